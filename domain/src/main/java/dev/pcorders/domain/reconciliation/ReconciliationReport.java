@@ -1,0 +1,48 @@
+package dev.pcorders.domain.reconciliation;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The outcome of reconciling a ledger against cached orders: an expected result, not an error, even
+ * when it finds discrepancies. Discrepancies come in a stable order (customer, order, offer, kind).
+ */
+public record ReconciliationReport(
+        long matched,
+        Map<String, Long> notComparedByChargeType,
+        List<LedgerRowError> rowsInError,
+        List<CurrencyTotals> totals,
+        List<Discrepancy> discrepancies) {
+
+    public ReconciliationReport {
+        if (matched < 0) {
+            throw new IllegalArgumentException("matched must not be negative, got " + matched);
+        }
+        notComparedByChargeType = Collections.unmodifiableMap(new TreeMap<>(notComparedByChargeType));
+        rowsInError = List.copyOf(rowsInError);
+        totals = List.copyOf(totals);
+        discrepancies = List.copyOf(discrepancies);
+        Objects.requireNonNull(notComparedByChargeType, "notComparedByChargeType");
+    }
+
+    public Map<DiscrepancyKind, Long> countsByKind() {
+        Map<DiscrepancyKind, Long> counts = new EnumMap<>(DiscrepancyKind.class);
+        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
+            counts.put(kind, 0L);
+        }
+        discrepancies.forEach(d -> counts.merge(d.kind(), 1L, Long::sum));
+        return Collections.unmodifiableMap(counts);
+    }
+
+    public long notCompared() {
+        return notComparedByChargeType.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public boolean isClean() {
+        return discrepancies.isEmpty();
+    }
+}
