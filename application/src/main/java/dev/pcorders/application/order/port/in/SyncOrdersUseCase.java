@@ -1,0 +1,10 @@
+package dev.pcorders.application.order.port.in;
+
+/**
+ * Fetches the orders of one or more customers and stores each customer's orders as one snapshot in
+ * the local cache. One customer failing does not stop the others.
+ */
+public interface SyncOrdersUseCase {
+
+    SyncResult syncOrders(SyncOrdersCommand command);
+}

@@ -1,0 +1,59 @@
+package dev.pcorders.application.order.port.out;
+
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderChange;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderId;
+import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.Money;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The local cache of orders, kept as one snapshot per {@link dev.pcorders.domain.order.OrderScope}.
+ * Every method may throw {@link OrderStoreException}; no driver exception crosses this port.
+ *
+ * <p>An order is <em>cached</em> while at least one scope's latest snapshot holds it. The same order
+ * can sit in several scopes (an unfiltered sync and a reseller-filtered one); readers then see the
+ * version stored by the most recent run, once.
+ */
+public interface OrderRepository {
+
+    /** Records that a sync of {@code scope} began; the run stays open until {@link #finishRun}. */
+    SyncRunId startRun(OrderScope scope, CorrelationId correlationId, Instant startedAt);
+
+    /**
+     * Replaces the scope's snapshot with the orders in {@code pages}, in one transaction: orders
+     * present are inserted or updated, orders of this scope that are no longer present are marked
+     * removed by {@code run} (and kept), and every difference from the previous snapshot (as
+     * {@link dev.pcorders.domain.order.OrderDifference#between} defines it) goes to the change log.
+     * Pages are consumed one at a time inside the transaction. If anything fails, the iterator
+     * included, nothing is changed and the exception propagates as thrown (a
+     * {@link PartnerCenterException} from the iterator stays one).
+     */
+    SnapshotSummary replaceSnapshot(SyncRunId run, OrderScope scope, Iterator<OrderPage> pages);
+
+    /** Closes a run opened by {@link #startRun}. */
+    void finishRun(SyncRunId run, SyncRunOutcome outcome);
+
+    /** Cached orders matching {@code criteria}, ordered by (creationDate, id), {@code limit} from {@code offset}. */
+    List<Order> findOrders(OrderCriteria criteria, long offset, int limit);
+
+    /** How many cached orders match {@code criteria}. */
+    long countOrders(OrderCriteria criteria);
+
+    /** The sum of {@code totalPrice} of matching cached orders, per currency, sorted by currency code. */
+    List<Money> totalsByCurrency(OrderCriteria criteria);
+
+    /** The cached orders with this id (normally one; ids are only unique per customer). */
+    List<Order> findOrdersById(OrderId id);
+
+    /** Change log entries, oldest first, optionally only of one customer and/or one run. */
+    List<OrderChange> findChanges(Optional<CustomerId> customer, Optional<SyncRunId> run);
+}

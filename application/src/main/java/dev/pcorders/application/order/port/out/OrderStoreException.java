@@ -1,0 +1,36 @@
+package dev.pcorders.application.order.port.out;
+
+import java.util.Objects;
+
+/**
+ * The local order store failed. Storage adapters translate their driver's exceptions into this, with
+ * a message a user can act on; the {@link Reason} lets a caller pick an exit code or a remedy.
+ */
+public final class OrderStoreException extends RuntimeException {
+
+    /** What went wrong, as far as a user can do something about it. */
+    public enum Reason {
+        NOT_WRITABLE,
+        DISK_FULL,
+        LOCKED,
+        SCHEMA_TOO_NEW,
+        NOT_A_PC_ORDERS_DATABASE,
+        CORRUPT,
+        UNEXPECTED
+    }
+
+    private final Reason reason;
+
+    public OrderStoreException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    public OrderStoreException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

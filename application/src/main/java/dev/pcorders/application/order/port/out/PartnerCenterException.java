@@ -1,0 +1,132 @@
+package dev.pcorders.application.order.port.out;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Why a call to Partner Center did not give orders. The gateway translates every transport, status
+ * and decoding failure into one of these, so no HTTP client or JSON type crosses the port. Messages
+ * never contain the bearer token.
+ */
+public abstract sealed class PartnerCenterException extends RuntimeException {
+
+    private final PartnerCenterError error;
+
+    private PartnerCenterException(String message, PartnerCenterError error, Throwable cause) {
+        super(message + " (" + error.summary() + ")", cause);
+        this.error = Objects.requireNonNull(error, "error");
+    }
+
+    public PartnerCenterError error() {
+        return error;
+    }
+
+    /** True for the failures worth trying again later (throttling, outages), as opposed to refusals. */
+    public abstract boolean isTransient();
+
+    /** 400: the request was invalid; retrying it unchanged cannot help. */
+    public static final class BadRequest extends PartnerCenterException {
+        public BadRequest(String message, PartnerCenterError error) {
+            super(message, error, null);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return false;
+        }
+    }
+
+    /** 401 even after one token refresh. */
+    public static final class Unauthorized extends PartnerCenterException {
+        public Unauthorized(String message, PartnerCenterError error) {
+            super(message, error, null);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return false;
+        }
+    }
+
+    /** 403: authenticated, but not allowed (e.g. code 20002, no commerce relationship with the customer). */
+    public static final class Forbidden extends PartnerCenterException {
+        public Forbidden(String message, PartnerCenterError error) {
+            super(message, error, null);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return false;
+        }
+    }
+
+    /** 404: e.g. code 60003, the customer's tenant was not found. */
+    public static final class NotFound extends PartnerCenterException {
+        public NotFound(String message, PartnerCenterError error) {
+            super(message, error, null);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return false;
+        }
+    }
+
+    /** 409 (and 412): the request conflicts with the resource's state. */
+    public static final class Conflict extends PartnerCenterException {
+        public Conflict(String message, PartnerCenterError error) {
+            super(message, error, null);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return false;
+        }
+    }
+
+    /** 429 still answered when the retry budget ran out. */
+    public static final class Throttled extends PartnerCenterException {
+        public Throttled(String message, PartnerCenterError error) {
+            super(message, error, null);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
+    }
+
+    /** 5xx, 408, timeouts and dropped connections that outlasted the retries. */
+    public static final class Unavailable extends PartnerCenterException {
+        public Unavailable(String message, PartnerCenterError error, Throwable cause) {
+            super(message, error, cause);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
+    }
+
+    /**
+     * A body that is not the contract: invalid JSON, a value of the wrong type, an HTML or XML page
+     * where JSON was due. {@code location} says where (a JSON path, a line and column) when known.
+     */
+    public static final class MalformedResponse extends PartnerCenterException {
+        private final Optional<String> location;
+
+        public MalformedResponse(String message, Optional<String> location, PartnerCenterError error, Throwable cause) {
+            super(location.map(where -> message + " at " + where).orElse(message), error, cause);
+            this.location = location;
+        }
+
+        public Optional<String> location() {
+            return location;
+        }
+
+        @Override
+        public boolean isTransient() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pcorders.application.order.service;
+
+import dev.pcorders.application.order.port.in.CachedOrders;
+import dev.pcorders.application.order.port.in.CachedOrdersQuery;
+import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
+import dev.pcorders.application.order.port.out.OrderRepository;
+import java.util.Objects;
+
+public final class FindCachedOrdersService implements FindCachedOrdersUseCase {
+
+    private final OrderRepository repository;
+
+    public FindCachedOrdersService(OrderRepository repository) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    @Override
+    public CachedOrders findCachedOrders(CachedOrdersQuery query) {
+        Objects.requireNonNull(query, "query");
+        return new CachedOrders(
+                repository.findOrders(query.criteria(), query.offset(), query.limit()),
+                repository.countOrders(query.criteria()),
+                repository.totalsByCurrency(query.criteria()));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pcorders.application.order.service;
+
+import dev.pcorders.application.order.port.in.GetOrdersUseCase;
+import dev.pcorders.application.order.port.out.OrderGateway;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderQuery;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+public final class GetOrdersService implements GetOrdersUseCase {
+
+    private final OrderGateway gateway;
+
+    public GetOrdersService(OrderGateway gateway) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+    }
+
+    @Override
+    public Stream<Order> getOrders(OrderQuery query) {
+        Objects.requireNonNull(query, "query");
+        Stream<dev.pcorders.domain.order.OrderPage> pages = gateway.fetchOrders(query);
+        // flatMap keeps the laziness of the pages; onClose hands the caller's close on to the gateway.
+        return pages.flatMap(page -> page.orders().stream()).onClose(pages::close);
+    }
+}

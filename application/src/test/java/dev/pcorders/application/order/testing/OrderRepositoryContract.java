@@ -1,0 +1,328 @@
+package dev.pcorders.application.order.testing;
+
+import static dev.pcorders.domain.order.TestOrders.CREATED;
+import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.OTHER_OFFER;
+import static dev.pcorders.domain.order.TestOrders.RESELLER;
+import static dev.pcorders.domain.order.TestOrders.aFullOrder;
+import static dev.pcorders.domain.order.TestOrders.aLineItem;
+import static dev.pcorders.domain.order.TestOrders.anOrder;
+import static dev.pcorders.domain.order.TestOrders.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.application.order.port.out.PartnerCenterError;
+import dev.pcorders.application.order.port.out.PartnerCenterException;
+import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.ChangeKind;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderChange;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderId;
+import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.OrderStatus;
+import dev.pcorders.domain.order.ResourceAttributes;
+import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.order.TestOrders;
+import dev.pcorders.domain.shared.Amount;
+import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.Money;
+import dev.pcorders.domain.shared.ResellerId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link OrderRepository} promises, run against the in-memory reference and the SQLite
+ * adapter alike. An implementation's test extends this and supplies a fresh, empty repository.
+ */
+public abstract class OrderRepositoryContract {
+
+    private static final OrderScope SCOPE = OrderScope.allOrdersOf(CUSTOMER);
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    protected OrderRepository repository;
+    private long runClock;
+
+    /** A new repository with nothing stored. */
+    protected abstract OrderRepository newRepository();
+
+    @BeforeEach
+    void createRepository() {
+        repository = newRepository();
+    }
+
+    /** Stores {@code pages} as one successful run of {@code scope}, the way the sync service does. */
+    protected SnapshotSummary sync(OrderScope scope, OrderPage... pages) {
+        SyncRunId run = repository.startRun(scope, CorrelationId.random(), T0.plus(Duration.ofMinutes(++runClock)));
+        SnapshotSummary summary = repository.replaceSnapshot(run, scope, List.of(pages).iterator());
+        repository.finishRun(run, SyncRunOutcome.succeeded(T0.plus(Duration.ofMinutes(runClock)), summary));
+        return summary;
+    }
+
+    private List<Order> all() {
+        return repository.findOrders(OrderCriteria.ALL, 0, 10_000);
+    }
+
+    @Test
+    void anEmptyRepositoryHasNoOrdersNoChangesAndNoTotals() {
+        assertThat(all()).isEmpty();
+        assertThat(repository.countOrders(OrderCriteria.ALL)).isZero();
+        assertThat(repository.totalsByCurrency(OrderCriteria.ALL)).isEmpty();
+        assertThat(repository.findChanges(Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(repository.findOrdersById(OrderId.of("ord-0001"))).isEmpty();
+    }
+
+    @Test
+    void aFirstSnapshotAddsEveryOrder() {
+        SnapshotSummary summary = sync(SCOPE, page(1, anOrder("a").build(), anOrder("b").build()), page(2, anOrder("c").build()));
+
+        assertThat(summary).isEqualTo(new SnapshotSummary(2, 3, 3, 3, 0, 0));
+        assertThat(all()).extracting(order -> order.id().value()).containsExactly("a", "b", "c");
+        List<OrderChange> changes = repository.findChanges(Optional.empty(), Optional.empty());
+        assertThat(changes).extracting(OrderChange::kind).containsOnly(ChangeKind.ADDED).hasSize(3);
+        assertThat(changes).extracting(change -> change.orderId().value()).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void aSecondSnapshotRecordsStatusQuantityPriceRemovalAndAddition() {
+        sync(SCOPE, page(1, anOrder("kept").build(), anOrder("cancelled").build(), anOrder("grown").build(),
+                anOrder("repriced").build(), anOrder("gone").build()));
+        Order grown = anOrder("grown").lineItems(List.of(aLineItem(0).quantity(9).build())).build();
+        Order cancelled = anOrder("cancelled").status(OrderStatus.CANCELLED).build();
+        Order repriced = anOrder("repriced").totalPrice(Amount.parse("13.00")).build();
+
+        SnapshotSummary summary = sync(SCOPE, page(1, anOrder("kept").build(), cancelled, grown, repriced,
+                anOrder("new").build()));
+
+        assertThat(summary).isEqualTo(new SnapshotSummary(1, 5, 5, 1, 3, 1));
+        assertThat(summary.unchanged()).isEqualTo(1);
+        SyncRunId second = repository.findChanges(Optional.empty(), Optional.empty()).stream()
+                .map(OrderChange::run).max(java.util.Comparator.comparingLong(SyncRunId::value)).orElseThrow();
+        List<OrderChange> changes = repository.findChanges(Optional.empty(), Optional.of(second));
+        assertThat(changes).extracting(change -> change.orderId().value() + " " + change.kind())
+                .containsExactlyInAnyOrder("cancelled STATUS_CHANGED", "grown QUANTITY_CHANGED",
+                        "repriced PRICE_CHANGED", "gone REMOVED", "new ADDED");
+        OrderChange statusChange = changes.stream().filter(c -> c.kind() == ChangeKind.STATUS_CHANGED).findFirst().orElseThrow();
+        assertThat(statusChange.difference().before()).contains("completed");
+        assertThat(statusChange.difference().after()).contains("cancelled");
+        OrderChange quantityChange = changes.stream().filter(c -> c.kind() == ChangeKind.QUANTITY_CHANGED).findFirst().orElseThrow();
+        assertThat(quantityChange.difference().lineItemNumber()).hasValue(0);
+        assertThat(quantityChange.difference().before()).contains("5");
+        assertThat(quantityChange.difference().after()).contains("9");
+
+        assertThat(all()).extracting(order -> order.id().value()).doesNotContain("gone").contains("new");
+        assertThat(repository.findOrdersById(OrderId.of("cancelled")))
+                .singleElement().satisfies(order -> assertThat(order.isCancelled()).isTrue());
+    }
+
+    @Test
+    void anUnchangedOrAnEtagOnlyChangeIsNoChange() {
+        sync(SCOPE, page(1, anOrder("a").attributes(new ResourceAttributes(Optional.of("etag-1"), Optional.of("Order"))).build()));
+        Order rotatedEtag = anOrder("a").attributes(new ResourceAttributes(Optional.of("etag-2"), Optional.of("Order"))).build();
+        Order sameTotalOtherScale = rotatedEtag.toBuilder().totalPrice(Amount.parse("12.5000")).build();
+
+        assertThat(sync(SCOPE, page(1, rotatedEtag))).isEqualTo(new SnapshotSummary(1, 1, 1, 0, 0, 0));
+        assertThat(sync(SCOPE, page(1, sameTotalOtherScale))).isEqualTo(new SnapshotSummary(1, 1, 1, 0, 0, 0));
+        assertThat(repository.findChanges(Optional.empty(), Optional.empty())).hasSize(1);
+    }
+
+    @Test
+    void everyFieldRoundTripsExactly() {
+        Order full = aFullOrder("ord-full");
+        sync(SCOPE, page(1, full));
+
+        Order read = repository.findOrdersById(OrderId.of("ord-full")).get(0);
+        assertThat(read).isEqualTo(full);
+        // equals() is numeric for amounts; the scale as sent must survive too.
+        assertThat(read.totalPrice().orElseThrow().toString()).isEqualTo("1234.5600");
+        var pricing = read.lineItems().get(0).pricing().orElseThrow();
+        assertThat(pricing.listPrice().orElseThrow().toString()).isEqualTo("100000.00");
+        assertThat(pricing.discountedPrice().orElseThrow().toString()).isEqualTo("0.123456");
+        assertThat(pricing.price().orElseThrow().toString()).isEqualTo("5.30");
+        assertThat(read.billingCycle().orElseThrow().raw()).isEqualTo("quadrennial");
+        assertThat(read.status().orElseThrow().raw()).isEqualTo("awaitingSignature");
+        assertThat(read.lineItems().get(0).transactionType().orElseThrow().raw()).isEqualTo("SomethingNew");
+        assertThat(read.creationDateAsSent()).isEqualTo(full.creationDateAsSent());
+        assertThat(read.creationDateOffset()).isEqualTo(full.creationDateOffset());
+        assertThat(read.lineItems().get(0).provisioningContext().keySet()).containsExactly("zeta", "alpha");
+        assertThat(read.lineItems().get(1).attestationAccepted()).contains(Boolean.FALSE);
+        assertThat(read.lineItems().get(1).pricing()).isEmpty();
+    }
+
+    @Test
+    void anOrderWithNothingOptionalRoundTripsWithAbsentsStillAbsent() {
+        Order bare = Order.builder(OrderId.of("bare"), CUSTOMER, CREATED).build();
+        sync(SCOPE, page(1, bare));
+        assertThat(repository.findOrdersById(OrderId.of("bare"))).containsExactly(bare);
+    }
+
+    @Test
+    void aFilteredSyncDoesNotRemoveOrdersOfOtherScopes() {
+        OrderScope resellerScope = SCOPE.withReseller(ResellerId.parse(RESELLER));
+        Order viaReseller = anOrder("via-reseller").lineItems(List.of(aLineItem(0).partnerIdOnRecord(RESELLER).build())).build();
+        sync(SCOPE, page(1, anOrder("direct").build(), viaReseller));
+
+        SnapshotSummary filtered = sync(resellerScope, page(1, viaReseller));
+
+        assertThat(filtered.removed()).isZero();
+        assertThat(filtered.added()).as("new to this scope").isEqualTo(1);
+        assertThat(all()).extracting(order -> order.id().value()).containsExactly("direct", "via-reseller");
+        assertThat(repository.countOrders(OrderCriteria.ALL)).as("an order in two scopes is counted once").isEqualTo(2);
+
+        SnapshotSummary resellerGone = sync(resellerScope);
+        assertThat(resellerGone.removed()).isEqualTo(1);
+        assertThat(all()).as("still in the unfiltered scope").extracting(order -> order.id().value())
+                .containsExactly("direct", "via-reseller");
+    }
+
+    @Test
+    void readersSeeTheVersionOfTheMostRecentRun() {
+        OrderScope priced = SCOPE.withPrices();
+        sync(priced, page(1, anOrder("a").build()));
+        Order newer = anOrder("a").status(OrderStatus.CANCELLED).build();
+        sync(SCOPE, page(1, newer));
+        assertThat(repository.findOrdersById(OrderId.of("a"))).containsExactly(newer);
+    }
+
+    @Test
+    void aFailingIteratorLeavesThePreviousSnapshotWholeAndLogsNothing() {
+        sync(SCOPE, page(1, anOrder("a").build(), anOrder("b").build()));
+        List<OrderChange> changesBefore = repository.findChanges(Optional.empty(), Optional.empty());
+        PartnerCenterException.Throttled throttled =
+                new PartnerCenterException.Throttled("page 2 throttled", PartnerCenterError.ofStatus(429));
+        Iterator<OrderPage> failingOnSecondPage = new Iterator<>() {
+            private int served;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public OrderPage next() {
+                if (served++ == 0) {
+                    return page(1, anOrder("a").status(OrderStatus.CANCELLED).build(), anOrder("c").build());
+                }
+                throw throttled;
+            }
+        };
+        SyncRunId run = repository.startRun(SCOPE, CorrelationId.random(), T0.plus(Duration.ofHours(1)));
+
+        assertThatThrownBy(() -> repository.replaceSnapshot(run, SCOPE, failingOnSecondPage)).isSameAs(throttled);
+        repository.finishRun(run, SyncRunOutcome.failed(T0.plus(Duration.ofHours(1)), "throttled"));
+
+        assertThat(all()).extracting(order -> order.id().value() + " " + order.status().orElseThrow())
+                .containsExactly("a completed", "b completed");
+        assertThat(repository.findChanges(Optional.empty(), Optional.empty())).isEqualTo(changesBefore);
+        assertThat(sync(SCOPE, page(1, anOrder("a").build()))).as("the next sync diffs against the intact snapshot")
+                .isEqualTo(new SnapshotSummary(1, 1, 1, 0, 0, 1));
+    }
+
+    @Test
+    void anOrderSentTwiceInOneSnapshotIsStoredOnceAsTheLaterVersion() {
+        Order later = anOrder("dup").status(OrderStatus.PENDING).build();
+        SnapshotSummary summary = sync(SCOPE, page(1, anOrder("dup").build()), page(2, later));
+        assertThat(summary.orders()).isEqualTo(1);
+        assertThat(summary.added()).isEqualTo(1);
+        assertThat(repository.findOrdersById(OrderId.of("dup"))).containsExactly(later);
+    }
+
+    @Test
+    void ordersOfDifferentCustomersMayShareAnId() {
+        sync(SCOPE, page(1, anOrder("same").build()));
+        Order other = Order.builder(OrderId.of("same"), OTHER_CUSTOMER, CREATED).build();
+        sync(OrderScope.allOrdersOf(OTHER_CUSTOMER), page(1, other));
+        assertThat(repository.findOrdersById(OrderId.of("same"))).hasSize(2);
+        assertThat(repository.findChanges(Optional.of(OTHER_CUSTOMER), Optional.empty()))
+                .singleElement().satisfies(change -> assertThat(change.customer()).isEqualTo(OTHER_CUSTOMER));
+    }
+
+    @Test
+    void criteriaFilterAndPagesAreStableAndOrderedByCreationDate() {
+        List<Order> orders = new ArrayList<>();
+        IntStream.range(0, 25).forEach(i -> orders.add(anOrder(String.format("o%02d", i))
+                .creationDate(CREATED.plus(Duration.ofDays(25 - i)))
+                .billingCycle(i % 2 == 0 ? BillingCycle.MONTHLY : BillingCycle.ANNUAL)
+                .status(i % 5 == 0 ? OrderStatus.CANCELLED : OrderStatus.COMPLETED)
+                .lineItems(List.of(aLineItem(0).offerId(i % 3 == 0 ? OTHER_OFFER : TestOrders.OFFER)
+                        .subscriptionId("SUB-" + i).partnerIdOnRecord(i < 5 ? RESELLER.toUpperCase() : null).build()))
+                .build()));
+        sync(SCOPE, page(1, orders.toArray(Order[]::new)));
+
+        List<Order> firstTen = repository.findOrders(OrderCriteria.ALL, 0, 10);
+        List<Order> nextTen = repository.findOrders(OrderCriteria.ALL, 10, 10);
+        assertThat(firstTen).extracting(order -> order.id().value()).startsWith("o24", "o23").hasSize(10);
+        assertThat(nextTen).extracting(order -> order.id().value()).startsWith("o14").hasSize(10);
+        assertThat(repository.findOrders(OrderCriteria.ALL, 20, 10)).hasSize(5);
+
+        assertThat(repository.countOrders(OrderCriteria.ALL.withBillingCycle(BillingCycle.parse("Annual")))).isEqualTo(12);
+        assertThat(repository.countOrders(OrderCriteria.ALL.withStatus(OrderStatus.parse("CANCELLED")))).isEqualTo(5);
+        assertThat(repository.countOrders(OrderCriteria.ALL.withOfferId(OTHER_OFFER))).isEqualTo(9);
+        assertThat(repository.countOrders(OrderCriteria.ALL.withPartnerIdOnRecord(RESELLER))).isEqualTo(5);
+        assertThat(repository.countOrders(OrderCriteria.ALL.withSubscriptionId("sub-7"))).isEqualTo(1);
+        assertThat(repository.countOrders(OrderCriteria.ALL.withCustomer(OTHER_CUSTOMER))).isZero();
+        assertThat(repository.findOrders(OrderCriteria.ALL.createdBetween(CREATED.plus(Duration.ofDays(1)),
+                CREATED.plus(Duration.ofDays(3))), 0, 100)).extracting(order -> order.id().value())
+                .containsExactly("o24", "o23");
+    }
+
+    @Test
+    void filterValuesAreDataNotSyntax() {
+        sync(SCOPE, page(1, anOrder("a").build()));
+        for (String hostile : List.of("' OR '1'='1", "%", "_", "\"; DROP TABLE orders; --", "\\")) {
+            assertThat(repository.countOrders(OrderCriteria.ALL.withSubscriptionId(hostile))).as(hostile).isZero();
+            assertThat(repository.countOrders(OrderCriteria.ALL.withPartnerIdOnRecord(hostile))).as(hostile).isZero();
+            assertThat(repository.findOrdersById(OrderId.of(hostile))).as(hostile).isEmpty();
+        }
+        assertThat(repository.countOrders(OrderCriteria.ALL)).isEqualTo(1);
+    }
+
+    @Test
+    void totalsArePerCurrencyAndExact() {
+        sync(SCOPE, page(1,
+                anOrder("u1").totalPrice(Amount.parse("0.10")).build(),
+                anOrder("u2").totalPrice(Amount.parse("0.20")).build(),
+                anOrder("e1").currencyCode(CurrencyCode.of("EUR")).totalPrice(Amount.parse("100000.005")).build(),
+                anOrder("none").totalPrice(null).build()));
+
+        assertThat(repository.totalsByCurrency(OrderCriteria.ALL))
+                .containsExactly(Money.of("100000.005", "EUR"), Money.of("0.3", "USD"));
+    }
+
+    @Test
+    void changesFilterByCustomerAndRunInOrderOfDetection() {
+        sync(SCOPE, page(1, anOrder("a").build()));
+        sync(OrderScope.allOrdersOf(OTHER_CUSTOMER), page(1, Order.builder(OrderId.of("x"), OTHER_CUSTOMER, CREATED).build()));
+        sync(SCOPE);
+
+        List<OrderChange> all = repository.findChanges(Optional.empty(), Optional.empty());
+        assertThat(all).extracting(change -> change.orderId().value() + " " + change.kind())
+                .containsExactly("a ADDED", "x ADDED", "a REMOVED");
+        assertThat(all).extracting(OrderChange::detectedAt).isSorted();
+        assertThat(repository.findChanges(Optional.of(CUSTOMER), Optional.empty())).hasSize(2);
+        assertThat(repository.findChanges(Optional.of(CUSTOMER), Optional.of(all.get(2).run()))).hasSize(1);
+        assertThat(repository.findChanges(Optional.of(OTHER_CUSTOMER), Optional.of(all.get(2).run()))).isEmpty();
+    }
+
+    @Test
+    void aFinishedRunCannotBeWrittenAgain() {
+        SyncRunId run = repository.startRun(SCOPE, CorrelationId.random(), T0);
+        repository.finishRun(run, SyncRunOutcome.failed(T0, "gave up"));
+        assertThatThrownBy(() -> repository.replaceSnapshot(run, SCOPE, List.<OrderPage>of().iterator()))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(all()).isEmpty();
+    }
+}
