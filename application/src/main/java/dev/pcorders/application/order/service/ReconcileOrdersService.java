@@ -1,0 +1,83 @@
+package dev.pcorders.application.order.service;
+
+import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
+import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
+import dev.pcorders.application.order.port.out.LedgerSource;
+import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.reconciliation.LedgerEntry;
+import dev.pcorders.domain.reconciliation.LedgerRow;
+import dev.pcorders.domain.reconciliation.Reconciliation;
+import dev.pcorders.domain.reconciliation.ReconciliationReport;
+import dev.pcorders.domain.shared.CustomerId;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Reconciles offline: cached orders are indexed, the ledger is streamed past them. When no customers
+ * are named, a first pass over the ledger finds the customers it mentions, so only their orders are
+ * loaded and memory follows the cached side rather than the ledger.
+ */
+public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
+
+    private static final int ORDERS_PER_READ = 5_000;
+
+    private final OrderRepository repository;
+    private final LedgerSource ledgerSource;
+
+    public ReconcileOrdersService(OrderRepository repository, LedgerSource ledgerSource) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.ledgerSource = Objects.requireNonNull(ledgerSource, "ledgerSource");
+    }
+
+    @Override
+    public ReconciliationReport reconcileOrders(ReconcileOrdersCommand command) {
+        Objects.requireNonNull(command, "command");
+        Set<CustomerId> customers = command.customers().isEmpty()
+                ? customersIn(command)
+                : new TreeSet<>(command.customers());
+        Reconciliation reconciliation = new Reconciliation(command.priceTolerance());
+        for (CustomerId customer : customers) {
+            OrderCriteria criteria = OrderCriteria.ALL.withCustomer(customer)
+                    .createdBetween(command.createdFrom().orElse(null), command.createdBefore().orElse(null));
+            addCachedOrders(criteria, reconciliation);
+        }
+        try (Stream<LedgerEntry> ledger = ledgerSource.read(command.ledger(), command.lenient())) {
+            Iterator<LedgerEntry> entries = ledger.iterator();
+            while (entries.hasNext()) {
+                LedgerEntry entry = entries.next();
+                if (entry instanceof LedgerRow && !customers.contains(((LedgerRow) entry).customer())) {
+                    continue; // a customer the caller did not ask about
+                }
+                reconciliation.addLedgerEntry(entry);
+            }
+        }
+        return reconciliation.report();
+    }
+
+    private Set<CustomerId> customersIn(ReconcileOrdersCommand command) {
+        Set<CustomerId> customers = new TreeSet<>();
+        // Lenient here whatever the command says: bad rows are reported by the second, real pass.
+        try (Stream<LedgerEntry> ledger = ledgerSource.read(command.ledger(), true)) {
+            ledger.filter(LedgerRow.class::isInstance)
+                    .map(entry -> ((LedgerRow) entry).customer())
+                    .forEach(customers::add);
+        }
+        return customers;
+    }
+
+    private void addCachedOrders(OrderCriteria criteria, Reconciliation reconciliation) {
+        long offset = 0;
+        List<Order> batch;
+        do {
+            batch = repository.findOrders(criteria, offset, ORDERS_PER_READ);
+            batch.forEach(reconciliation::addOrder);
+            offset += batch.size();
+        } while (batch.size() == ORDERS_PER_READ);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.pcorders.application.order.service;
+
+import static dev.pcorders.domain.order.TestOrders.CREATED;
+import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.OFFER;
+import static dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.anOrder;
+import static dev.pcorders.domain.order.TestOrders.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
+import dev.pcorders.application.order.port.in.SyncOrdersCommand;
+import dev.pcorders.application.order.port.out.LedgerSource;
+import dev.pcorders.application.order.testing.FakeOrderGateway;
+import dev.pcorders.application.order.testing.InMemoryOrderRepository;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.reconciliation.DiscrepancyKind;
+import dev.pcorders.domain.reconciliation.LedgerEntry;
+import dev.pcorders.domain.reconciliation.LedgerRow;
+import dev.pcorders.domain.reconciliation.ReconciliationReport;
+import dev.pcorders.domain.shared.CustomerId;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReconcileOrdersServiceTest {
+
+    private static final Path LEDGER = Path.of("ledger.csv");
+
+    private final InMemoryOrderRepository repository = new InMemoryOrderRepository();
+    private final List<Boolean> readsLenient = new ArrayList<>();
+
+    private LedgerSource ledgerOf(LedgerEntry... entries) {
+        return (path, lenient) -> {
+            assertThat(path).isEqualTo(LEDGER);
+            readsLenient.add(lenient);
+            return java.util.stream.Stream.of(entries);
+        };
+    }
+
+    private static LedgerRow billed(long line, CustomerId customer, String reference, long quantity) {
+        return new LedgerRow(line, customer, reference, OFFER, quantity, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("New"), Optional.empty());
+    }
+
+    private void cache(Order... orders) {
+        FakeOrderGateway gateway = new FakeOrderGateway();
+        for (Order order : orders) {
+            gateway.serve(order.referenceCustomerId(), page(1, List.of(orders).stream()
+                    .filter(o -> o.referenceCustomerId().equals(order.referenceCustomerId())).toArray(Order[]::new)));
+        }
+        List<CustomerId> customers = List.of(orders).stream().map(Order::referenceCustomerId).distinct().toList();
+        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(customers));
+    }
+
+    @Test
+    void onlyCustomersInTheLedgerTakePartWhenNoneAreNamed() {
+        cache(anOrder("mine").build(), anOrder("theirs").referenceCustomerId(OTHER_CUSTOMER).build());
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(billed(2, CUSTOMER, "mine", 5)));
+
+        ReconciliationReport report = service.reconcileOrders(ReconcileOrdersCommand.of(LEDGER));
+
+        assertThat(report.isClean()).as("the other customer's unbilled order is not part of this ledger").isTrue();
+        assertThat(report.matched()).isEqualTo(1);
+        assertThat(readsLenient).as("a lenient pass for customers, then the real one").containsExactly(true, false);
+    }
+
+    @Test
+    void namedCustomersTakePartAndOtherCustomersRowsAreLeftOut() {
+        cache(anOrder("mine").build(), anOrder("theirs").referenceCustomerId(OTHER_CUSTOMER).build());
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(billed(2, CUSTOMER, "unknown", 1)));
+        ReconcileOrdersCommand command = new ReconcileOrdersCommand(LEDGER, List.of(OTHER_CUSTOMER),
+                ReconcileOrdersCommand.DEFAULT_PRICE_TOLERANCE, true, Optional.empty(), Optional.empty());
+
+        ReconciliationReport report = service.reconcileOrders(command);
+
+        assertThat(report.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.MISSING_IN_LEDGER);
+            assertThat(d.customer()).isEqualTo(OTHER_CUSTOMER);
+        });
+        assertThat(readsLenient).containsExactly(true);
+    }
+
+    @Test
+    void theCreationWindowLimitsTheOrdersTakingPart() {
+        cache(anOrder("old").build(), anOrder("new").creationDate(CREATED.plus(Duration.ofDays(30))).build());
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(billed(2, CUSTOMER, "new", 5)));
+        ReconcileOrdersCommand command = new ReconcileOrdersCommand(LEDGER, List.of(),
+                ReconcileOrdersCommand.DEFAULT_PRICE_TOLERANCE, false, Optional.of(CREATED.plus(Duration.ofDays(1))),
+                Optional.empty());
+
+        assertThat(service.reconcileOrders(command).isClean()).isTrue();
+        assertThat(service.reconcileOrders(ReconcileOrdersCommand.of(LEDGER)).countsByKind())
+                .containsEntry(DiscrepancyKind.MISSING_IN_LEDGER, 1L);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.pcorders.domain.reconciliation;
+
+import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.OFFER;
+import static dev.pcorders.domain.order.TestOrders.OTHER_OFFER;
+import static dev.pcorders.domain.order.TestOrders.aLineItem;
+import static dev.pcorders.domain.order.TestOrders.anOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pcorders.domain.order.OfferId;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderStatus;
+import dev.pcorders.domain.order.Pricing;
+import dev.pcorders.domain.shared.Amount;
+import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.Money;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReconciliationTest {
+
+    private static final Amount TOLERANCE = Amount.parse("0.01");
+
+    /** An order of {@code quantity} x {@link dev.pcorders.domain.order.TestOrders#OFFER} at 2.50 USD. */
+    private static Order order(String id, int quantity) {
+        return anOrder(id).lineItems(List.of(aLineItem(0).quantity(quantity).build())).build();
+    }
+
+    private static LedgerRow row(long line, String reference, OfferId offer, long quantity, String unitPrice, String currency) {
+        return new LedgerRow(line, CUSTOMER, reference, offer, quantity, Optional.ofNullable(unitPrice).map(Amount::parse),
+                Optional.ofNullable(currency).map(CurrencyCode::of), Optional.empty(), Optional.of("New"), Optional.empty());
+    }
+
+    private static ReconciliationReport reconcile(List<Order> orders, LedgerEntry... ledger) {
+        Reconciliation reconciliation = new Reconciliation(TOLERANCE);
+        orders.forEach(reconciliation::addOrder);
+        for (LedgerEntry entry : ledger) {
+            reconciliation.addLedgerEntry(entry);
+        }
+        return reconciliation.report();
+    }
+
+    @Test
+    void aLedgerThatAgreesIsClean() {
+        ReconciliationReport report = reconcile(List.of(order("o1", 5)), row(2, "o1", OFFER, 5, "2.50", "USD"));
+        assertThat(report.isClean()).isTrue();
+        assertThat(report.matched()).isEqualTo(1);
+        assertThat(report.totals()).containsExactly(new CurrencyTotals(Money.of("12.5", "USD"), Money.of("12.50", "USD")));
+    }
+
+    @Test
+    void anOrderNeverBilledIsMissingInTheLedger() {
+        ReconciliationReport report = reconcile(List.of(order("o1", 5), order("o2", 3)), row(2, "o1", OFFER, 5, null, null));
+        assertThat(report.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.MISSING_IN_LEDGER);
+            assertThat(d.orderId()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo("o2"));
+            assertThat(d.alternateId()).contains("alt-o2");
+            assertThat(d.actual()).contains("3");
+            assertThat(d.ledgerLines()).isEmpty();
+        });
+    }
+
+    @Test
+    void aCancelledOrderNeverBilledIsFineButBilledItIsADiscrepancy() {
+        Order cancelled = anOrder("c1").status(OrderStatus.CANCELLED).build();
+        assertThat(reconcile(List.of(cancelled)).isClean()).isTrue();
+
+        ReconciliationReport billed = reconcile(List.of(cancelled), row(7, "c1", OFFER, 5, "2.50", "USD"));
+        assertThat(billed.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.BILLED_BUT_CANCELLED);
+            assertThat(d.ledgerLines()).containsExactly(7L);
+            assertThat(d.actual()).contains("cancelled");
+        });
+    }
+
+    @Test
+    void aRowWithoutACachedOrderIsMissingInPartnerCenterAndDuplicatesAreSummed() {
+        ReconciliationReport report = reconcile(List.of(order("o1", 5)),
+                row(2, "o1", OFFER, 5, null, null),
+                row(3, "ghost", OFFER, 2, null, null),
+                row(4, "ghost", OFFER, 1, null, null),
+                row(5, "o1", OTHER_OFFER, 1, null, null));
+        assertThat(report.countsByKind()).containsEntry(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, 2L);
+        assertThat(report.discrepancies()).filteredOn(d -> d.orderReference().equals("ghost")).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.ledgerLines()).containsExactly(3L, 4L);
+                    assertThat(d.expected()).contains("3");
+                    assertThat(d.orderId()).isEmpty();
+                });
+    }
+
+    @Test
+    void quantitiesAreSummedOnBothSidesBeforeComparing() {
+        Order twoItemsSameOffer = anOrder("o1").lineItems(List.of(aLineItem(0).quantity(2).build(),
+                aLineItem(1).quantity(3).build())).build();
+        assertThat(reconcile(List.of(twoItemsSameOffer), row(2, "o1", OFFER, 4, null, null), row(3, "o1", OFFER, 1, null, null))
+                .isClean()).isTrue();
+
+        ReconciliationReport short1 = reconcile(List.of(twoItemsSameOffer), row(2, "o1", OFFER, 4, null, null));
+        assertThat(short1.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.QUANTITY_MISMATCH);
+            assertThat(d.expected()).contains("4");
+            assertThat(d.actual()).contains("5");
+        });
+    }
+
+    @Test
+    void theAlternateIdMatchesAsWellAsTheIdAndOffersIgnoreCase() {
+        OfferId lowerCase = OfferId.parse(OFFER.value().toLowerCase());
+        ReconciliationReport report = reconcile(List.of(order("o1", 5)), row(2, "alt-o1", lowerCase, 5, "2.50", "USD"));
+        assertThat(report.isClean()).isTrue();
+        assertThat(report.matched()).isEqualTo(1);
+    }
+
+    @Test
+    void pricesWithinTheToleranceAgreeAndOutsideDoNot() {
+        assertThat(reconcile(List.of(order("o1", 5)), row(2, "o1", OFFER, 5, "2.51", "USD")).isClean()).isTrue();
+        assertThat(reconcile(List.of(order("o1", 5)), row(2, "o1", OFFER, 5, "2.4900", "USD")).isClean()).isTrue();
+
+        ReconciliationReport report = reconcile(List.of(order("o1", 5)), row(2, "o1", OFFER, 5, "2.52", "USD"));
+        assertThat(report.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.PRICE_MISMATCH);
+            assertThat(d.expected()).contains("2.52");
+            assertThat(d.actual()).contains("2.50");
+        });
+    }
+
+    @Test
+    void pricesAreComparedOnlyWhenTheCachedOrderHasThem() {
+        Order unpriced = anOrder("o1").totalPrice(null).lineItems(List.of(aLineItem(0).pricing(null).build())).build();
+        ReconciliationReport report = reconcile(List.of(unpriced), row(2, "o1", OFFER, 5, "99.00", "USD"));
+        assertThat(report.isClean()).isTrue();
+        assertThat(report.totals()).isEmpty();
+    }
+
+    @Test
+    void theUnitPriceFallsBackToDiscountedThenListPrice() {
+        Order listOnly = anOrder("o1").lineItems(List.of(aLineItem(0).pricing(new Pricing(Optional.of(Amount.parse("3.00")),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).build())).build();
+        assertThat(reconcile(List.of(listOnly), row(2, "o1", OFFER, 5, "3", "USD")).isClean()).isTrue();
+        assertThat(reconcile(List.of(listOnly), row(2, "o1", OFFER, 5, "2.50", "USD")).countsByKind())
+                .containsEntry(DiscrepancyKind.PRICE_MISMATCH, 1L);
+    }
+
+    @Test
+    void aDifferentCurrencyIsACurrencyMismatch() {
+        ReconciliationReport report = reconcile(List.of(order("o1", 5)), row(2, "o1", OFFER, 5, null, "eur"));
+        assertThat(report.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.CURRENCY_MISMATCH);
+            assertThat(d.expected()).contains("EUR");
+            assertThat(d.actual()).contains("USD");
+        });
+    }
+
+    @Test
+    void chargeTypesThatAreNotPurchasesAreCountedNotCompared() {
+        LedgerRow refund = new LedgerRow(3, CUSTOMER, "o1", OFFER, -5, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("Refund"), Optional.empty());
+        LedgerRow cycle = new LedgerRow(4, CUSTOMER, "o1", OFFER, 5, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("cycleCharge"), Optional.empty());
+        LedgerRow renew = new LedgerRow(5, CUSTOMER, "o1", OFFER, 5, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("RENEW"), Optional.empty());
+        ReconciliationReport report = reconcile(List.of(order("o1", 5)), refund, cycle, renew);
+        assertThat(report.notComparedByChargeType()).containsOnly(
+                org.assertj.core.api.Assertions.entry("Refund", 1L), org.assertj.core.api.Assertions.entry("cycleCharge", 1L));
+        assertThat(report.notCompared()).isEqualTo(2);
+        assertThat(report.isClean()).isTrue();
+    }
+
+    @Test
+    void rowsInErrorAreListed() {
+        ReconciliationReport report = reconcile(List.of(), new LedgerRowError(9, "Quantity", "not a whole number: 'x'"));
+        assertThat(report.rowsInError()).containsExactly(new LedgerRowError(9, "Quantity", "not a whole number: 'x'"));
+    }
+
+    @Test
+    void discrepanciesComeInAStableOrder() {
+        ReconciliationReport report = reconcile(List.of(order("b", 1), order("a", 1)),
+                row(2, "zz", OFFER, 1, null, null), row(3, "b", OFFER, 2, null, null));
+        assertThat(report.discrepancies()).extracting(d -> d.orderReference() + " " + d.kind())
+                .containsExactly("a MISSING_IN_LEDGER", "b QUANTITY_MISMATCH", "zz MISSING_IN_PARTNER_CENTER");
+    }
+
+    @Test
+    void ordersCannotBeAddedOnceTheLedgerIsRead() {
+        Reconciliation reconciliation = new Reconciliation(TOLERANCE);
+        reconciliation.addLedgerEntry(row(2, "o1", OFFER, 1, null, null));
+        assertThatThrownBy(() -> reconciliation.addOrder(order("o1", 1))).isInstanceOf(IllegalStateException.class);
+    }
+}
