@@ -89,6 +89,20 @@ class ReadServicesTest {
     }
 
     @Test
+    void findByIdReturnsEveryCustomersOrderWithThatId() {
+        InMemoryOrderRepository repository = new InMemoryOrderRepository();
+        FakeOrderGateway gateway = new FakeOrderGateway()
+                .serve(CUSTOMER, page(1, anOrder("same").build(), anOrder("other").build()))
+                .serve(OTHER_CUSTOMER, page(1, anOrder("same").referenceCustomerId(OTHER_CUSTOMER).build()));
+        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER));
+        FindCachedOrderByIdService service = new FindCachedOrderByIdService(repository);
+
+        assertThat(service.findCachedOrderById(dev.pcorders.domain.order.OrderId.of("same")))
+                .extracting(Order::referenceCustomerId).containsExactlyInAnyOrder(CUSTOMER, OTHER_CUSTOMER);
+        assertThat(service.findCachedOrderById(dev.pcorders.domain.order.OrderId.of("missing"))).isEmpty();
+    }
+
+    @Test
     void listChangesFiltersByCustomer() {
         InMemoryOrderRepository repository = new InMemoryOrderRepository();
         FakeOrderGateway gateway = new FakeOrderGateway()
