@@ -49,6 +49,11 @@ public record SyncOrdersCommand(
         return of(List.of(customers));
     }
 
+    /** The same filters for other customers, e.g. to sync one customer at a time and report progress. */
+    public SyncOrdersCommand withCustomers(List<CustomerId> value) {
+        return new SyncOrdersCommand(value, reseller, billingType, includePrice, includeSystemPurchases, correlationId);
+    }
+
     public SyncOrdersCommand withReseller(ResellerId value) {
         return new SyncOrdersCommand(customers, Optional.of(value), billingType, includePrice, includeSystemPurchases, correlationId);
     }
