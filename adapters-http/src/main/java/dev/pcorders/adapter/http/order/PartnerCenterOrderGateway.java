@@ -1,0 +1,39 @@
+package dev.pcorders.adapter.http.order;
+
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterHttp;
+import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.order.OrderQuery;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * {@code GET /v1/customers/{customer_id}/orders} on the shared Partner Center client: builds the
+ * path from the scope and decodes each page; headers, retries, errors and paging are the shared client's.
+ */
+final class PartnerCenterOrderGateway implements CloseableOrderGateway {
+
+    private final PartnerCenterHttp http;
+    private final OrderJsonDecoder decoder;
+
+    PartnerCenterOrderGateway(PartnerCenterHttp http, OrderJsonDecoder decoder) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+    }
+
+    @Override
+    public Stream<OrderPage> fetchOrders(OrderQuery query) {
+        Objects.requireNonNull(query, "query");
+        String path = OrderRequestPath.of(query.scope(), http.settings().billingTypeEncoding());
+        return http.pages(path, query.correlationId(), decoder::decodePage);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PartnerCenterOrderGateway[" + http.settings().baseUrl() + "]";
+    }
+}

@@ -1,0 +1,33 @@
+package dev.pcorders.adapter.http.order;
+
+import dev.pcorders.adapter.http.auth.AccessTokenProvider;
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterHttp;
+import dev.pcorders.adapter.http.partnercenter.Sleeper;
+import java.time.Clock;
+
+/**
+ * The module's entry point: an {@link dev.pcorders.application.order.port.out.OrderGateway} on
+ * Partner Center, from settings and a token provider. Needs no Micronaut context of the caller's.
+ * <pre>{@code
+ * try (CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(
+ *         PartnerCenterClientSettings.defaults(), new ClientCredentialsTokenProvider(endpoint, id, secret))) {
+ *     gateway.fetchOrders(OrderQuery.of(scope)).forEach(page -> ...);
+ * }
+ * }</pre>
+ */
+public final class PartnerCenterOrderGateways {
+
+    private PartnerCenterOrderGateways() {
+    }
+
+    public static CloseableOrderGateway open(PartnerCenterClientSettings settings, AccessTokenProvider tokens) {
+        return new PartnerCenterOrderGateway(PartnerCenterHttp.open(settings, tokens), new OrderJsonDecoder());
+    }
+
+    /** As {@link #open(PartnerCenterClientSettings, AccessTokenProvider)}, with retry waits and deadline on the given clock. */
+    public static CloseableOrderGateway open(PartnerCenterClientSettings settings, AccessTokenProvider tokens, Clock clock,
+            Sleeper sleeper) {
+        return new PartnerCenterOrderGateway(PartnerCenterHttp.open(settings, tokens, clock, sleeper), new OrderJsonDecoder());
+    }
+}

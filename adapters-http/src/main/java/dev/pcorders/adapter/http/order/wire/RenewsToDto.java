@@ -1,0 +1,10 @@
+package dev.pcorders.adapter.http.order.wire;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RenewsToDto(@JsonAlias("TermDuration") String termDuration) {
+}

@@ -1,0 +1,7 @@
+/**
+ * The orders payload exactly as Partner Center writes it, and nothing else: {@code @Serdeable}
+ * records with every field nullable, read leniently (unknown properties ignored, PascalCase names
+ * accepted through aliases, numbers as BigDecimal, dates and enums as the raw strings). The mapper in
+ * the parent package validates and builds the domain's records from them.
+ */
+package dev.pcorders.adapter.http.order.wire;

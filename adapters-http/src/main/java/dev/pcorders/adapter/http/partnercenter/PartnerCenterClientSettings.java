@@ -1,0 +1,152 @@
+package dev.pcorders.adapter.http.partnercenter;
+
+import dev.pcorders.domain.shared.InputQuote;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the Partner Center client needs except credentials, usable from plain Java
+ * ({@code PartnerCenterClientSettings.defaults().withLocale(Locale.US)}) and bound by bootstrap from
+ * {@code partner-center.*}. Holds no secret, so its {@code toString()} is safe to log.
+ *
+ * @param baseUrl       the API root without version, https unless the host is loopback (a local sandbox)
+ * @param apiVersion    the path segment after {@code v}: {@code 1} gives {@code /v1/}
+ * @param maxBodyBytes  the largest response body accepted; 10k orders are about 22 MB
+ * @param maxPages      a guard against a server that pages forever
+ */
+public record PartnerCenterClientSettings(
+        URI baseUrl,
+        String apiVersion,
+        Duration connectTimeout,
+        Duration readTimeout,
+        RetryPolicy retryPolicy,
+        BillingTypeEncoding billingTypeEncoding,
+        Optional<Locale> locale,
+        int maxBodyBytes,
+        int maxPages) {
+
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.partnercenter.microsoft.com");
+    public static final String DEFAULT_API_VERSION = "1";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+    public static final int DEFAULT_MAX_PAGES = 10_000;
+
+    private static final Pattern API_VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.\\-]{0,15}");
+    private static final int MIN_BODY_BYTES = 1024;
+
+    public PartnerCenterClientSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(apiVersion, "apiVersion");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(billingTypeEncoding, "billingTypeEncoding");
+        Objects.requireNonNull(locale, "locale");
+        baseUrl = checkedBaseUrl(baseUrl);
+        if (!API_VERSION.matcher(apiVersion).matches()) {
+            throw new IllegalArgumentException("apiVersion must be a short token such as 1, got " + InputQuote.quote(apiVersion));
+        }
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(readTimeout, "readTimeout");
+        if (maxBodyBytes < MIN_BODY_BYTES) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least " + MIN_BODY_BYTES + ", got " + maxBodyBytes);
+        }
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be at least 1, got " + maxPages);
+        }
+    }
+
+    /** Microsoft's public endpoint, v1, 10 s connect, 60 s read, {@link RetryPolicy#DEFAULT}, integer billing types, 64 MiB. */
+    public static PartnerCenterClientSettings defaults() {
+        return new PartnerCenterClientSettings(DEFAULT_BASE_URL, DEFAULT_API_VERSION, DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_READ_TIMEOUT, RetryPolicy.DEFAULT, BillingTypeEncoding.INTEGER, Optional.empty(),
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PAGES);
+    }
+
+    public PartnerCenterClientSettings withBaseUrl(URI value) {
+        return new PartnerCenterClientSettings(value, apiVersion, connectTimeout, readTimeout, retryPolicy,
+                billingTypeEncoding, locale, maxBodyBytes, maxPages);
+    }
+
+    public PartnerCenterClientSettings withApiVersion(String value) {
+        return new PartnerCenterClientSettings(baseUrl, value, connectTimeout, readTimeout, retryPolicy,
+                billingTypeEncoding, locale, maxBodyBytes, maxPages);
+    }
+
+    public PartnerCenterClientSettings withConnectTimeout(Duration value) {
+        return new PartnerCenterClientSettings(baseUrl, apiVersion, value, readTimeout, retryPolicy,
+                billingTypeEncoding, locale, maxBodyBytes, maxPages);
+    }
+
+    public PartnerCenterClientSettings withReadTimeout(Duration value) {
+        return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, value, retryPolicy,
+                billingTypeEncoding, locale, maxBodyBytes, maxPages);
+    }
+
+    public PartnerCenterClientSettings withRetryPolicy(RetryPolicy value) {
+        return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, value,
+                billingTypeEncoding, locale, maxBodyBytes, maxPages);
+    }
+
+    public PartnerCenterClientSettings withBillingTypeEncoding(BillingTypeEncoding value) {
+        return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
+                value, locale, maxBodyBytes, maxPages);
+    }
+
+    public PartnerCenterClientSettings withLocale(Locale value) {
+        return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
+                billingTypeEncoding, Optional.of(value), maxBodyBytes, maxPages);
+    }
+
+    public PartnerCenterClientSettings withMaxBodyBytes(int value) {
+        return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
+                billingTypeEncoding, locale, value, maxPages);
+    }
+
+    public PartnerCenterClientSettings withMaxPages(int value) {
+        return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
+                billingTypeEncoding, locale, maxBodyBytes, value);
+    }
+
+    /** {@code {baseUrl}/v{apiVersion}}, the root that resource paths and relative links hang from. */
+    public URI versionedRoot() {
+        return URI.create(baseUrl + "/v" + apiVersion);
+    }
+
+    private static URI checkedBaseUrl(URI url) {
+        String shown = InputQuote.quote(url.toString());
+        if (!url.isAbsolute() || url.getHost() == null || url.isOpaque()) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got " + shown);
+        }
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(url.getHost()))) {
+            // The bearer token goes with every request: clear text only to this machine.
+            throw new IllegalArgumentException("baseUrl must be https unless its host is loopback, got " + shown);
+        }
+        if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new IllegalArgumentException("baseUrl must not carry user info, a query or a fragment, got " + shown);
+        }
+        String text = url.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return URI.create(text);
+    }
+
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+                || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1");
+    }
+
+    private static void requirePositive(Duration value, String what) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, got " + value);
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package dev.pcorders.adapter.http.partnercenter;
+
+import dev.pcorders.adapter.http.auth.AccessToken;
+import dev.pcorders.adapter.http.auth.AccessTokenException;
+import dev.pcorders.adapter.http.auth.AccessTokenProvider;
+import dev.pcorders.application.order.port.out.PartnerCenterError;
+import dev.pcorders.application.order.port.out.PartnerCenterException;
+import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.order.port.out.PartnerCenterException.Unauthorized;
+import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.domain.order.Link;
+import dev.pcorders.domain.shared.CorrelationId;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.ContentLengthExceededException;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Partner Center conversation every resource shares: the headers, the bounded retries, the one
+ * token refresh after a 401, the mapping of failures to the port's exceptions and the following of
+ * {@code links.next}. Resource adapters (orders today) add only their path, query and body decoder.
+ * Owns a Micronaut HTTP client with its own event loop: close it when done.
+ */
+public final class PartnerCenterHttp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerCenterHttp.class);
+
+    static final String CORRELATION_ID = "MS-CorrelationId";
+    static final String REQUEST_ID = "MS-RequestId";
+    static final String CORRELATION_VECTOR = "MS-CV";
+    static final String LOCALE = "X-Locale";
+    private static final Set<Integer> RETRIED_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+    // A next link may ask for headers to be replayed (MS-ContinuationToken); never these, which are ours.
+    private static final Set<String> OWN_HEADERS = Set.of("authorization", "host", "accept", "user-agent",
+            "content-length", "transfer-encoding", "connection", "ms-correlationid", "ms-requestid", "ms-cv", "x-locale");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PartnerCenterClientSettings settings;
+    private final AccessTokenProvider tokens;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final HttpClient client;
+
+    private PartnerCenterHttp(PartnerCenterClientSettings settings, AccessTokenProvider tokens, Clock clock,
+            Sleeper sleeper, HttpClient client) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.client = client;
+    }
+
+    /** Opens a client with the system clock and real sleeps. */
+    public static PartnerCenterHttp open(PartnerCenterClientSettings settings, AccessTokenProvider tokens) {
+        return open(settings, tokens, Clock.systemUTC(), Sleeper.THREAD);
+    }
+
+    /** Opens a client whose retry waits go through {@code sleeper} and whose deadline reads {@code clock}. */
+    public static PartnerCenterHttp open(PartnerCenterClientSettings settings, AccessTokenProvider tokens, Clock clock,
+            Sleeper sleeper) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setConnectTimeout(settings.connectTimeout());
+        configuration.setReadTimeout(settings.readTimeout());
+        configuration.setMaxContentLength(settings.maxBodyBytes());
+        // Never follow a redirect: the Authorization header would go along to wherever it points.
+        configuration.setFollowRedirects(false);
+        // Error statuses come back as responses, so their bodies are read here and never escape as
+        // Micronaut's HttpClientResponseException.
+        configuration.setExceptionOnErrorStatus(false);
+        configuration.setShutdownTimeout(Duration.ofMillis(200));
+        try {
+            return new PartnerCenterHttp(settings, tokens, clock, sleeper,
+                    HttpClient.create(settings.baseUrl().toURL(), configuration));
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("baseUrl is not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    public PartnerCenterClientSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The resources of a collection, one page at a time: the first request is made when the stream's
+     * consumer asks for the first page, the next one when it asks for the next. Failures surface as
+     * {@link PartnerCenterException} from the stream operation that asked.
+     *
+     * @param path the resource path below {@code /v{apiVersion}}, already encoded, with its query
+     */
+    public <T> Stream<T> pages(String path, CorrelationId correlationId, PageDecoder<T> decoder) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(decoder, "decoder");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with /");
+        }
+        URI first = URI.create(settings.versionedRoot() + path);
+        PagedFetch<T> fetch = new PagedFetch<>(this, first, correlationId, decoder, settings.maxPages());
+        return StreamSupport.stream(fetch, false).onClose(fetch::close);
+    }
+
+    /**
+     * Resolves a {@code links.next} uri (relative to the API root, or absolute) and refuses one that
+     * leaves the base URL's scheme, host or port: the request would carry the bearer token there.
+     */
+    URI resolveNext(Link next, PartnerCenterResponse from) {
+        if (!next.method().isBlank() && !next.method().equalsIgnoreCase("GET")) {
+            throw from.malformed("links.next asks for method " + quoteShort(next.method()) + "; only GET is followed",
+                    Optional.of("links.next.method"), null);
+        }
+        URI target;
+        try {
+            URI link = new URI(next.uri().strip());
+            if (link.isAbsolute()) {
+                target = link;
+            } else if (link.getRawAuthority() != null) {
+                // A scheme-relative link (//host/path) names a host: check it like an absolute one.
+                target = URI.create(settings.baseUrl().getScheme() + ":" + link);
+            } else {
+                String root = settings.versionedRoot().toString();
+                String raw = link.toString();
+                String prefix = "/v" + settings.apiVersion() + "/";
+                // Partner Center writes links relative to the versioned root (/customers/...); accept a
+                // link that repeats the version too.
+                target = URI.create(raw.startsWith(prefix) ? settings.baseUrl() + raw
+                        : root + (raw.startsWith("/") ? raw : "/" + raw));
+            }
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw from.malformed("links.next uri is not a URI: " + quoteShort(next.uri()), Optional.of("links.next.uri"), e);
+        }
+        URI base = settings.baseUrl();
+        if (target.getScheme() == null || target.getHost() == null
+                || !target.getScheme().equalsIgnoreCase(base.getScheme())
+                || !target.getHost().equalsIgnoreCase(base.getHost())
+                || effectivePort(target) != effectivePort(base)
+                || target.getRawUserInfo() != null) {
+            throw from.malformed("links.next points to " + quoteShort(target.getScheme() + "://" + target.getHost()
+                    + ":" + effectivePort(target)) + ", not to the Partner Center base URL; it was not followed",
+                    Optional.of("links.next.uri"), null);
+        }
+        for (Link.Header header : next.headers()) {
+            if (!isToken(header.key()) || header.value().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                throw from.malformed("links.next carries an invalid header " + quoteShort(header.key()),
+                        Optional.of("links.next.headers"), null);
+            }
+        }
+        return target;
+    }
+
+    private static boolean isToken(String name) {
+        return !name.isEmpty() && name.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
+    }
+
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String quoteShort(String text) {
+        return dev.pcorders.domain.shared.InputQuote.quote(text);
+    }
+
+    /**
+     * One logical GET: a new MS-RequestId that stays the same across its retries, MS-CV
+     * {@code <base>.<attempt>}, retries within the policy, one token refresh after a 401.
+     *
+     * @return a 2xx response
+     * @throws PartnerCenterException for anything else
+     */
+    PartnerCenterResponse get(URI uri, CorrelationId correlationId, List<Link.Header> replayedHeaders) {
+        String requestId = UUID.randomUUID().toString();
+        String vectorBase = newVectorBase();
+        String what = "GET " + uri.getRawPath();
+        RetryPolicy policy = settings.retryPolicy();
+        Instant deadline = clock.instant().plus(policy.deadline());
+        AccessToken token = token(what, correlationId, requestId, null);
+        boolean refreshedAfter401 = false;
+        int failedAttempts = 0;
+        int sent = 0;
+        while (true) {
+            sent++;
+            String vector = vectorBase + "." + sent;
+            RequestIdsSent ids = new RequestIdsSent(correlationId.toString(), requestId, vector);
+            Attempt attempt = send(uri, token, ids, replayedHeaders);
+            if (attempt.response != null && attempt.response.status() >= 200 && attempt.response.status() < 300) {
+                return attempt.response;
+            }
+            if (attempt.response != null && attempt.response.status() == 401 && !refreshedAfter401) {
+                refreshedAfter401 = true;
+                LOG.info("{} answered 401 [MS-RequestId {}]; refreshing the access token once", what, requestId);
+                token = token(what, correlationId, requestId, token);
+                continue;
+            }
+            boolean retryable = attempt.failure != null || RETRIED_STATUSES.contains(attempt.response.status());
+            if (!retryable) {
+                throw ErrorResponses.toException(attempt.response, what);
+            }
+            failedAttempts++;
+            Optional<Duration> wait = failedAttempts < policy.maxAttempts()
+                    ? Optional.of(waitBefore(failedAttempts, attempt, policy)) : Optional.empty();
+            if (wait.isPresent() && clock.instant().plus(wait.get()).isAfter(deadline)) {
+                LOG.warn("{} [MS-RequestId {}]: the next retry would pass the {} deadline; giving up", what, requestId,
+                        policy.deadline());
+                wait = Optional.empty();
+            }
+            if (wait.isEmpty()) {
+                throw attempt.response != null ? ErrorResponses.toException(attempt.response, what)
+                        : new Unavailable(what + " failed: " + attempt.failureDescription()
+                                + " and the retry budget ran out", ids.asError(), attempt.failure);
+            }
+            LOG.warn("{} attempt {} of {} failed ({}) [MS-RequestId {}]; retrying in {} ms", what, failedAttempts,
+                    policy.maxAttempts(), attempt.response != null ? "HTTP " + attempt.response.status()
+                            : attempt.failureDescription(), requestId, wait.get().toMillis());
+            pause(wait.get(), ids);
+        }
+    }
+
+    private Duration waitBefore(int retry, Attempt attempt, RetryPolicy policy) {
+        Optional<Duration> retryAfter = attempt.response == null ? Optional.empty() : attempt.response.retryAfter();
+        if (retryAfter.isPresent()) {
+            Duration asked = retryAfter.get();
+            return asked.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : asked;
+        }
+        long ceilingNanos = policy.backoffCeiling(retry).toNanos();
+        // Full jitter: parallel clients that failed together do not retry together.
+        return Duration.ofNanos(ceilingNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceilingNanos + 1));
+    }
+
+    private void pause(Duration wait, RequestIdsSent ids) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted while waiting to retry", ids.asError(), e);
+        }
+    }
+
+    private AccessToken token(String what, CorrelationId correlationId, String requestId, AccessToken rejected) {
+        try {
+            return rejected == null ? tokens.currentToken() : tokens.refreshedToken(rejected);
+        } catch (AccessTokenException e) {
+            PartnerCenterError error = new PartnerCenterError(OptionalInt.empty(), e.oauthError(), Optional.of(e.getMessage()),
+                    List.of(), Optional.of("token endpoint"), Optional.empty(), Optional.of(correlationId.toString()),
+                    Optional.of(requestId), Optional.empty(), Optional.empty());
+            if (e.isTransient()) {
+                throw new Unavailable(what + ": no access token could be obtained", error, e);
+            }
+            throw new Unauthorized(what + ": no access token could be obtained", error);
+        }
+    }
+
+    private Attempt send(URI uri, AccessToken token, RequestIdsSent ids, List<Link.Header> replayedHeaders) {
+        MutableHttpRequest<?> request = HttpRequest.GET(uri)
+                .header(HttpHeaders.AUTHORIZATION, token.bearerHeader())
+                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.USER_AGENT, ProductVersion.USER_AGENT)
+                .header(CORRELATION_ID, ids.correlationId)
+                .header(REQUEST_ID, ids.requestId)
+                .header(CORRELATION_VECTOR, ids.vector);
+        settings.locale().ifPresent(locale -> request.header(LOCALE, locale.toLanguageTag()));
+        for (Link.Header header : replayedHeaders) {
+            if (!OWN_HEADERS.contains(header.key().toLowerCase(Locale.ROOT))) {
+                request.header(header.key(), header.value());
+            }
+        }
+        try {
+            HttpResponse<byte[]> response = client.toBlocking().exchange(request, byte[].class);
+            return Attempt.of(toResponse(uri, response, ids));
+        } catch (HttpClientResponseException e) {
+            // Only if error statuses were configured to throw after all; read the response either way.
+            return Attempt.of(toResponse(uri, e.getResponse(), ids));
+        } catch (ContentLengthExceededException e) {
+            throw new MalformedResponse("GET " + uri.getRawPath() + ": the response body is larger than the "
+                    + settings.maxBodyBytes() + " bytes allowed (partner-center.max-body-bytes)", Optional.empty(),
+                    ids.asError(), e);
+        } catch (HttpClientException e) {
+            // Connection refused or reset, read timeout, a body cut short: all transient.
+            return Attempt.failed(e);
+        }
+    }
+
+    private PartnerCenterResponse toResponse(URI uri, HttpResponse<?> response, RequestIdsSent ids) {
+        byte[] body = response.getBody(byte[].class).orElse(new byte[0]);
+        Optional<String> contentType = response.getHeaders().get(HttpHeaders.CONTENT_TYPE, String.class);
+        PartnerCenterResponse.RequestIds echoed = new PartnerCenterResponse.RequestIds(
+                Optional.ofNullable(response.getHeaders().get(CORRELATION_ID)).or(() -> Optional.of(ids.correlationId)),
+                Optional.ofNullable(response.getHeaders().get(REQUEST_ID)).or(() -> Optional.of(ids.requestId)),
+                Optional.ofNullable(response.getHeaders().get(CORRELATION_VECTOR)).or(() -> Optional.of(ids.vector)));
+        return new PartnerCenterResponse(uri, response.getStatus().getCode(), contentType, body, echoed,
+                RetryAfter.parse(response.getHeaders().get(HttpHeaders.RETRY_AFTER), clock.instant()));
+    }
+
+    private static String newVectorBase() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        // A correlation vector base is 16 base64 characters.
+        return Base64.getEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** The ids this client sent with one attempt, for errors where no response came back. */
+    private record RequestIdsSent(String correlationId, String requestId, String vector) {
+        PartnerCenterError asError() {
+            return new PartnerCenterError(OptionalInt.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.empty(), Optional.of(correlationId), Optional.of(requestId),
+                    Optional.of(vector), Optional.empty());
+        }
+    }
+
+    /** A response, or the transport failure that stopped one from arriving. */
+    private static final class Attempt {
+        private final PartnerCenterResponse response;
+        private final HttpClientException failure;
+
+        private Attempt(PartnerCenterResponse response, HttpClientException failure) {
+            this.response = response;
+            this.failure = failure;
+        }
+
+        static Attempt of(PartnerCenterResponse response) {
+            return new Attempt(response, null);
+        }
+
+        static Attempt failed(HttpClientException failure) {
+            return new Attempt(null, failure);
+        }
+
+        String failureDescription() {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String detail = root.getMessage() == null ? "" : ": " + root.getMessage();
+            return root.getClass().getSimpleName() + (detail.length() > 200 ? detail.substring(0, 200) : detail);
+        }
+    }
+}

@@ -1,0 +1,746 @@
+package dev.pcorders.adapter.http.order;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
+import dev.pcorders.adapter.http.partnercenter.BillingTypeEncoding;
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.adapter.http.partnercenter.RetryPolicy;
+import dev.pcorders.application.order.port.out.PartnerCenterException;
+import dev.pcorders.application.order.port.out.PartnerCenterException.BadRequest;
+import dev.pcorders.application.order.port.out.PartnerCenterException.Conflict;
+import dev.pcorders.application.order.port.out.PartnerCenterException.Forbidden;
+import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.order.port.out.PartnerCenterException.NotFound;
+import dev.pcorders.application.order.port.out.PartnerCenterException.Throttled;
+import dev.pcorders.application.order.port.out.PartnerCenterException.Unauthorized;
+import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.order.OrderQuery;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.ResellerId;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The gateway against a real HTTP server on 127.0.0.1, with retries on a virtual clock. */
+class PartnerCenterOrderGatewayTest {
+
+    static final String TOKEN = "s3cr3t-bearer-token-value";
+    static final String CUSTOMER = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+    static final String RESELLER = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+    static final String ORDERS_PATH = "/v1/customers/" + CUSTOMER + "/orders";
+    static final Instant START = Instant.parse("2024-05-01T10:00:00Z");
+
+    static WireMockServer server;
+    static WireMockServer otherHost;
+
+    VirtualTime time;
+    CloseableOrderGateway gateway;
+
+    @BeforeAll
+    static void startServers() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        otherHost = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        otherHost.start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        server.stop();
+        otherHost.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+        otherHost.resetAll();
+        otherHost.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
+        time = new VirtualTime(START);
+        gateway = open(settings());
+    }
+
+    @AfterEach
+    void close() {
+        gateway.close();
+    }
+
+    PartnerCenterClientSettings settings() {
+        return PartnerCenterClientSettings.defaults().withBaseUrl(URI.create(base(server)));
+    }
+
+    /** WireMock's baseUrl() says localhost; the servers listen on 127.0.0.1 only. */
+    static String base(WireMockServer on) {
+        return "http://127.0.0.1:" + on.port();
+    }
+
+    CloseableOrderGateway open(PartnerCenterClientSettings settings) {
+        return PartnerCenterOrderGateways.open(settings, new StaticAccessTokenProvider(TOKEN), time, time);
+    }
+
+    static ResponseDefinitionBuilder okJson(String fixture) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(OrderJsonDecoderTest.fixtureBytes(fixture));
+    }
+
+    static OrderQuery allOrders() {
+        return OrderQuery.of(OrderScope.allOrdersOf(CustomerId.parse(CUSTOMER)));
+    }
+
+    List<OrderPage> fetchAll(OrderQuery query) {
+        try (Stream<OrderPage> pages = gateway.fetchOrders(query)) {
+            return pages.collect(Collectors.toList());
+        }
+    }
+
+    static List<LoggedRequest> requests(WireMockServer on) {
+        return on.findAll(getRequestedFor(anyUrl()));
+    }
+
+    static void assertNoSecretIn(PartnerCenterException e) {
+        assertThat(e.getMessage()).doesNotContain(TOKEN);
+        assertThat(e.toString()).doesNotContain(TOKEN);
+        assertThat(e.error().toString()).doesNotContain(TOKEN);
+    }
+
+    @Nested
+    class RequestShape {
+
+        @Test
+        void defaultScopeSendsNoQueryAndAllHeaders() {
+            server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
+            OrderQuery query = new OrderQuery(OrderScope.allOrdersOf(CustomerId.parse(CUSTOMER)),
+                    CorrelationId.parse("11111111-2222-3333-4444-555555555555"));
+
+            List<OrderPage> pages = fetchAll(query);
+
+            assertThat(pages).singleElement().satisfies(page -> assertThat(page.orders()).hasSize(2));
+            LoggedRequest request = requests(server).get(0);
+            assertThat(request.getUrl()).isEqualTo(ORDERS_PATH);
+            assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+            assertThat(request.getHeader("Accept")).isEqualTo("application/json");
+            assertThat(request.getHeader("MS-CorrelationId")).isEqualTo("11111111-2222-3333-4444-555555555555");
+            assertThat(request.getHeader("MS-RequestId")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(request.getHeader("MS-CV")).matches("[A-Za-z0-9+/]{16}\\.1");
+            assertThat(request.getHeader("User-Agent")).matches("pc-orders/\\S+ .*");
+            assertThat(request.getHeader("User-Agent")).doesNotContain("unknown");
+            assertThat(request.containsHeader("X-Locale")).isFalse();
+        }
+
+        @ParameterizedTest
+        @CsvSource({
+                "INTEGER, MONTHLY, 1",
+                "INTEGER, ONE_TIME, 4",
+                "INTEGER, TRIENNIAL, 5",
+                "NAME, ONE_TIME, one_time",
+                "NAME, ANNUAL, annual"})
+        void everyFilterWhenSetWithBillingTypeEncodedAsConfigured(BillingTypeEncoding encoding, BillingCycle cycle,
+                String expected) {
+            gateway.close();
+            gateway = open(settings().withBillingTypeEncoding(encoding));
+            server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
+            OrderScope scope = OrderScope.allOrdersOf(CustomerId.parse(CUSTOMER)).withReseller(ResellerId.parse(RESELLER))
+                    .withBillingType(cycle).withPrices().withSystemPurchases();
+
+            fetchAll(OrderQuery.of(scope));
+
+            assertThat(requests(server).get(0).getUrl()).isEqualTo(ORDERS_PATH + "?indirect_reseller_id=" + RESELLER
+                    + "&billingType=" + expected + "&include_price=true&include_system_purchases=true");
+        }
+
+        @Test
+        void eachFilterAloneAndUpperCaseGuidsAreSentLowerCase() {
+            server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
+            CustomerId upper = CustomerId.parse(CUSTOMER.toUpperCase(Locale.ROOT));
+
+            fetchAll(OrderQuery.of(OrderScope.allOrdersOf(upper).withPrices()));
+            fetchAll(OrderQuery.of(OrderScope.allOrdersOf(upper).withSystemPurchases()));
+            fetchAll(OrderQuery.of(OrderScope.allOrdersOf(upper).withReseller(ResellerId.parse(RESELLER))));
+
+            assertThat(requests(server)).extracting(LoggedRequest::getUrl).containsExactly(
+                    ORDERS_PATH + "?include_price=true",
+                    ORDERS_PATH + "?include_system_purchases=true",
+                    ORDERS_PATH + "?indirect_reseller_id=" + RESELLER);
+        }
+
+        @Test
+        void localeHeaderWhenConfigured() {
+            gateway.close();
+            gateway = open(settings().withLocale(Locale.forLanguageTag("de-DE")));
+            server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
+
+            fetchAll(allOrders());
+
+            assertThat(requests(server).get(0).getHeader("X-Locale")).isEqualTo("de-DE");
+        }
+
+        @Test
+        void invalidIdsAreRejectedBeforeAnyRequest() {
+            assertThatThrownBy(() -> gateway.fetchOrders(OrderQuery.of(OrderScope.allOrdersOf(CustomerId.parse("contoso")))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customer id must be a GUID");
+            assertThatThrownBy(() -> ResellerId.parse("1-1-1-1-1")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> gateway.fetchOrders(null)).isInstanceOf(NullPointerException.class);
+            assertThat(requests(server)).isEmpty();
+        }
+
+        @Test
+        void nothingIsRequestedUntilThePageIsConsumed() {
+            server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
+
+            try (Stream<OrderPage> pages = gateway.fetchOrders(allOrders())) {
+                assertThat(requests(server)).isEmpty();
+                assertThat(pages.findFirst()).isPresent();
+            }
+            assertThat(requests(server)).hasSize(1);
+        }
+
+        @Test
+        void textJsonIsJson() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "text/json")
+                    .withBody(OrderJsonDecoderTest.fixtureBytes("orders-by-billing-cycle.json"))));
+
+            assertThat(fetchAll(allOrders()).get(0).orders()).hasSize(2);
+        }
+    }
+
+    @Nested
+    class Retries {
+
+        @Test
+        void throttledTwiceWithRetryAfterSecondsThenSuccessKeepsTheRequestId() {
+            stubSequence(throttled("7"), throttled("7"), okJson("orders-by-billing-cycle.json"));
+
+            List<OrderPage> pages = fetchAll(allOrders());
+
+            assertThat(pages).hasSize(1);
+            assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
+            List<LoggedRequest> sent = requests(server);
+            assertThat(sent).hasSize(3);
+            assertThat(sent).extracting(r -> r.getHeader("MS-RequestId")).containsOnly(sent.get(0).getHeader("MS-RequestId"));
+            assertThat(sent).extracting(r -> r.getHeader("MS-CorrelationId")).containsOnly(sent.get(0).getHeader("MS-CorrelationId"));
+            String base = sent.get(0).getHeader("MS-CV").substring(0, 16);
+            assertThat(sent).extracting(r -> r.getHeader("MS-CV")).containsExactly(base + ".1", base + ".2", base + ".3");
+        }
+
+        @Test
+        void retryAfterAsHttpDate() {
+            String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(START.plusSeconds(20).atOffset(ZoneOffset.UTC));
+            stubSequence(throttled(at), okJson("orders-by-billing-cycle.json"));
+
+            fetchAll(allOrders());
+
+            assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(20));
+        }
+
+        @Test
+        void retryAfterIsCappedByMaxDelay() {
+            stubSequence(throttled("57"), okJson("orders-by-billing-cycle.json"));
+
+            fetchAll(allOrders());
+
+            assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30));
+        }
+
+        @Test
+        void throttledUntilTheDeadlineEndsAsThrottledWithTheDetails() {
+            gateway.close();
+            gateway = open(settings().withRetryPolicy(RetryPolicy.DEFAULT.withMaxDelay(Duration.ofSeconds(60))
+                    .withDeadline(Duration.ofSeconds(100))));
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "57")
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(OrderJsonDecoderTest.fixtureBytes("error-429-throttled.json"))));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(Throttled.class, e -> {
+                assertThat(e.error().httpStatus()).hasValue(429);
+                assertThat(e.error().description()).hasValue("Rate limit is exceeded. Try again in 57 seconds.");
+                assertThat(e.error().retryAfter()).hasValue(Duration.ofSeconds(57));
+                assertThat(e.isTransient()).isTrue();
+                assertNoSecretIn(e);
+            });
+            // 57 s fits in the 100 s deadline once; a second 57 s wait would pass it.
+            assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(57));
+            assertThat(requests(server)).hasSize(2);
+        }
+
+        @Test
+        void fiveHundredsAreRetriedAtMostMaxAttemptsWithJitteredBackoff() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(Unavailable.class,
+                    e -> assertThat(e.error().httpStatus()).hasValue(503));
+
+            assertThat(requests(server)).hasSize(4);
+            List<Duration> sleeps = time.sleeps();
+            assertThat(sleeps).hasSize(3);
+            assertThat(sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(500));
+            assertThat(sleeps.get(1)).isBetween(Duration.ZERO, Duration.ofMillis(1000));
+            assertThat(sleeps.get(2)).isBetween(Duration.ZERO, Duration.ofMillis(2000));
+        }
+
+        @Test
+        void burstOfServerErrorsThenSuccess() {
+            stubSequence(aResponse().withStatus(500), aResponse().withStatus(502), aResponse().withStatus(504),
+                    okJson("orders-by-billing-cycle.json"));
+
+            assertThat(fetchAll(allOrders())).hasSize(1);
+            assertThat(requests(server)).hasSize(4);
+        }
+
+        @Test
+        void requestTimeoutStatusIsRetried() {
+            stubSequence(aResponse().withStatus(408), okJson("orders-by-billing-cycle.json"));
+
+            assertThat(fetchAll(allOrders())).hasSize(1);
+        }
+
+        @Test
+        void connectionResetIsRetried() {
+            stubSequence(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), okJson("orders-by-billing-cycle.json"));
+
+            assertThat(fetchAll(allOrders())).hasSize(1);
+            assertThat(requests(server)).hasSize(2);
+        }
+
+        @Test
+        void readTimeoutIsRetried() {
+            gateway.close();
+            gateway = open(settings().withReadTimeout(Duration.ofMillis(300)));
+            stubSequence(okJson("orders-by-billing-cycle.json").withFixedDelay(1500), okJson("orders-by-billing-cycle.json"));
+
+            assertThat(fetchAll(allOrders())).hasSize(1);
+            assertThat(requests(server)).hasSize(2);
+            assertThat(time.sleeps()).hasSize(1);
+        }
+
+        @Test
+        void connectionResetEveryTimeEndsUnavailableWithTheIds() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(Unavailable.class, e -> {
+                assertThat(e.error().requestId()).isPresent();
+                assertThat(e.error().correlationVector()).hasValueSatisfying(cv -> assertThat(cv).endsWith(".4"));
+                assertThat(e.error().httpStatus()).isEmpty();
+                assertNoSecretIn(e);
+            });
+            assertThat(requests(server)).hasSize(4);
+        }
+
+        @Test
+        void bodyCutShortByTheConnectionIsRetried() {
+            stubSequence(aResponse().withStatus(200).withFault(Fault.RANDOM_DATA_THEN_CLOSE),
+                    aResponse().withStatus(200).withFault(Fault.MALFORMED_RESPONSE_CHUNK), okJson("orders-by-billing-cycle.json"));
+
+            assertThat(fetchAll(allOrders())).hasSize(1);
+            assertThat(requests(server)).hasSize(3);
+        }
+
+        @Test
+        void truncatedJsonInACompleteResponseIsMalformedAndNotRetried() {
+            byte[] whole = OrderJsonDecoderTest.fixtureBytes("orders-by-billing-cycle.json");
+            byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(half)));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(MalformedResponse.class, e -> {
+                assertThat(e.location()).isPresent();
+                assertThat(e.error().httpStatus()).hasValue(200);
+                assertThat(e.error().requestId()).isPresent();
+            });
+            assertThat(requests(server)).hasSize(1);
+        }
+
+        @Test
+        void htmlFiveHundredThreeBecomesUnavailableWithContentTypeAndSnippet() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                    .withBody("<html><body><h1>Service Unavailable</h1>\n<p>proxy says no</p></body></html>")));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(Unavailable.class, e -> {
+                assertThat(e.error().contentType()).hasValue("text/html");
+                assertThat(e.error().description()).hasValueSatisfying(d -> assertThat(d)
+                        .contains("text/html").contains("<h1>Service Unavailable</h1>").doesNotContain("\n"));
+                assertThat(e.getMessage()).contains("HTTP 503");
+            });
+        }
+
+        @Test
+        void neverRetriedStatuses() {
+            for (int status : List.of(400, 403, 404, 409, 412)) {
+                server.resetAll();
+                server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(status)));
+                assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOf(PartnerCenterException.class);
+                assertThat(requests(server)).as("status %d", status).hasSize(1);
+            }
+            assertThat(time.sleeps()).isEmpty();
+        }
+
+        @Test
+        void nextPageGetsANewRequestIdAndItsOwnRetries() {
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(1)
+                    .withQueryParam("page", equalTo("2"))
+                    .inScenario("page2").whenScenarioStateIs(STARTED).willSetStateTo("ok")
+                    .willReturn(throttled("3")));
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(1)
+                    .withQueryParam("page", equalTo("2"))
+                    .inScenario("page2").whenScenarioStateIs("ok")
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(collection(""))));
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(5).willReturn(aResponse()
+                    .withHeader("Content-Type", "application/json").withBody(collection(nextLink("/customers/" + CUSTOMER
+                            + "/orders?page=2", "")))));
+
+            assertThat(fetchAll(allOrders())).hasSize(2);
+
+            List<LoggedRequest> sent = requests(server);
+            assertThat(sent).hasSize(3);
+            assertThat(sent.get(1).getHeader("MS-RequestId")).isNotEqualTo(sent.get(0).getHeader("MS-RequestId"))
+                    .isEqualTo(sent.get(2).getHeader("MS-RequestId"));
+            assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3));
+        }
+    }
+
+    @Nested
+    class Errors {
+
+        @ParameterizedTest
+        @CsvSource({"400, BadRequest", "403, Forbidden", "404, NotFound", "409, Conflict", "412, Conflict",
+                "401, Unauthorized", "405, BadRequest"})
+        void statusMapsToItsTypeWithTheDocumentedBodyParsed(int status, String type) {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("MS-CorrelationId", "corr-from-server").withHeader("MS-RequestId", "req-from-server")
+                    .withHeader("MS-CV", "cv-from-server.1")
+                    .withBody("{\"code\":\"20002\",\"description\":\"No commerce relationship\",\"data\":[\"a\",{\"k\":1}],"
+                            + "\"source\":\"PartnerFD\"}")));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(PartnerCenterException.class, e -> {
+                assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+                assertThat(e.isTransient()).isFalse();
+                assertThat(e.error().httpStatus()).hasValue(status);
+                assertThat(e.error().code()).hasValue("20002");
+                assertThat(e.error().description()).hasValue("No commerce relationship");
+                assertThat(e.error().data()).containsExactly("a", "{\"k\":1}");
+                assertThat(e.error().source()).hasValue("PartnerFD");
+                assertThat(e.error().contentType()).hasValue("application/json");
+                assertThat(e.error().correlationId()).hasValue("corr-from-server");
+                assertThat(e.error().requestId()).hasValue("req-from-server");
+                assertThat(e.error().correlationVector()).hasValue("cv-from-server.1");
+                assertThat(e.getMessage()).contains("HTTP " + status).contains("20002");
+                assertNoSecretIn(e);
+            });
+        }
+
+        @Test
+        void numericCodeAndMissingFieldsAndOwnIdsWhenServerSendsNone() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                    .withBody("{\"code\":60003,\"description\":\"Tenant not found\"}")));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(NotFound.class, e -> {
+                assertThat(e.error().code()).hasValue("60003");
+                assertThat(e.error().data()).isEmpty();
+                assertThat(e.error().source()).isEmpty();
+                LoggedRequest sent = requests(server).get(0);
+                assertThat(e.error().requestId()).hasValue(sent.getHeader("MS-RequestId"));
+                assertThat(e.error().correlationId()).hasValue(sent.getHeader("MS-CorrelationId"));
+                assertThat(e.error().correlationVector()).hasValue(sent.getHeader("MS-CV"));
+            });
+        }
+
+        @Test
+        void xmlAndEmptyErrorBodiesNeverEscapeAsParserErrors() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/xml")
+                    .withBody("<Error><Code>800002</Code></Error>")));
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(BadRequest.class, e -> {
+                assertThat(e.error().contentType()).hasValue("application/xml");
+                assertThat(e.error().description()).hasValueSatisfying(d -> assertThat(d).contains("<Code>800002</Code>"));
+            });
+
+            server.resetAll();
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(403)));
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(Forbidden.class,
+                    e -> assertThat(e.error().description()).isEmpty());
+
+            server.resetAll();
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
+                    .withBody("{\"code\": [broken")));
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOf(Conflict.class);
+        }
+
+        @Test
+        void nonJsonOkIsMalformedNamingTheContentType() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                    .withBody("<html>login page</html>")));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(MalformedResponse.class, e -> {
+                assertThat(e.getMessage()).contains("'text/html'");
+                assertThat(e.error().contentType()).hasValue("text/html");
+            });
+            assertThat(requests(server)).hasSize(1);
+        }
+
+        @Test
+        void emptyOkIsMalformed() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOf(MalformedResponse.class)
+                    .hasMessageContaining("empty");
+        }
+
+        @Test
+        void bodyOverTheSizeLimitIsMalformedNamingTheSetting() {
+            gateway.close();
+            gateway = open(settings().withMaxBodyBytes(2048));
+            server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOf(MalformedResponse.class)
+                    .hasMessageContaining("max-body-bytes");
+        }
+
+        @Test
+        void redirectIsNotFollowedSoTheTokenStaysHome() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(302)
+                    .withHeader("Location", base(otherHost) + ORDERS_PATH)));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOf(MalformedResponse.class)
+                    .hasMessageContaining("redirect");
+            assertThat(requests(otherHost)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Authorization {
+
+        @Test
+        void unauthorizedOnceThenOneRefreshThenSuccess() {
+            CountingTokens tokens = new CountingTokens("old-token", "new-token");
+            gateway.close();
+            gateway = PartnerCenterOrderGateways.open(settings(), tokens, time, time);
+            server.stubFor(get(anyUrl()).withHeader("Authorization", equalTo("Bearer old-token"))
+                    .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer")));
+            server.stubFor(get(anyUrl()).withHeader("Authorization", equalTo("Bearer new-token"))
+                    .willReturn(okJson("orders-by-billing-cycle.json")));
+
+            assertThat(fetchAll(allOrders())).hasSize(1);
+
+            assertThat(tokens.refreshes()).isEqualTo(1);
+            List<LoggedRequest> sent = requests(server);
+            assertThat(sent).extracting(r -> r.getHeader("Authorization")).containsExactly("Bearer old-token", "Bearer new-token");
+            assertThat(sent.get(1).getHeader("MS-RequestId")).isEqualTo(sent.get(0).getHeader("MS-RequestId"));
+            assertThat(time.sleeps()).isEmpty();
+        }
+
+        @Test
+        void unauthorizedTwiceIsUnauthorizedAfterExactlyOneRefresh() {
+            CountingTokens tokens = new CountingTokens("old-token", "new-token", "newer-token");
+            gateway.close();
+            gateway = PartnerCenterOrderGateways.open(settings(), tokens, time, time);
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                    .withBody("{\"code\":900420,\"description\":\"retired audience\"}")));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(Unauthorized.class, e -> {
+                assertThat(e.error().code()).hasValue("900420");
+                assertThat(e.getMessage()).doesNotContain("old-token").doesNotContain("new-token");
+            });
+            assertThat(tokens.refreshes()).isEqualTo(1);
+            assertThat(requests(server)).hasSize(2);
+        }
+        @Test
+        void tokenEndpointFailuresBecomeTheirPortExceptionsWithoutAnyRequest() {
+            dev.pcorders.adapter.http.auth.AccessTokenProvider refusing = new dev.pcorders.adapter.http.auth.AccessTokenProvider() {
+                @Override
+                public dev.pcorders.adapter.http.auth.AccessToken currentToken() {
+                    throw new dev.pcorders.adapter.http.auth.AccessTokenException("token endpoint refused: invalid_client",
+                            java.util.Optional.of("invalid_client"), false, null);
+                }
+
+                @Override
+                public dev.pcorders.adapter.http.auth.AccessToken refreshedToken(dev.pcorders.adapter.http.auth.AccessToken rejected) {
+                    return currentToken();
+                }
+            };
+            gateway.close();
+            gateway = PartnerCenterOrderGateways.open(settings(), refusing, time, time);
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOfSatisfying(Unauthorized.class, e -> {
+                assertThat(e.error().code()).hasValue("invalid_client");
+                assertThat(e.error().httpStatus()).isEmpty();
+            });
+            assertThat(requests(server)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Paging {
+
+        @Test
+        void followsNextLinksReplayingTheContinuationHeaderOnePageAtATime() {
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(1).withHeader("MS-ContinuationToken", equalTo("tok+2/=="))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(collection(""))));
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(5).willReturn(aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(collection(nextLink("/customers/" + CUSTOMER + "/orders?seek=a%2Fb", "tok+2/==")))));
+
+            try (Stream<OrderPage> pages = gateway.fetchOrders(allOrders())) {
+                Iterator<OrderPage> iterator = pages.iterator();
+                OrderPage first = iterator.next();
+                assertThat(first.pageNumber()).isEqualTo(1);
+                assertThat(requests(server)).hasSize(1);
+                OrderPage second = iterator.next();
+                assertThat(second.pageNumber()).isEqualTo(2);
+                assertThat(second.orders()).extracting(o -> o.id().value()).containsExactly("o-1");
+                assertThat(iterator.hasNext()).isFalse();
+            }
+
+            List<LoggedRequest> sent = requests(server);
+            assertThat(sent).hasSize(2);
+            assertThat(sent.get(1).getUrl()).isEqualTo(ORDERS_PATH + "?seek=a%2Fb");
+            assertThat(sent.get(1).getHeader("MS-ContinuationToken")).isEqualTo("tok+2/==");
+            assertThat(sent.get(1).getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+            assertThat(sent.get(1).getHeader("MS-CorrelationId")).isEqualTo(sent.get(0).getHeader("MS-CorrelationId"));
+            assertThat(sent.get(1).getHeader("MS-RequestId")).isNotEqualTo(sent.get(0).getHeader("MS-RequestId"));
+        }
+
+        @Test
+        void nextLinkWithTheVersionInItOrAbsoluteOnTheSameHostIsFollowed() {
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(1).withQueryParam("p", equalTo("2"))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                            .withBody(collection(nextLink(base(server) + ORDERS_PATH + "?p=3", "")))));
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(1).withQueryParam("p", equalTo("3"))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(collection(""))));
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(5).willReturn(aResponse()
+                    .withHeader("Content-Type", "application/json").withBody(collection(nextLink(ORDERS_PATH + "?p=2", "")))));
+
+            assertThat(fetchAll(allOrders())).extracting(OrderPage::pageNumber).containsExactly(1, 2, 3);
+        }
+
+        @Test
+        void nextLinkToAnotherHostIsRefusedAndNothingReachesThatHost() {
+            for (String foreign : List.of(base(otherHost) + ORDERS_PATH, "https://127.0.0.1:" + server.port() + ORDERS_PATH,
+                    "//evil.example" + ORDERS_PATH, "http://localhost:" + server.port() + ORDERS_PATH)) {
+                server.resetAll();
+                server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(collection(nextLink(foreign, "")))));
+
+                assertThatThrownBy(() -> fetchAll(allOrders())).as(foreign)
+                        .isInstanceOfSatisfying(MalformedResponse.class, e -> {
+                            assertThat(e.location()).hasValue("links.next.uri");
+                            assertThat(e.getMessage()).contains("not followed");
+                            assertNoSecretIn(e);
+                        });
+                assertThat(requests(server)).hasSize(1);
+            }
+            assertThat(requests(otherHost)).isEmpty();
+        }
+
+        @Test
+        void repeatedNextLinkStopsThePaging() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                    .withBody(collection(nextLink("/customers/" + CUSTOMER + "/orders?again=1", "")))));
+
+            assertThat(fetchAll(allOrders())).hasSize(2);
+            assertThat(requests(server)).hasSize(2);
+        }
+
+        @Test
+        void maxPagesGuardsAgainstEndlessPaging() {
+            gateway.close();
+            gateway = open(settings().withMaxPages(3));
+            for (int page = 1; page <= 5; page++) {
+                server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(page == 1 ? 9 : 1)
+                        .withQueryParam("p", page == 1 ? com.github.tomakehurst.wiremock.client.WireMock.absent() : equalTo("" + page))
+                        .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                .withBody(collection(nextLink(ORDERS_PATH + "?p=" + (page + 1), "")))));
+            }
+
+            try (Stream<OrderPage> pages = gateway.fetchOrders(allOrders())) {
+                Iterator<OrderPage> iterator = pages.iterator();
+                assertThat(iterator.next().pageNumber()).isEqualTo(1);
+                assertThat(iterator.next().pageNumber()).isEqualTo(2);
+                assertThatThrownBy(iterator::next).isInstanceOf(MalformedResponse.class).hasMessageContaining("max-pages");
+            }
+            assertThat(requests(server)).hasSize(3);
+        }
+
+        @Test
+        void closingTheStreamEarlyStopsFetching() {
+            server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                    .withBody(collection(nextLink("/customers/" + CUSTOMER + "/orders?more=" + System.nanoTime(), "")))));
+
+            try (Stream<OrderPage> pages = gateway.fetchOrders(allOrders())) {
+                assertThat(pages.limit(1).count()).isEqualTo(1);
+            }
+            assertThat(requests(server)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = BillingCycle.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
+    void everyKnownBillingCycleHasAnIntegerAndAName(BillingCycle cycle) {
+        assertThat(OrderRequestPath.billingType(cycle, BillingTypeEncoding.INTEGER)).matches("[1-6]");
+        assertThat(OrderRequestPath.billingType(cycle, BillingTypeEncoding.NAME)).isEqualTo(cycle.wireName());
+    }
+
+    @Test
+    void gatewayNeverShowsTheTokenInItsDescription() {
+        assertThat(gateway.toString()).doesNotContain(TOKEN);
+        assertThat(new StaticAccessTokenProvider(TOKEN).toString()).doesNotContain(TOKEN);
+        assertThat(new StaticAccessTokenProvider(TOKEN).currentToken().toString()).doesNotContain(TOKEN);
+        assertThat(Set.of(settings().toString())).noneMatch(text -> text.contains(TOKEN));
+    }
+
+    private static ResponseDefinitionBuilder throttled(String retryAfter) {
+        return aResponse().withStatus(429).withHeader("Retry-After", retryAfter).withHeader("Content-Type", "application/json")
+                .withBody("{ \"statusCode\": 429, \"message\": \"Rate limit is exceeded.\" }");
+    }
+
+    private void stubSequence(ResponseDefinitionBuilder... responses) {
+        for (int i = 0; i < responses.length; i++) {
+            server.stubFor(get(anyUrl()).inScenario("sequence")
+                    .whenScenarioStateIs(i == 0 ? STARTED : "step" + i)
+                    .willSetStateTo("step" + (i + 1))
+                    .willReturn(responses[i]));
+        }
+    }
+
+    static String collection(String links) {
+        return ("{\"totalCount\":1,\"items\":[{\"id\":\"o-1\",\"referenceCustomerId\":\"" + CUSTOMER + "\","
+                + "\"creationDate\":\"2020-01-02T03:04:05Z\",\"lineItems\":[]}]" + links + "}");
+    }
+
+    static String nextLink(String uri, String continuation) {
+        String headers = continuation.isEmpty() ? "[]"
+                : "[{\"key\":\"MS-ContinuationToken\",\"value\":\"" + continuation + "\"}]";
+        return ",\"links\":{\"next\":{\"uri\":\"" + uri + "\",\"method\":\"GET\",\"headers\":" + headers + "}}";
+    }
+}
