@@ -1,0 +1,88 @@
+package dev.pcorders.adapter.persistence.order;
+
+import static dev.pcorders.adapter.persistence.jooq.Tables.LINE_ITEM;
+import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
+
+import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
+import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderId;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.Select;
+import org.jooq.ResultQuery;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/**
+ * The reads of cached orders. An order is cached while some scope's latest snapshot holds it (its row
+ * is not marked removed); when several scopes hold it, the row stored by the most recent run wins.
+ * Every filter is an indexed equality or range; the line item filters go through {@code row_id IN
+ * (SELECT ...)} so SQLite can drive them from the line item indexes.
+ */
+final class CachedOrderQueries {
+
+    /** The cached order rows; {@code o} so the newest-version check can refer to it. */
+    static final StoredOrder ORDERS = STORED_ORDER.as("o");
+    private static final StoredOrder NEWER = STORED_ORDER.as("newer");
+
+    private CachedOrderQueries() {
+    }
+
+    static Condition cached() {
+        return ORDERS.REMOVED_BY_RUN.isNull().andNotExists(DSL.selectOne().from(NEWER)
+                .where(NEWER.CUSTOMER_ID.eq(ORDERS.CUSTOMER_ID))
+                .and(NEWER.ORDER_ID.eq(ORDERS.ORDER_ID))
+                .and(NEWER.STORED_BY_RUN.gt(ORDERS.STORED_BY_RUN))
+                .and(NEWER.REMOVED_BY_RUN.isNull()));
+    }
+
+    static Condition matching(OrderCriteria criteria) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(cached());
+        criteria.customer().ifPresent(customer -> conditions.add(ORDERS.CUSTOMER_ID.eq(customer.toString())));
+        criteria.status().ifPresent(status -> conditions.add(ORDERS.STATUS_MATCH.in(OpenEnumColumns.matchKeysFor(status))));
+        criteria.billingCycle().ifPresent(cycle ->
+                conditions.add(ORDERS.BILLING_CYCLE_MATCH.in(OpenEnumColumns.matchKeysFor(cycle))));
+        criteria.createdFrom().ifPresent(from -> conditions.add(ORDERS.CREATION_DATE.ge(from)));
+        criteria.createdBefore().ifPresent(before -> conditions.add(ORDERS.CREATION_DATE.lt(before)));
+        criteria.partnerIdOnRecord().ifPresent(partner ->
+                conditions.add(withLineItem(LINE_ITEM.PARTNER_KEY.eq(MatchKeys.ignoringCase(partner)))));
+        criteria.offerId().ifPresent(offer -> conditions.add(withLineItem(LINE_ITEM.OFFER_KEY.eq(offer.matchKey()))));
+        criteria.subscriptionId().ifPresent(subscription ->
+                conditions.add(withLineItem(LINE_ITEM.SUBSCRIPTION_KEY.eq(MatchKeys.lowerCase(subscription)))));
+        return DSL.and(conditions);
+    }
+
+    private static Condition withLineItem(Condition lineItemCondition) {
+        return ORDERS.ROW_ID.in(DSL.select(LINE_ITEM.ORDER_ROW_ID).from(LINE_ITEM).where(lineItemCondition));
+    }
+
+    private static List<SortField<?>> stableOrder() {
+        return List.of(ORDERS.CREATION_DATE.asc(), ORDERS.ORDER_ID.asc(), ORDERS.CUSTOMER_ID.asc());
+    }
+
+    static ResultQuery<StoredOrderRecord> page(DSLContext dsl, OrderCriteria criteria, long offset, int limit) {
+        return dsl.selectFrom(ORDERS).where(matching(criteria)).orderBy(stableOrder()).limit(limit).offset(offset);
+    }
+
+    static Select<Record1<Integer>> count(DSLContext dsl, OrderCriteria criteria) {
+        return dsl.selectCount().from(ORDERS).where(matching(criteria));
+    }
+
+    static Select<Record2<String, java.math.BigDecimal>> totals(DSLContext dsl, OrderCriteria criteria) {
+        return dsl.select(ORDERS.CURRENCY_CODE, ORDERS.TOTAL_PRICE)
+                .from(ORDERS)
+                .where(matching(criteria))
+                .and(ORDERS.CURRENCY_CODE.isNotNull())
+                .and(ORDERS.TOTAL_PRICE.isNotNull());
+    }
+
+    static Select<StoredOrderRecord> byId(DSLContext dsl, OrderId id) {
+        return dsl.selectFrom(ORDERS).where(cached()).and(ORDERS.ORDER_ID.eq(id.value())).orderBy(stableOrder());
+    }
+}

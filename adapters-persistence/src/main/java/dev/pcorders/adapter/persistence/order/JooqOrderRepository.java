@@ -1,0 +1,323 @@
+package dev.pcorders.adapter.persistence.order;
+
+import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_CHANGE;
+import static dev.pcorders.adapter.persistence.jooq.Tables.SYNC_RUN;
+import static dev.pcorders.adapter.persistence.jooq.Tables.SYNC_SCOPE;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.pcorders.adapter.persistence.jooq.tables.records.OrderChangeRecord;
+import dev.pcorders.adapter.persistence.jooq.tables.records.SyncRunRecord;
+import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
+import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.domain.order.ChangeKind;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderChange;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderDifference;
+import dev.pcorders.domain.order.OrderId;
+import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.Money;
+import dev.pcorders.domain.shared.ResellerId;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * {@link OrderRepository} on SQLite. Writes go through a pool of one connection whose transactions
+ * begin IMMEDIATE, so a write owns the database from its first statement; reads use their own pool
+ * and a deferred transaction each, so a read sees one committed state and never waits for a sync.
+ */
+final class JooqOrderRepository implements OrderRepository {
+
+    private static final Settings SETTINGS = new Settings()
+            .withExecuteLogging(false)
+            .withRenderSchema(false);
+
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+    private final StoreFailures failures;
+
+    JooqOrderRepository(HikariDataSource writer, HikariDataSource reader, StoreFailures failures) {
+        this.writer = writer;
+        this.reader = reader;
+        this.failures = failures;
+    }
+
+    @Override
+    public SyncRunId startRun(OrderScope scope, CorrelationId correlationId, Instant startedAt) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(startedAt, "startedAt");
+        return inWriteTransaction("record the start of a sync run", tx -> {
+            long scopeId = scopeId(tx, scope).orElseGet(() -> createScope(tx, scope));
+            Long runId = tx.insertInto(SYNC_RUN)
+                    .set(SYNC_RUN.SCOPE_ID, scopeId)
+                    .set(SYNC_RUN.CORRELATION_ID, correlationId.toString())
+                    .set(SYNC_RUN.STARTED_AT, startedAt)
+                    .returningResult(SYNC_RUN.RUN_ID)
+                    .fetchSingle()
+                    .value1();
+            return new SyncRunId(runId);
+        });
+    }
+
+    @Override
+    public SnapshotSummary replaceSnapshot(SyncRunId run, OrderScope scope, Iterator<OrderPage> pages) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(pages, "pages");
+        return inWriteTransaction("store the snapshot of sync run " + run.value(), tx -> {
+            SyncRunRecord record = openRun(tx, run);
+            if (!scopeId(tx, scope).map(id -> id.equals(record.getScopeId())).orElse(false)) {
+                throw new IllegalArgumentException("run " + run.value() + " was started for another scope");
+            }
+            if (Boolean.TRUE.equals(record.getSnapshotStored())) {
+                throw new OrderStoreException(Reason.UNEXPECTED, "sync run " + run.value() + " has already stored its snapshot");
+            }
+            SnapshotWriter snapshot = new SnapshotWriter(tx, run.value(), record.getScopeId(), record.getStartedAt());
+            while (pages.hasNext()) {
+                snapshot.write(pages.next());
+            }
+            SnapshotSummary summary = snapshot.finish();
+            tx.update(SYNC_RUN).set(SYNC_RUN.SNAPSHOT_STORED, true).where(SYNC_RUN.RUN_ID.eq(run.value())).execute();
+            return summary;
+        });
+    }
+
+    @Override
+    public void finishRun(SyncRunId run, SyncRunOutcome outcome) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(outcome, "outcome");
+        inWriteTransaction("record the end of sync run " + run.value(), tx -> {
+            openRun(tx, run);
+            Optional<SnapshotSummary> snapshot = outcome.snapshot();
+            tx.update(SYNC_RUN)
+                    .set(SYNC_RUN.FINISHED_AT, outcome.finishedAt())
+                    .set(SYNC_RUN.OUTCOME, outcome.succeeded() ? "succeeded" : "failed")
+                    .set(SYNC_RUN.PAGES, snapshot.map(SnapshotSummary::pages).orElse(null))
+                    .set(SYNC_RUN.ORDERS, snapshot.map(SnapshotSummary::orders).orElse(null))
+                    .set(SYNC_RUN.LINE_ITEMS, snapshot.map(SnapshotSummary::lineItems).orElse(null))
+                    .set(SYNC_RUN.ADDED, snapshot.map(SnapshotSummary::added).orElse(null))
+                    .set(SYNC_RUN.CHANGED, snapshot.map(SnapshotSummary::changed).orElse(null))
+                    .set(SYNC_RUN.REMOVED, snapshot.map(SnapshotSummary::removed).orElse(null))
+                    .set(SYNC_RUN.ERROR_SUMMARY, outcome.errorSummary().orElse(null))
+                    .where(SYNC_RUN.RUN_ID.eq(run.value()))
+                    .execute();
+            return null;
+        });
+    }
+
+    @Override
+    public List<Order> findOrders(OrderCriteria criteria, long offset, int limit) {
+        Objects.requireNonNull(criteria, "criteria");
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return inReadTransaction("read cached orders",
+                dsl -> StoredOrderReader.read(dsl, CachedOrderQueries.page(dsl, criteria, offset, limit).fetch()));
+    }
+
+    @Override
+    public long countOrders(OrderCriteria criteria) {
+        Objects.requireNonNull(criteria, "criteria");
+        return inReadTransaction("count cached orders", dsl -> (long) dsl.fetchValue(CachedOrderQueries.count(dsl, criteria)));
+    }
+
+    @Override
+    public List<Money> totalsByCurrency(OrderCriteria criteria) {
+        Objects.requireNonNull(criteria, "criteria");
+        return inReadTransaction("total cached orders", dsl -> {
+            // Decimal text cannot be summed exactly in SQL (SQLite would go through doubles): stream and add here.
+            Map<CurrencyCode, BigDecimal> totals = new TreeMap<>();
+            try (Cursor<Record2<String, BigDecimal>> rows = dsl.fetchLazy(CachedOrderQueries.totals(dsl, criteria))) {
+                for (Record2<String, BigDecimal> row : rows) {
+                    totals.merge(CurrencyCode.of(row.value1()), row.value2(), BigDecimal::add);
+                }
+            }
+            List<Money> result = new ArrayList<>();
+            totals.forEach((currency, amount) -> result.add(new Money(amount, currency)));
+            return List.copyOf(result);
+        });
+    }
+
+    @Override
+    public List<Order> findOrdersById(OrderId id) {
+        Objects.requireNonNull(id, "id");
+        return inReadTransaction("read cached order " + id.value(),
+                dsl -> StoredOrderReader.read(dsl, CachedOrderQueries.byId(dsl, id).fetchInto(CachedOrderQueries.ORDERS)));
+    }
+
+    @Override
+    public List<OrderChange> findChanges(Optional<CustomerId> customer, Optional<SyncRunId> run) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(run, "run");
+        return inReadTransaction("read the change log", dsl -> {
+            List<Condition> conditions = new ArrayList<>();
+            customer.ifPresent(value -> conditions.add(ORDER_CHANGE.CUSTOMER_ID.eq(value.toString())));
+            run.ifPresent(value -> conditions.add(ORDER_CHANGE.RUN_ID.eq(value.value())));
+            List<OrderChange> changes = new ArrayList<>();
+            for (OrderChangeRecord row : dsl.selectFrom(ORDER_CHANGE).where(conditions).orderBy(ORDER_CHANGE.CHANGE_ID)) {
+                changes.add(new OrderChange(new SyncRunId(row.getRunId()), row.getDetectedAt(), CustomerId.parse(row.getCustomerId()),
+                        OrderId.of(row.getOrderId()), new OrderDifference(ChangeKind.valueOf(row.getKind()),
+                        row.getLineItemNumber() == null ? OptionalInt.empty() : OptionalInt.of(row.getLineItemNumber()),
+                        Optional.ofNullable(row.getBeforeValue()), Optional.ofNullable(row.getAfterValue()))));
+            }
+            return List.copyOf(changes);
+        });
+    }
+
+    private static SyncRunRecord openRun(DSLContext tx, SyncRunId run) {
+        SyncRunRecord record = tx.selectFrom(SYNC_RUN).where(SYNC_RUN.RUN_ID.eq(run.value())).fetchOne();
+        if (record == null) {
+            throw new OrderStoreException(Reason.UNEXPECTED, "no sync run " + run.value() + " in the order store");
+        }
+        if (record.getFinishedAt() != null) {
+            throw new OrderStoreException(Reason.UNEXPECTED, "sync run " + run.value() + " is already finished");
+        }
+        return record;
+    }
+
+    private static Condition sameScope(OrderScope scope) {
+        return SYNC_SCOPE.CUSTOMER_ID.eq(scope.customer().toString())
+                .and(SYNC_SCOPE.RESELLER_ID.eq(resellerColumn(scope)))
+                .and(SYNC_SCOPE.BILLING_TYPE.eq(billingTypeColumn(scope)))
+                .and(SYNC_SCOPE.INCLUDE_PRICE.eq(scope.includePrice()))
+                .and(SYNC_SCOPE.INCLUDE_SYSTEM_PURCHASES.eq(scope.includeSystemPurchases()));
+    }
+
+    private static Optional<Long> scopeId(DSLContext tx, OrderScope scope) {
+        return tx.select(SYNC_SCOPE.SCOPE_ID).from(SYNC_SCOPE).where(sameScope(scope)).fetchOptional(SYNC_SCOPE.SCOPE_ID);
+    }
+
+    private static long createScope(DSLContext tx, OrderScope scope) {
+        return tx.insertInto(SYNC_SCOPE)
+                .set(SYNC_SCOPE.CUSTOMER_ID, scope.customer().toString())
+                .set(SYNC_SCOPE.RESELLER_ID, resellerColumn(scope))
+                .set(SYNC_SCOPE.BILLING_TYPE, billingTypeColumn(scope))
+                .set(SYNC_SCOPE.INCLUDE_PRICE, scope.includePrice())
+                .set(SYNC_SCOPE.INCLUDE_SYSTEM_PURCHASES, scope.includeSystemPurchases())
+                .returningResult(SYNC_SCOPE.SCOPE_ID)
+                .fetchSingle()
+                .value1();
+    }
+
+    // '' is "no filter" (see the migration): a GUID or an enum name is never empty.
+    private static String resellerColumn(OrderScope scope) {
+        return scope.reseller().map(ResellerId::toString).orElse("");
+    }
+
+    private static String billingTypeColumn(OrderScope scope) {
+        return scope.billingType().map(Enum::name).orElse("");
+    }
+
+    private static DSLContext dsl(Connection connection) {
+        return DSL.using(connection, SQLDialect.SQLITE, SETTINGS);
+    }
+
+    /**
+     * Runs {@code work} in one transaction of the writer. Whatever {@code work} throws rolls the
+     * transaction back and propagates as the same object (a Partner Center failure from a page
+     * iterator stays one); only driver and jOOQ failures are translated.
+     */
+    private <T> T inWriteTransaction(String action, Function<DSLContext, T> work) {
+        return inTransaction(writer, action, work, true);
+    }
+
+    /** Runs {@code work} in one deferred read transaction, so all its queries see the same committed state. */
+    private <T> T inReadTransaction(String action, Function<DSLContext, T> work) {
+        return inTransaction(reader, action, work, false);
+    }
+
+    private <T> T inTransaction(HikariDataSource pool, String action, Function<DSLContext, T> work, boolean commit) {
+        Connection connection = null;
+        try {
+            connection = pool.getConnection();
+            connection.setAutoCommit(false);
+            T result;
+            try {
+                result = work.apply(dsl(connection));
+                if (commit) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+            } catch (RuntimeException | Error failure) {
+                if (!rollback(connection, failure)) {
+                    discard(pool, connection);
+                    connection = null;
+                }
+                throw failure;
+            }
+            connection.setAutoCommit(true);
+            return result;
+        } catch (SQLException | DataAccessException failure) {
+            // A failed BEGIN, COMMIT or mode switch can leave sqlite-jdbc believing it is in a
+            // transaction it is not in; such a connection must not go back to the pool.
+            discard(pool, connection);
+            connection = null;
+            throw failures.translate(action, failure);
+        } finally {
+            close(connection);
+        }
+    }
+
+    /** Rolls back and leaves transaction mode; false, with the reason attached to {@code failure}, if that failed. */
+    private static boolean rollback(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+            // sqlite-jdbc opens the next transaction right after a rollback while auto-commit is off;
+            // switching it back on ends that one, so the pooled connection holds no lock while idle.
+            connection.setAutoCommit(true);
+            return true;
+        } catch (SQLException | RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+            return false;
+        }
+    }
+
+    private static void discard(HikariDataSource pool, Connection connection) {
+        if (connection != null) {
+            pool.evictConnection(connection);
+        }
+    }
+
+    private static void close(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing a pooled connection only hands it back; Hikari discards it if that fails.
+        }
+    }
+}

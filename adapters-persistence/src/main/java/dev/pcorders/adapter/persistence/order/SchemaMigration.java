@@ -1,0 +1,100 @@
+package dev.pcorders.adapter.persistence.order;
+
+import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Brings a store file to this build's schema with the Flyway migrations in {@code db/migration}.
+ * A new or empty file is created, an older pc-orders database is migrated, and anything else is
+ * refused before a single table is written: a database from a newer build (it may hold data this
+ * build would misread) and a database some other program made.
+ */
+final class SchemaMigration {
+
+    static final String HISTORY_TABLE = "flyway_schema_history";
+    /** A table every pc-orders schema has had since the first migration. */
+    private static final String MARKER_TABLE = "sync_run";
+
+    private final Path file;
+    private final StoreFailures failures;
+
+    SchemaMigration(Path file, StoreFailures failures) {
+        this.file = file;
+        this.failures = failures;
+    }
+
+    void migrate(DataSource dataSource) {
+        refuseForeignDatabase(dataSource);
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .table(HISTORY_TABLE)
+                .loggers("slf4j")
+                .load();
+        try {
+            refuseNewerSchema(flyway.info());
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw failures.translate("bring the schema up to date", e);
+        }
+    }
+
+    private void refuseForeignDatabase(DataSource dataSource) {
+        Set<String> tables;
+        try (Connection connection = dataSource.getConnection()) {
+            Field<String> name = DSL.field(DSL.name("name"), String.class);
+            tables = DSL.using(connection, SQLDialect.SQLITE)
+                    .select(name)
+                    .from(DSL.table(DSL.name("sqlite_master")))
+                    .where(DSL.field(DSL.name("type"), String.class).eq("table"))
+                    .and(name.notLike("sqlite\\_%", '\\'))
+                    .fetchSet(name);
+        } catch (SQLException | RuntimeException e) {
+            throw failures.translate("open the database", e);
+        }
+        if (!tables.isEmpty() && !(tables.contains(HISTORY_TABLE) && tables.contains(MARKER_TABLE))) {
+            throw new OrderStoreException(Reason.NOT_A_PC_ORDERS_DATABASE, "The file " + file
+                    + " is an SQLite database, but not a pc-orders order store (it has the tables "
+                    + tables.stream().sorted().collect(Collectors.joining(", "))
+                    + "); point the store at a pc-orders database or at a new file");
+        }
+    }
+
+    private void refuseNewerSchema(MigrationInfoService info) {
+        MigrationInfo[] applied = info.applied();
+        boolean future = Arrays.stream(applied).anyMatch(migration ->
+                migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED);
+        if (future) {
+            String newest = Arrays.stream(applied)
+                    .filter(migration -> migration.getVersion() != null)
+                    .max(Comparator.comparing(MigrationInfo::getVersion))
+                    .map(migration -> migration.getVersion().getVersion())
+                    .orElse("?");
+            String known = Arrays.stream(info.all())
+                    .filter(migration -> migration.getVersion() != null && migration.getState() != MigrationState.FUTURE_SUCCESS
+                            && migration.getState() != MigrationState.FUTURE_FAILED)
+                    .max(Comparator.comparing(MigrationInfo::getVersion))
+                    .map(migration -> migration.getVersion().getVersion())
+                    .orElse("none");
+            throw new OrderStoreException(Reason.SCHEMA_TOO_NEW, "The order store " + file + " has schema version " + newest
+                    + ", written by a newer pc-orders; this build knows schema versions up to " + known
+                    + ". Use the newer pc-orders, or point this one at another file.");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.pcorders.adapter.persistence.order;
+
+import static dev.pcorders.adapter.persistence.jooq.Tables.LINE_ITEM;
+import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_CHANGE;
+import static dev.pcorders.adapter.persistence.jooq.Tables.RESOURCE_LINK;
+import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
+
+import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
+import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
+import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.domain.order.ChangeKind;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderDifference;
+import dev.pcorders.domain.order.OrderPage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Stores one snapshot of one scope inside the caller's transaction, a page at a time, so memory
+ * holds one page and its previous versions, never the whole scope.
+ *
+ * <p>Each order of a page gets a new row stored by this run, and its differences from the version
+ * in the scope's previous snapshot (found by key, read back in full) go to the change log. The
+ * previous row stays until {@link #finish}, so an order sent twice in one snapshot is compared
+ * with the previous snapshot again, not with its own first copy. {@code finish} marks the orders
+ * that did not come back as removed, deletes the rows the new ones supersede, and counts.
+ */
+final class SnapshotWriter {
+
+    /** Order ids per IN list, well under SQLite's limit on bound parameters. */
+    private static final int KEYS_PER_QUERY = 500;
+
+    private record OrderKey(String customer, String orderId) {
+        static OrderKey of(Order order) {
+            return new OrderKey(order.referenceCustomerId().toString(), order.id().value());
+        }
+    }
+
+    private final DSLContext tx;
+    private final long runId;
+    private final long scopeId;
+    private final Instant detectedAt;
+    private long nextRowId;
+    private long nextLinkId;
+    private long pages;
+
+    SnapshotWriter(DSLContext tx, long runId, long scopeId, Instant detectedAt) {
+        this.tx = tx;
+        this.runId = runId;
+        this.scopeId = scopeId;
+        this.detectedAt = detectedAt;
+        // The writer holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take these ids.
+        this.nextRowId = tx.select(DSL.coalesce(DSL.max(STORED_ORDER.ROW_ID), 0L)).from(STORED_ORDER).fetchSingle().value1() + 1;
+        this.nextLinkId = tx.select(DSL.coalesce(DSL.max(RESOURCE_LINK.LINK_ID), 0L)).from(RESOURCE_LINK).fetchSingle().value1() + 1;
+    }
+
+    void write(OrderPage page) {
+        pages++;
+        Map<OrderKey, Order> orders = new LinkedHashMap<>();
+        for (Order order : page.orders()) {
+            orders.put(OrderKey.of(order), order);
+        }
+        if (orders.isEmpty()) {
+            return;
+        }
+        List<StoredOrderRecord> previousRows = new ArrayList<>();
+        Map<OrderKey, Long> storedEarlierThisRun = new HashMap<>();
+        for (StoredOrderRecord row : existingRows(orders.keySet())) {
+            OrderKey key = new OrderKey(row.getCustomerId(), row.getOrderId());
+            if (row.getStoredByRun() == runId) {
+                storedEarlierThisRun.put(key, row.getRowId());
+            } else if (row.getRemovedByRun() == null) {
+                previousRows.add(row);
+            }
+        }
+        Map<OrderKey, Order> previous = new HashMap<>();
+        List<Order> previousOrders = StoredOrderReader.read(tx, previousRows);
+        for (int i = 0; i < previousRows.size(); i++) {
+            previous.put(new OrderKey(previousRows.get(i).getCustomerId(), previousRows.get(i).getOrderId()), previousOrders.get(i));
+        }
+
+        BatchBindStep forgetRows = tx.batch(tx.deleteFrom(STORED_ORDER)
+                .where(STORED_ORDER.ROW_ID.eq(DSL.param(STORED_ORDER.ROW_ID))));
+        BatchBindStep forgetChanges = tx.batch(tx.deleteFrom(ORDER_CHANGE)
+                .where(ORDER_CHANGE.RUN_ID.eq(DSL.param(ORDER_CHANGE.RUN_ID)))
+                .and(ORDER_CHANGE.CUSTOMER_ID.eq(DSL.param(ORDER_CHANGE.CUSTOMER_ID)))
+                .and(ORDER_CHANGE.ORDER_ID.eq(DSL.param(ORDER_CHANGE.ORDER_ID))));
+        boolean forgetting = false;
+        OrderBatches rows = new OrderBatches(nextLinkId);
+        RowBatch changes = new RowBatch(ORDER_CHANGE, ORDER_CHANGE.CHANGE_ID);
+        for (Map.Entry<OrderKey, Order> entry : orders.entrySet()) {
+            OrderKey key = entry.getKey();
+            Order order = entry.getValue();
+            Long sentBefore = storedEarlierThisRun.get(key);
+            if (sentBefore != null) {
+                // Sent again on a later page: the later version wins, and it is compared afresh.
+                forgetRows = forgetRows.bind(sentBefore);
+                forgetChanges = forgetChanges.bind(runId, key.customer(), key.orderId());
+                forgetting = true;
+            }
+            Order before = previous.get(key);
+            List<OrderDifference> differences = before == null
+                    ? List.of(OrderDifference.added(order))
+                    : OrderDifference.between(before, order);
+            rows.add(nextRowId++, scopeId, runId, order);
+            for (OrderDifference difference : differences) {
+                changes.add()
+                        .set(ORDER_CHANGE.RUN_ID, runId)
+                        .set(ORDER_CHANGE.DETECTED_AT, detectedAt)
+                        .set(ORDER_CHANGE.CUSTOMER_ID, key.customer())
+                        .set(ORDER_CHANGE.ORDER_ID, key.orderId())
+                        .set(ORDER_CHANGE.KIND, difference.kind().name())
+                        .set(ORDER_CHANGE.LINE_ITEM_NUMBER, difference.lineItemNumber().isPresent()
+                                ? Integer.valueOf(difference.lineItemNumber().getAsInt()) : null)
+                        .set(ORDER_CHANGE.BEFORE_VALUE, difference.before().orElse(null))
+                        .set(ORDER_CHANGE.AFTER_VALUE, difference.after().orElse(null));
+            }
+        }
+        if (forgetting) {
+            forgetChanges.execute();
+            forgetRows.execute();
+        }
+        rows.execute(tx);
+        changes.execute(tx);
+        nextLinkId = rows.nextLinkId();
+    }
+
+    private List<StoredOrderRecord> existingRows(Set<OrderKey> keys) {
+        Map<String, List<String>> idsByCustomer = keys.stream().collect(Collectors.groupingBy(OrderKey::customer,
+                LinkedHashMap::new, Collectors.mapping(OrderKey::orderId, Collectors.toList())));
+        List<StoredOrderRecord> rows = new ArrayList<>();
+        idsByCustomer.forEach((customer, ids) -> {
+            for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
+                rows.addAll(tx.selectFrom(STORED_ORDER)
+                        .where(STORED_ORDER.SCOPE_ID.eq(scopeId))
+                        .and(STORED_ORDER.CUSTOMER_ID.eq(customer))
+                        .and(STORED_ORDER.ORDER_ID.in(ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY))))
+                        .fetch());
+            }
+        });
+        return rows;
+    }
+
+    SnapshotSummary finish() {
+        StoredOrder again = STORED_ORDER.as("again");
+        Condition olderInScope = STORED_ORDER.SCOPE_ID.eq(scopeId).and(STORED_ORDER.STORED_BY_RUN.lt(runId));
+        Condition storedAgain = DSL.exists(DSL.selectOne().from(again)
+                .where(again.SCOPE_ID.eq(scopeId))
+                .and(again.CUSTOMER_ID.eq(STORED_ORDER.CUSTOMER_ID))
+                .and(again.ORDER_ID.eq(STORED_ORDER.ORDER_ID))
+                .and(again.STORED_BY_RUN.eq(runId)));
+        Condition gone = olderInScope.and(STORED_ORDER.REMOVED_BY_RUN.isNull()).andNot(storedAgain);
+
+        // OrderDifference.removed(order): the status as sent before, nothing after.
+        tx.insertInto(ORDER_CHANGE, ORDER_CHANGE.RUN_ID, ORDER_CHANGE.DETECTED_AT, ORDER_CHANGE.CUSTOMER_ID,
+                        ORDER_CHANGE.ORDER_ID, ORDER_CHANGE.KIND, ORDER_CHANGE.BEFORE_VALUE)
+                .select(DSL.select(DSL.val(runId, ORDER_CHANGE.RUN_ID), DSL.val(detectedAt, ORDER_CHANGE.DETECTED_AT),
+                                STORED_ORDER.CUSTOMER_ID, STORED_ORDER.ORDER_ID, DSL.val(ChangeKind.REMOVED.name(), ORDER_CHANGE.KIND),
+                                STORED_ORDER.STATUS)
+                        .from(STORED_ORDER)
+                        .where(gone)
+                        .orderBy(STORED_ORDER.ROW_ID))
+                .execute();
+        tx.update(STORED_ORDER).set(STORED_ORDER.REMOVED_BY_RUN, runId).where(gone).execute();
+        tx.deleteFrom(STORED_ORDER).where(olderInScope.and(storedAgain)).execute();
+
+        Condition thisRun = STORED_ORDER.SCOPE_ID.eq(scopeId).and(STORED_ORDER.STORED_BY_RUN.eq(runId));
+        long orders = tx.fetchCount(STORED_ORDER, thisRun);
+        long lineItems = tx.fetchCount(tx.select(LINE_ITEM.ORDER_ROW_ID).from(LINE_ITEM)
+                .join(STORED_ORDER).on(STORED_ORDER.ROW_ID.eq(LINE_ITEM.ORDER_ROW_ID))
+                .where(thisRun));
+        Condition ofRun = ORDER_CHANGE.RUN_ID.eq(runId);
+        long added = tx.fetchCount(ORDER_CHANGE, ofRun.and(ORDER_CHANGE.KIND.eq(ChangeKind.ADDED.name())));
+        long removed = tx.fetchCount(ORDER_CHANGE, ofRun.and(ORDER_CHANGE.KIND.eq(ChangeKind.REMOVED.name())));
+        long changed = tx.fetchCount(tx.selectDistinct(ORDER_CHANGE.CUSTOMER_ID, ORDER_CHANGE.ORDER_ID)
+                .from(ORDER_CHANGE)
+                .where(ofRun)
+                .and(ORDER_CHANGE.KIND.notIn(ChangeKind.ADDED.name(), ChangeKind.REMOVED.name())));
+        return new SnapshotSummary(pages, orders, lineItems, added, changed, removed);
+    }
+}

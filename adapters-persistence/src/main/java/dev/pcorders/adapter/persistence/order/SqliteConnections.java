@@ -1,0 +1,78 @@
+package dev.pcorders.adapter.persistence.order;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The driver settings of every connection to one store file. They go in through the driver's
+ * data-source properties, which sqlite-jdbc applies to each new connection: several PRAGMAs in one
+ * Hikari {@code connectionInitSql} would silently run only the first.
+ */
+final class SqliteConnections {
+
+    private final String url;
+    private final SqliteStoreSettings settings;
+
+    SqliteConnections(Path file, SqliteStoreSettings settings) {
+        this.url = "jdbc:sqlite:" + file;
+        this.settings = settings;
+    }
+
+    /**
+     * Writers begin IMMEDIATE transactions: the write lock is taken at BEGIN, so two writers queue on
+     * the busy timeout instead of one failing half-way when it upgrades a read lock.
+     */
+    SQLiteConfig writerConfig() {
+        return config(SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
+
+    /** Readers begin DEFERRED transactions: a consistent snapshot of the WAL without blocking the writer. */
+    SQLiteConfig readerConfig() {
+        return config(SQLiteConfig.TransactionMode.DEFERRED);
+    }
+
+    private SQLiteConfig config(SQLiteConfig.TransactionMode transactionMode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(settings.synchronous() == SqliteStoreSettings.Synchronous.FULL
+                ? SQLiteConfig.SynchronousMode.FULL
+                : SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) settings.busyTimeout().toMillis());
+        config.setTransactionMode(transactionMode);
+        return config;
+    }
+
+    /** One unpooled data source with the writer's settings, for Flyway and for callers' own connections. */
+    SQLiteDataSource unpooledWriter() {
+        SQLiteDataSource dataSource = new SQLiteDataSource(writerConfig());
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    /** One connection, so one writer at a time in this process; other processes wait on the busy timeout. */
+    HikariDataSource writerPool(String name) {
+        return pool(name + "-writer", writerConfig(), 1);
+    }
+
+    HikariDataSource readerPool(String name) {
+        return pool(name + "-reader", readerConfig(), settings.readerPoolSize());
+    }
+
+    private HikariDataSource pool(String name, SQLiteConfig config, int size) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setDriverClassName("org.sqlite.JDBC");
+        hikari.setJdbcUrl(url);
+        hikari.setDataSourceProperties(config.toProperties());
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(Math.min(1, size));
+        hikari.setAutoCommit(true);
+        // Waiting for this process's writer is the same kind of wait as waiting for another process's.
+        hikari.setConnectionTimeout(settings.busyTimeout().toMillis());
+        return new HikariDataSource(hikari);
+    }
+}

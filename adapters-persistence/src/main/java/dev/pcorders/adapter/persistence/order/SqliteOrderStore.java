@@ -1,0 +1,116 @@
+package dev.pcorders.adapter.persistence.order;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.application.order.port.out.OrderStoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * The SQLite order cache in one file: the adapter's single entry point. {@link #open} creates the file
+ * or migrates an older one to this build's schema, refuses a newer or a foreign one, and starts the
+ * connection pools; {@link #orders()} is the {@link OrderRepository}; {@link #close()} stops the pools.
+ *
+ * <pre>{@code
+ * try (SqliteOrderStore store = SqliteOrderStore.open(Path.of("orders.db"), SqliteStoreSettings.defaults())) {
+ *     OrderRepository orders = store.orders();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Several stores (in one process or several) may open the same file: writes queue on SQLite's lock,
+ * each waiting up to the busy timeout.
+ */
+public final class SqliteOrderStore implements AutoCloseable {
+
+    private static final AtomicInteger OPENED = new AtomicInteger();
+
+    private final Path file;
+    private final SqliteConnections connections;
+    private final StoreFailures failures;
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+    private final JooqOrderRepository repository;
+
+    private SqliteOrderStore(Path file, SqliteConnections connections, StoreFailures failures,
+                             HikariDataSource writer, HikariDataSource reader) {
+        this.file = file;
+        this.connections = connections;
+        this.failures = failures;
+        this.writer = writer;
+        this.reader = reader;
+        this.repository = new JooqOrderRepository(writer, reader, failures);
+    }
+
+    /**
+     * Opens (creating if missing) the store in {@code file}.
+     *
+     * @throws OrderStoreException if the file cannot be opened or written, is not a pc-orders
+     *                             database, or was written by a newer pc-orders
+     */
+    public static SqliteOrderStore open(Path file, SqliteStoreSettings settings) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(settings, "settings");
+        Path absolute = file.toAbsolutePath().normalize();
+        StoreFailures failures = new StoreFailures(absolute, settings.busyTimeout());
+        SqliteConnections connections = new SqliteConnections(absolute, settings);
+        new SchemaMigration(absolute, failures).migrate(connections.unpooledWriter());
+        String poolName = "pc-orders-store-" + OPENED.incrementAndGet();
+        HikariDataSource writer = null;
+        try {
+            writer = connections.writerPool(poolName);
+            HikariDataSource reader = connections.readerPool(poolName);
+            return new SqliteOrderStore(absolute, connections, failures, writer, reader);
+        } catch (RuntimeException e) {
+            if (writer != null) {
+                writer.close();
+            }
+            throw failures.translate("open connections", e);
+        }
+    }
+
+    /** The cache as the application sees it. Thread-safe; valid until {@link #close()}. */
+    public OrderRepository orders() {
+        return repository;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * A new, unpooled JDBC connection to this store's file with exactly the driver settings the
+     * store's writer uses (WAL, synchronous, foreign keys, busy timeout, transactions that begin
+     * IMMEDIATE). Meant for measuring the repository against hand-written JDBC on the same schema
+     * and for diagnostics; the caller closes it. Writing through it bypasses every rule of the cache.
+     */
+    public Connection openJdbcConnection() {
+        try {
+            return connections.unpooledWriter().getConnection();
+        } catch (SQLException e) {
+            throw failures.translate("open a JDBC connection", e);
+        }
+    }
+
+    /** The pools themselves, for tests of their settings. */
+    DataSource writerPool() {
+        return writer;
+    }
+
+    DataSource readerPool() {
+        return reader;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } finally {
+            writer.close();
+        }
+    }
+}

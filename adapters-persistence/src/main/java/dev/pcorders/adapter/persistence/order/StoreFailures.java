@@ -1,0 +1,93 @@
+package dev.pcorders.adapter.persistence.order;
+
+import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
+import java.nio.file.Path;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Turns driver, pool, jOOQ and Flyway failures into {@link OrderStoreException}s that say what happened
+ * to which file and what the user can do about it. Nothing else may cross the port.
+ */
+final class StoreFailures {
+
+    private final Path file;
+    private final Duration busyTimeout;
+
+    StoreFailures(Path file, Duration busyTimeout) {
+        this.file = file;
+        this.busyTimeout = busyTimeout;
+    }
+
+    /** {@code action} completes "could not ...", e.g. "store the snapshot of run 7". */
+    OrderStoreException translate(String action, Throwable failure) {
+        if (failure instanceof OrderStoreException) {
+            return (OrderStoreException) failure;
+        }
+        String prefix = "Could not " + action + " in the order store " + file + ": ";
+        SQLiteException sqlite = find(failure, SQLiteException.class);
+        if (sqlite != null) {
+            return fromSqlite(prefix, sqlite.getResultCode(), failure);
+        }
+        if (find(failure, SQLTransientConnectionException.class) != null) {
+            return new OrderStoreException(Reason.LOCKED, prefix + "another write in this process held the store for longer than the busy timeout ("
+                    + seconds() + "); retry when it has finished, or raise the busy timeout", failure);
+        }
+        return new OrderStoreException(Reason.UNEXPECTED, prefix + describe(failure), failure);
+    }
+
+    private OrderStoreException fromSqlite(String prefix, SQLiteErrorCode code, Throwable failure) {
+        String name = code.name();
+        String detail = " (" + describe(failure) + ")";
+        if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
+            return new OrderStoreException(Reason.LOCKED, prefix + "the database stayed locked by another writer for longer than the busy timeout ("
+                    + seconds() + "); retry when the other sync has finished, or raise the busy timeout" + detail, failure);
+        }
+        if (name.startsWith("SQLITE_FULL") || name.equals("SQLITE_IOERR_NOMEM")) {
+            return new OrderStoreException(Reason.DISK_FULL, prefix + "the disk is full; free some space and sync again"
+                    + " (the previous snapshot is intact)" + detail, failure);
+        }
+        if (name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_PERM")
+                || name.startsWith("SQLITE_AUTH")) {
+            return new OrderStoreException(Reason.NOT_WRITABLE, prefix + "the file or its folder cannot be created or written;"
+                    + " check that the folder exists and that you may write to it" + detail, failure);
+        }
+        if (name.startsWith("SQLITE_NOTADB")) {
+            return new OrderStoreException(Reason.NOT_A_PC_ORDERS_DATABASE, prefix + "the file is not an SQLite database;"
+                    + " point the store at a pc-orders database or at a new file" + detail, failure);
+        }
+        if (name.startsWith("SQLITE_CORRUPT")) {
+            return new OrderStoreException(Reason.CORRUPT, prefix + "the database file is damaged; restore it from a backup"
+                    + " or delete it and sync again" + detail, failure);
+        }
+        return new OrderStoreException(Reason.UNEXPECTED, prefix + describe(failure), failure);
+    }
+
+    private String seconds() {
+        return busyTimeout.toMillis() % 1000 == 0 ? busyTimeout.toSeconds() + " s" : busyTimeout.toMillis() + " ms";
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable deepest = failure;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        String message = deepest.getMessage();
+        return deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.pcorders.adapter.persistence.order;
+
+import static dev.pcorders.adapter.persistence.order.StoreFiles.execute;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.query;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.single;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
+import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.anOrder;
+import static dev.pcorders.domain.order.TestOrders.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.shared.CorrelationId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/** Opening, configuring and refusing store files; locking between writers. */
+class SqliteOrderStoreTest {
+
+    private static final OrderScope SCOPE = OrderScope.allOrdersOf(CUSTOMER);
+
+    @TempDir
+    Path folder;
+
+    private Path file() {
+        return folder.resolve("orders.db");
+    }
+
+    @Test
+    void everyPooledConnectionRunsWalWithForeignKeysBusyTimeoutAndNormalSync() throws SQLException {
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            for (DataSource pool : List.of(store.writerPool(), store.readerPool())) {
+                try (Connection connection = pool.getConnection()) {
+                    assertThat(single(connection, "PRAGMA journal_mode")).isEqualTo("wal");
+                    assertThat(single(connection, "PRAGMA foreign_keys")).isEqualTo("1");
+                    assertThat(single(connection, "PRAGMA busy_timeout")).isEqualTo("10000");
+                    assertThat(single(connection, "PRAGMA synchronous")).as("NORMAL").isEqualTo("1");
+                }
+            }
+            try (Connection connection = store.openJdbcConnection()) {
+                assertThat(single(connection, "PRAGMA journal_mode")).isEqualTo("wal");
+                assertThat(single(connection, "PRAGMA foreign_keys")).isEqualTo("1");
+                assertThat(single(connection, "PRAGMA busy_timeout")).isEqualTo("10000");
+            }
+        }
+    }
+
+    @Test
+    void synchronousFullAndTheBusyTimeoutAreConfigurable() throws SQLException {
+        SqliteStoreSettings settings = SqliteStoreSettings.defaults()
+                .withSynchronous(SqliteStoreSettings.Synchronous.FULL)
+                .withBusyTimeout(Duration.ofMillis(1500));
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), settings);
+             Connection connection = store.writerPool().getConnection()) {
+            assertThat(single(connection, "PRAGMA synchronous")).as("FULL").isEqualTo("2");
+            assertThat(single(connection, "PRAGMA busy_timeout")).isEqualTo("1500");
+        }
+    }
+
+    @Test
+    void aNewFileGetsTheWholeSchemaAndReopeningKeepsTheData() {
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            sync(store.orders(), SCOPE, List.of(page(1, anOrder("a").build())).iterator());
+        }
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anOlderSchemaIsMigratedOnOpenAndItsDataKept() throws SQLException {
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file());
+        Flyway.configure().dataSource(plain).locations("classpath:db/migration").target("1").load().migrate();
+        try (Connection connection = plain.getConnection()) {
+            execute(connection, "INSERT INTO sync_scope (customer_id, include_price, include_system_purchases) VALUES ('"
+                    + CUSTOMER + "', 0, 0)");
+            assertThat(query(connection, "SELECT name FROM sqlite_master WHERE name = 'line_item_by_offer'")).isEmpty();
+        }
+
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
+             Connection connection = store.openJdbcConnection()) {
+            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("2");
+            assertThat(query(connection, "SELECT name FROM sqlite_master WHERE name = 'line_item_by_offer'")).hasSize(1);
+            assertThat(single(connection, "SELECT count(*) FROM sync_scope")).isEqualTo("1");
+            assertThat(sync(store.orders(), SCOPE, List.of(page(1, anOrder("a").build())).iterator()).added()).isEqualTo(1);
+            assertThat(single(connection, "SELECT count(*) FROM sync_scope")).as("the existing scope was reused").isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aSchemaNewerThanThisBuildIsRefusedAndLeftAlone() throws SQLException {
+        SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()).close();
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file());
+        try (Connection connection = plain.getConnection()) {
+            execute(connection, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql',"
+                    + " 1, 'test', 0, 1)");
+        }
+
+        assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
+                .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.SCHEMA_TOO_NEW);
+                    assertThat(e.getMessage()).contains("schema version 99", "newer pc-orders", "up to 2", file().toString());
+                });
+        try (Connection connection = plain.getConnection()) {
+            assertThat(single(connection, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("3");
+        }
+    }
+
+    @Test
+    void anotherProgramsDatabaseIsRefusedUntouched() throws SQLException {
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file());
+        try (Connection connection = plain.getConnection()) {
+            execute(connection, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+        }
+
+        assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
+                .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.NOT_A_PC_ORDERS_DATABASE);
+                    assertThat(e.getMessage()).contains("not a pc-orders order store", "invoices");
+                });
+        try (Connection connection = plain.getConnection()) {
+            assertThat(query(connection, "SELECT name FROM sqlite_master WHERE type = 'table'")).containsExactly("invoices");
+        }
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsRefused() throws Exception {
+        Files.writeString(file(), "order id,customer\n" + "x".repeat(4096));
+
+        assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
+                .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.NOT_A_PC_ORDERS_DATABASE);
+                    assertThat(e.getMessage()).contains("not an SQLite database");
+                });
+    }
+
+    @Test
+    void aFileThatCannotBeCreatedIsReportedAsNotWritable() throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("plain-file"), "x");
+
+        assertThatThrownBy(() -> SqliteOrderStore.open(notAFolder.resolve("orders.db"), SqliteStoreSettings.defaults()))
+                .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.NOT_WRITABLE);
+                    assertThat(e.getMessage()).contains("cannot be created or written", "plain-file");
+                });
+    }
+
+    @Test
+    void aWriteBlockedPastTheBusyTimeoutFailsAsLockedAndTheNextOneSucceeds() throws SQLException {
+        SqliteStoreSettings quick = SqliteStoreSettings.defaults().withBusyTimeout(Duration.ofMillis(300));
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), quick)) {
+            try (Connection other = store.openJdbcConnection()) {
+                other.setAutoCommit(false);
+                execute(other, "INSERT INTO sync_scope (customer_id, include_price, include_system_purchases) VALUES ('x', 0, 0)");
+
+                assertThatThrownBy(() -> store.orders().startRun(SCOPE, CorrelationId.random(), Instant.now()))
+                        .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(Reason.LOCKED);
+                            assertThat(e.getMessage()).contains("busy timeout", "300 ms");
+                        });
+                assertThat(store.orders().countOrders(OrderCriteria.ALL)).as("readers are not blocked by a writer").isZero();
+                other.rollback();
+            }
+            assertThat(sync(store.orders(), SCOPE, List.of(page(1, anOrder("a").build())).iterator()).added()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoIndependentStoresSyncingIntoOneFileBothSucceed() throws Exception {
+        List<Order> orders = IntStream.range(0, 300).mapToObj(i -> anOrder("o" + i).build()).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (SqliteOrderStore first = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
+             SqliteOrderStore second = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            List<Callable<Long>> syncs = new ArrayList<>();
+            for (SqliteOrderStore store : List.of(first, second)) {
+                for (int round = 0; round < 5; round++) {
+                    syncs.add(() -> sync(store.orders(), SCOPE, pagesOf(orders)).orders());
+                }
+            }
+            for (Future<Long> result : threads.invokeAll(syncs)) {
+                assertThat(result.get()).isEqualTo(300);
+            }
+            assertThat(second.orders().countOrders(OrderCriteria.ALL)).isEqualTo(300);
+            assertThat(first.orders().findChanges(java.util.Optional.empty(), java.util.Optional.empty()))
+                    .as("only the first sync found anything new").hasSize(300);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static java.util.Iterator<OrderPage> pagesOf(List<Order> orders) {
+        List<OrderPage> pages = new ArrayList<>();
+        for (int from = 0; from < orders.size(); from += 100) {
+            pages.add(new OrderPage(pages.size() + 1, orders.subList(from, Math.min(orders.size(), from + 100)), java.util.OptionalInt.empty()));
+        }
+        return pages.iterator();
+    }
+}
