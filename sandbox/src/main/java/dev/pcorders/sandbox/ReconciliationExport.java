@@ -1,0 +1,36 @@
+package dev.pcorders.sandbox;
+
+import dev.pcorders.domain.reconciliation.DiscrepancyKind;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What {@link SandboxData#writeReconciliationCsv} wrote.
+ *
+ * @param dataRows         rows after the header
+ * @param rowsByChargeType rows per ChargeType as written (New, Renew, addQuantity, Convert, Cancel, cycleCharge)
+ * @param planted          every planted discrepancy, in file order (MISSING_IN_LEDGER where the row would have been)
+ */
+public record ReconciliationExport(long dataRows, Map<String, Long> rowsByChargeType, List<PlantedDiscrepancy> planted) {
+
+    public ReconciliationExport {
+        rowsByChargeType = Map.copyOf(rowsByChargeType);
+        planted = List.copyOf(planted);
+    }
+
+    /** How many of each kind were planted; every kind is present, with 0 where none could be. */
+    public Map<DiscrepancyKind, Long> plantedCounts() {
+        Map<DiscrepancyKind, Long> counts = new EnumMap<>(DiscrepancyKind.class);
+        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
+            counts.put(kind, 0L);
+        }
+        planted.forEach(discrepancy -> counts.merge(discrepancy.kind(), 1L, Long::sum));
+        return counts;
+    }
+
+    public List<PlantedDiscrepancy> planted(DiscrepancyKind kind) {
+        return planted.stream().filter(discrepancy -> discrepancy.kind() == kind).collect(Collectors.toList());
+    }
+}

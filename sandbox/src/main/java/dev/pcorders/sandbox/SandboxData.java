@@ -1,0 +1,155 @@
+package dev.pcorders.sandbox;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The sandbox's data set, usable without a server: its customers, each customer's orders collection as
+ * Partner Center would send it, and an invoice reconciliation export of the same orders. Orders are
+ * generated on demand from the seed, never held: a data set of a million orders costs a few bytes until
+ * written. Thread-safe (immutable).
+ */
+public final class SandboxData {
+
+    private final SandboxSettings settings;
+    private final OrderGenerator generator;
+
+    private SandboxData(SandboxSettings settings) {
+        this.settings = settings;
+        this.generator = new OrderGenerator(settings.seed(), settings.customers(), settings.ordersPerCustomer(),
+                settings.lineItemsPerOrder());
+    }
+
+    /** The data set of {@code settings} (seed, customers, orders per customer, line items per order). */
+    public static SandboxData generate(SandboxSettings settings) {
+        return new SandboxData(settings);
+    }
+
+    public long seed() {
+        return settings.seed();
+    }
+
+    public List<SandboxCustomer> customers() {
+        return generator.customers();
+    }
+
+    /** The customer with this tenant id, in any case. */
+    public Optional<SandboxCustomer> customer(String customerId) {
+        String wanted = customerId.strip().toLowerCase(Locale.ROOT);
+        return generator.customers().stream().filter(customer -> customer.id().equals(wanted)).findFirst();
+    }
+
+    /**
+     * Writes the customer's orders collection, unpaged, exactly as {@code GET /v1/customers/{id}/orders}
+     * with {@code query} answers without paging (same bytes). Streams: memory does not grow with the
+     * number of orders. Does not close {@code out}.
+     *
+     * @return the number of bytes written
+     * @throws IllegalArgumentException if the sandbox has no such customer
+     */
+    public long writeOrders(String customerId, OrdersQuery query, OutputStream out) throws IOException {
+        SandboxCustomer customer = customer(customerId)
+                .orElseThrow(() -> new IllegalArgumentException("the sandbox has no customer " + customerId));
+        OrderPage page = page(customer.index(), query, 0, 0);
+        return body(customer, page).writeTo(out);
+    }
+
+    /** {@link #writeOrders(String, OrdersQuery, OutputStream)} into a file, replacing it. */
+    public long writeOrders(String customerId, OrdersQuery query, Path file) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+            return writeOrders(customerId, query, out);
+        }
+    }
+
+    /**
+     * Writes a Partner Center invoice reconciliation export (CSV, UTF-8, CRLF, RFC 4180 quoting) billing
+     * every line item of every non-cancelled order of every customer, with {@code plan.perKind()}
+     * discrepancies of each kind planted. A reconciler that has cached these orders with prices
+     * ({@code include_price=true}) and the same {@code include_system_purchases} finds exactly
+     * {@link ReconciliationExport#planted()}. Does not close {@code out}.
+     */
+    public ReconciliationExport writeReconciliationCsv(OutputStream out, ReconciliationPlan plan) throws IOException {
+        return new InvoiceReconciliationCsv(generator, settings.ordersPerCustomer(), plan).write(out);
+    }
+
+    /** {@link #writeReconciliationCsv(OutputStream, ReconciliationPlan)} into a file, replacing it. */
+    public ReconciliationExport writeReconciliationCsv(Path file, ReconciliationPlan plan) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+            return writeReconciliationCsv(out, plan);
+        }
+    }
+
+    OrderGenerator generator() {
+        return generator;
+    }
+
+    /**
+     * The orders of one response, starting at order {@code fromIndex}: all the rest when {@code pageSize}
+     * is 0, else up to {@code pageSize} of them. Only traits are drawn here, not whole orders.
+     */
+    OrderPage page(int customerIndex, OrdersQuery query, int fromIndex, int pageSize) {
+        int total = settings.ordersPerCustomer();
+        int count = 0;
+        int index = Math.min(fromIndex, total);
+        while (index < total && (pageSize == 0 || count < pageSize)) {
+            if (generator.traits(customerIndex, index).matches(query)) {
+                count++;
+            }
+            index++;
+        }
+        int next = index;
+        while (next < total && !generator.traits(customerIndex, next).matches(query)) {
+            next++;
+        }
+        return new OrderPage(customerIndex, query, fromIndex, index, count,
+                next < total ? OptionalInt.of(next) : OptionalInt.empty());
+    }
+
+    CollectionBody body(SandboxCustomer customer, OrderPage page) {
+        String path = "/customers/" + customer.id() + "/orders";
+        String parameters = parameters(page.query());
+        Optional<CollectionBody.NextLink> next = Optional.empty();
+        if (page.nextIndex().isPresent()) {
+            String token = ContinuationTokens.encode(settings.seed(), customer.index(), page.nextIndex().getAsInt(),
+                    page.query().filterKey());
+            String uri = path + "?" + (parameters.isEmpty() ? "" : parameters + "&") + "seekOperation=Next";
+            next = Optional.of(new CollectionBody.NextLink(uri,
+                    List.of(new WireWriter.Header(OrdersController.CONTINUATION_TOKEN, token))));
+        }
+        // The published samples' self link is the bare path, whatever the query was.
+        return new CollectionBody(generator, page, path, next);
+    }
+
+    /** The query parameters that select these orders, in a fixed order, as a client would send them. */
+    static String parameters(OrdersQuery query) {
+        StringBuilder text = new StringBuilder();
+        query.indirectResellerId().ifPresent(id -> append(text, "indirect_reseller_id",
+                URLEncoder.encode(id, StandardCharsets.UTF_8)));
+        if (query.billingCycleCode().isPresent()) {
+            append(text, "billingType", Integer.toString(query.billingCycleCode().getAsInt()));
+        }
+        if (query.includePrice()) {
+            append(text, "include_price", "true");
+        }
+        if (query.includeSystemPurchases()) {
+            append(text, "include_system_purchases", "true");
+        }
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, String name, String value) {
+        if (text.length() > 0) {
+            text.append('&');
+        }
+        text.append(name).append('=').append(value);
+    }
+}

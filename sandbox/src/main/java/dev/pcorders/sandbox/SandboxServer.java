@@ -1,0 +1,125 @@
+package dev.pcorders.sandbox;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running sandbox: a Micronaut HTTP server speaking the Partner Center orders contract and an Entra
+ * ID look-alike token endpoint on one port. Close it to stop it. Configure a client with
+ * {@link #baseUrl()} as the Partner Center API base (requests go to {@code {base}/v1/customers/...}) and
+ * as the login authority (token requests go to {@link #tokenEndpoint(String)}).
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    static final String ENABLED_PROPERTY = "pc-orders.sandbox.enabled";
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final SandboxState state;
+    private final URI baseUrl;
+
+    private SandboxServer(ApplicationContext context, EmbeddedServer server, SandboxState state) {
+        this.context = context;
+        this.server = server;
+        this.state = state;
+        this.baseUrl = URI.create("http://" + hostForUrl(state.settings().host()) + ":" + server.getPort());
+    }
+
+    static SandboxServer start(SandboxSettings settings) {
+        SandboxState state = new SandboxState(settings, SandboxData.generate(settings));
+        ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .banner(false)
+                // Settings come from SandboxSettings only, never from a host application's files or variables.
+                .enableDefaultPropertySources(false)
+                .environmentPropertySource(false)
+                .properties(Map.of(
+                        ENABLED_PROPERTY, "true",
+                        "micronaut.application.name", "pc-orders-sandbox",
+                        "micronaut.server.host", settings.host(),
+                        "micronaut.server.port", settings.port(),
+                        "micronaut.server.date-header", false))
+                .singletons(state)
+                .start();
+        try {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            SandboxServer sandbox = new SandboxServer(context, server, state);
+            LOG.info("sandbox serving {} customers at {}", settings.customers(), sandbox.baseUrl);
+            return sandbox;
+        } catch (RuntimeException startFailed) {
+            context.close();
+            throw startFailed;
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the API base (without {@code /v1}) and the login authority. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** {@code {base}/v1/customers/{customerId}/orders}. */
+    public URI ordersUrl(String customerId) {
+        return baseUrl.resolve("/v1/customers/" + customerId + "/orders");
+    }
+
+    /** {@code {base}/{tenant}/oauth2/v2.0/token}: where a client asks for access tokens. */
+    public URI tokenEndpoint(String tenant) {
+        return baseUrl.resolve("/" + tenant + "/oauth2/v2.0/token");
+    }
+
+    /** The OAuth scope the token endpoint assumes when none is asked for. */
+    public String defaultScope() {
+        return TokenController.DEFAULT_SCOPE;
+    }
+
+    public SandboxSettings settings() {
+        return state.settings();
+    }
+
+    public SandboxData data() {
+        return state.data();
+    }
+
+    public List<SandboxCustomer> customers() {
+        return state.data().customers();
+    }
+
+    /** The tenant ids of every customer served, in order. */
+    public List<String> customerIds() {
+        return customers().stream().map(SandboxCustomer::id).collect(Collectors.toList());
+    }
+
+    /** Counters of what has been served, for tests that check how bodies went out. */
+    public ServedStatistics statistics() {
+        return state.statistics();
+    }
+
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } finally {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pcorders.sandbox;
+
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the running server shares between requests: the data, the fault plan with its request counter,
+ * redeemed refresh tokens, and counters that let tests see how the body was served.
+ */
+final class SandboxState {
+
+    private final SandboxSettings settings;
+    private final SandboxData data;
+    private final AtomicLong ordersRequests = new AtomicLong();
+    private final AtomicLong tokensIssued = new AtomicLong();
+    private final AtomicLong bytesServed = new AtomicLong();
+    private final AtomicLong chunksServed = new AtomicLong();
+    private final AtomicLong largestChunk = new AtomicLong();
+    private final Set<String> redeemedRefreshTokens = ConcurrentHashMap.newKeySet();
+
+    SandboxState(SandboxSettings settings, SandboxData data) {
+        this.settings = settings;
+        this.data = data;
+    }
+
+    SandboxSettings settings() {
+        return settings;
+    }
+
+    SandboxData data() {
+        return data;
+    }
+
+    /** Numbers the request and decides its fault from the plan and the seed. */
+    FaultKind nextFault() {
+        long number = ordersRequests.getAndIncrement();
+        FaultPlan plan = settings.faults();
+        if (number < plan.schedule().size()) {
+            return plan.schedule().get((int) number);
+        }
+        if (plan.fraction() > 0) {
+            SplittableRandom random = Seeds.random(settings.seed(), Seeds.FAULT, number, 0);
+            if (random.nextDouble() < plan.fraction()) {
+                return plan.randomKinds().get(random.nextInt(plan.randomKinds().size()));
+            }
+        }
+        return FaultKind.NONE;
+    }
+
+    long ordersRequests() {
+        return ordersRequests.get();
+    }
+
+    SplittableRandom tokenRandom() {
+        return Seeds.random(settings.seed(), Seeds.TOKEN, tokensIssued.getAndIncrement(), 1);
+    }
+
+    /** True the first time a refresh token is redeemed; false ever after (tokens rotate). */
+    boolean redeem(String refreshToken) {
+        return redeemedRefreshTokens.add(refreshToken);
+    }
+
+    void chunkServed(int bytes) {
+        bytesServed.addAndGet(bytes);
+        chunksServed.incrementAndGet();
+        largestChunk.accumulateAndGet(bytes, Math::max);
+    }
+
+    ServedStatistics statistics() {
+        return new ServedStatistics(ordersRequests.get(), bytesServed.get(), chunksServed.get(), largestChunk.get());
+    }
+}
