@@ -115,6 +115,7 @@ final class OrdersController {
                     "Tenant not found: no customer with tenant id " + customerId + ".");
         }
         SandboxCustomer customer = found.get();
+        query = withResellerAsWrittenOnLineItems(query, customer);
         int from = startIndex(request, customer, query);
         OrderPage page = state.data().page(customer.index(), query, from, state.settings().pageSize());
         CollectionBody body = state.data().body(customer, page);
@@ -132,6 +133,18 @@ final class OrdersController {
             return echo.applyTo(HttpResponse.<Publisher<byte[]>>ok(Flux.never()).contentType(Responses.JSON));
         }
         return echo.applyTo(HttpResponse.<Publisher<byte[]>>ok(chunks).contentType(Responses.JSON));
+    }
+
+    /**
+     * Partner Center takes the reseller's tenant id (a GUID) and matches line items that name the reseller by MPN id.
+     * A GUID of no reseller of this customer matches nothing; an MPN id is taken as is, as earlier sandbox users sent it.
+     */
+    private static OrdersQuery withResellerAsWrittenOnLineItems(OrdersQuery query, SandboxCustomer customer) {
+        Optional<String> reseller = query.indirectResellerId();
+        if (reseller.isEmpty() || !GUID.matcher(reseller.get()).matches()) {
+            return query;
+        }
+        return query.withIndirectResellerId(customer.resellerMpnId(reseller.get()).orElse("no reseller " + reseller.get()));
     }
 
     private int startIndex(HttpRequest<?> request, SandboxCustomer customer, OrdersQuery query) {
