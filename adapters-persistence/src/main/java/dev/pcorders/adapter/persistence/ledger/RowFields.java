@@ -1,0 +1,122 @@
+package dev.pcorders.adapter.persistence.ledger;
+
+import dev.pcorders.domain.order.OfferId;
+import dev.pcorders.domain.shared.Amount;
+import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.InputQuote;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * The values of one data row, looked up by column name and parsed. Values are stripped of surrounding
+ * blanks; a blank value in an optional column is absent. A value that cannot be read fails with the
+ * column's name, so the message can point at the cell.
+ */
+final class RowFields {
+
+    /** Whole numbers, optionally written with a zero fraction as spreadsheets sometimes do (5.00). */
+    private static final Pattern QUANTITY = Pattern.compile("[+-]?\\d{1,18}(\\.0*)?");
+    /** Plain decimals only: no exponent, no thousands separator, no currency sign. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /** The domain's rule for a product, SKU or availability id, checked here so the error names the column. */
+    private static final Pattern OFFER_PART = Pattern.compile("[A-Za-z0-9]+");
+    /** Partner Center writes OrderDate as M/D/YYYY (UTC). */
+    private static final DateTimeFormatter ORDER_DATE = DateTimeFormatter.ofPattern("M/d/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final LedgerHeader header;
+    private final CsvLine row;
+
+    RowFields(LedgerHeader header, CsvLine row) {
+        this.header = header;
+        this.row = row;
+    }
+
+    long line() {
+        return row.line();
+    }
+
+    /** A required, non-blank value. */
+    String text(String column) throws BadFieldException {
+        return optionalText(column).orElseThrow(() -> new BadFieldException(column, "a value is required"));
+    }
+
+    Optional<String> optionalText(String column) {
+        OptionalInt position = header.position(column);
+        if (position.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = row.fields().get(position.getAsInt()).strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    CustomerId customerId(String column) throws BadFieldException {
+        String value = text(column);
+        try {
+            return CustomerId.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadFieldException(column, e.getMessage());
+        }
+    }
+
+    String offerPart(String column) throws BadFieldException {
+        String value = text(column);
+        if (!OFFER_PART.matcher(value).matches()) {
+            throw new BadFieldException(column, "must be letters and digits, got " + InputQuote.quote(value));
+        }
+        return value;
+    }
+
+    /** A full offer id: PRODUCT:SKU:AVAILABILITY or a legacy GUID; other shapes would never match an order. */
+    OfferId offerId(String column) throws BadFieldException {
+        String value = text(column);
+        OfferId offer = OfferId.parse(value);
+        if (offer instanceof OfferId.Other) {
+            throw new BadFieldException(column, "must be PRODUCT:SKU:AVAILABILITY such as CFQ7TTC0LH18:0001:CFQ7TTC0K5BF"
+                    + " or a legacy offer GUID, got " + InputQuote.quote(value));
+        }
+        return offer;
+    }
+
+    long quantity(String column) throws BadFieldException {
+        String value = text(column);
+        if (!QUANTITY.matcher(value).matches()) {
+            throw new BadFieldException(column, "must be a whole number, got " + InputQuote.quote(value));
+        }
+        return new BigDecimal(value).longValueExact();
+    }
+
+    Optional<Amount> unitPrice(String column) throws BadFieldException {
+        Optional<String> value = optionalText(column);
+        if (value.isPresent() && !DECIMAL.matcher(value.get()).matches()) {
+            throw new BadFieldException(column, "must be a decimal number such as 12.50, got " + InputQuote.quote(value.get()));
+        }
+        return value.map(Amount::parse);
+    }
+
+    Optional<CurrencyCode> currency(String column) throws BadFieldException {
+        Optional<String> value = optionalText(column);
+        try {
+            return value.map(CurrencyCode::of);
+        } catch (IllegalArgumentException e) {
+            throw new BadFieldException(column, e.getMessage());
+        }
+    }
+
+    Optional<LocalDate> orderDate(String column) throws BadFieldException {
+        Optional<String> value = optionalText(column);
+        try {
+            return value.map(text -> LocalDate.parse(text, ORDER_DATE));
+        } catch (DateTimeParseException e) {
+            throw new BadFieldException(column, "must be a date written M/D/YYYY such as 3/14/2025, got "
+                    + InputQuote.quote(value.orElseThrow()));
+        }
+    }
+}
