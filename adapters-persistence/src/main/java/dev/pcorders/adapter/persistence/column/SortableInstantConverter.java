@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.order;
+package dev.pcorders.adapter.persistence.column;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
