@@ -1,0 +1,191 @@
+package dev.pcorders.bootstrap;
+
+import dev.pcorders.adapter.http.auth.AccessTokenProvider;
+import dev.pcorders.adapter.http.order.CloseableOrderGateway;
+import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
+import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.SqliteStoreSettings;
+import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
+import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
+import dev.pcorders.application.order.port.in.GetOrdersUseCase;
+import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
+import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.order.port.out.LedgerSource;
+import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.application.order.service.FindCachedOrderByIdService;
+import dev.pcorders.application.order.service.FindCachedOrdersService;
+import dev.pcorders.application.order.service.GetOrdersService;
+import dev.pcorders.application.order.service.ListOrderChangesService;
+import dev.pcorders.application.order.service.ReconcileOrdersService;
+import dev.pcorders.application.order.service.SyncOrdersService;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * pc-orders from plain Java: the use cases over Partner Center and a local SQLite cache, built and
+ * closed in one place.
+ * <pre>{@code
+ * try (PcOrders pcOrders = PcOrders.builder()
+ *         .accessTokenProvider(new ClientCredentialsTokenProvider(EntraTokenEndpoint.forTenant(tenant), clientId, secret))
+ *         .database(Path.of("orders.db"))
+ *         .build()) {
+ *     pcOrders.syncOrders().syncOrders(SyncOrdersCommand.of(List.of(customer)));
+ * }
+ * }</pre>
+ * Either half may be left out: without a token provider the cache can still be read and reconciled;
+ * without a database the orders can still be read live with {@link #getOrders()}. Asking for a use case
+ * whose half is missing fails with an {@link IllegalStateException} that says what to configure.
+ */
+public final class PcOrders implements AutoCloseable {
+
+    private final Optional<CloseableOrderGateway> gateway;
+    private final Optional<SqliteOrderStore> store;
+    private final LedgerSource ledgerSource;
+    private final Clock clock;
+
+    private PcOrders(Optional<CloseableOrderGateway> gateway, Optional<SqliteOrderStore> store, LedgerSource ledgerSource,
+                     Clock clock) {
+        this.gateway = gateway;
+        this.store = store;
+        this.ledgerSource = ledgerSource;
+        this.clock = clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Orders read live from Partner Center, page by page, without the cache. */
+    public GetOrdersUseCase getOrders() {
+        return new GetOrdersService(gateway());
+    }
+
+    /** Partner Center into the cache, one snapshot per customer and scope. */
+    public SyncOrdersUseCase syncOrders() {
+        return new SyncOrdersService(gateway(), repository(), clock);
+    }
+
+    public FindCachedOrdersUseCase findCachedOrders() {
+        return new FindCachedOrdersService(repository());
+    }
+
+    public FindCachedOrderByIdUseCase findCachedOrderById() {
+        return new FindCachedOrderByIdService(repository());
+    }
+
+    public ListOrderChangesUseCase listOrderChanges() {
+        return new ListOrderChangesService(repository());
+    }
+
+    /** The cache against a ledger file (Partner Center's invoice reconciliation export or a partner ledger). */
+    public ReconcileOrdersUseCase reconcileOrders() {
+        return new ReconcileOrdersService(repository(), ledgerSource);
+    }
+
+    /** The cache file, when one was configured. */
+    public Optional<Path> database() {
+        return store.map(SqliteOrderStore::file);
+    }
+
+    /** Closes the HTTP client and the database pools; the use cases handed out stop working. */
+    @Override
+    public void close() {
+        try {
+            gateway.ifPresent(CloseableOrderGateway::close);
+        } finally {
+            store.ifPresent(SqliteOrderStore::close);
+        }
+    }
+
+    private CloseableOrderGateway gateway() {
+        return gateway.orElseThrow(() -> new IllegalStateException(
+                "no Partner Center access: build PcOrders with an accessTokenProvider(...) to read or sync orders"));
+    }
+
+    private OrderRepository repository() {
+        return store.map(SqliteOrderStore::orders).orElseThrow(() -> new IllegalStateException(
+                "no local cache: build PcOrders with a database(Path) to sync, read or reconcile cached orders"));
+    }
+
+    /** Collects the settings; {@link #build()} opens the HTTP client and the database. */
+    public static final class Builder {
+
+        private PartnerCenterClientSettings partnerCenter = PartnerCenterClientSettings.defaults();
+        private AccessTokenProvider accessTokenProvider;
+        private Path database;
+        private SqliteStoreSettings storeSettings = SqliteStoreSettings.defaults();
+        private LedgerSource ledgerSource = new CsvLedgerSource();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Where Partner Center is; default {@link PartnerCenterClientSettings#DEFAULT_BASE_URL}. */
+        public Builder baseUrl(URI baseUrl) {
+            partnerCenter = partnerCenter.withBaseUrl(baseUrl);
+            return this;
+        }
+
+        /** Every client setting at once (timeouts, retries, billing-type encoding, ...); replaces an earlier {@link #baseUrl}. */
+        public Builder partnerCenter(PartnerCenterClientSettings settings) {
+            partnerCenter = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Builder accessTokenProvider(AccessTokenProvider provider) {
+            accessTokenProvider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /** The SQLite cache; created, or migrated to this build's schema, when {@link #build()} opens it. */
+        public Builder database(Path file) {
+            database = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        public Builder storeSettings(SqliteStoreSettings settings) {
+            storeSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Reads ledger files for reconciliation; default: CSV in either supported format. */
+        public Builder ledgerSource(LedgerSource source) {
+            ledgerSource = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** The clock sync runs are stamped with. */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Opens what was configured.
+         *
+         * @throws IllegalStateException if neither an access token provider nor a database was given
+         * @throws dev.pcorders.application.order.port.out.OrderStoreException if the database cannot be opened
+         */
+        public PcOrders build() {
+            if (accessTokenProvider == null && database == null) {
+                throw new IllegalStateException("PcOrders needs an accessTokenProvider(...), a database(Path), or both");
+            }
+            Optional<SqliteOrderStore> store = Optional.ofNullable(database)
+                    .map(file -> SqliteOrderStore.open(file, storeSettings));
+            try {
+                Optional<CloseableOrderGateway> gateway = Optional.ofNullable(accessTokenProvider)
+                        .map(tokens -> PartnerCenterOrderGateways.open(partnerCenter, tokens));
+                return new PcOrders(gateway, store, ledgerSource, clock);
+            } catch (RuntimeException failure) {
+                store.ifPresent(SqliteOrderStore::close);
+                throw failure;
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.pcorders.bootstrap;
+
+import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
+import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
+import dev.pcorders.application.order.port.in.GetOrdersUseCase;
+import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
+import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/**
+ * The use cases as Micronaut beans, configured from {@code partner-center.*} and {@code pc-orders.cache.*}.
+ * Built explicitly through {@link PcOrders} rather than by scanning the core, so the core stays free of
+ * framework annotations and the plain-Java and Micronaut paths cannot drift apart.
+ */
+@Factory
+public class PcOrdersFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    PcOrders pcOrders(PartnerCenterConfiguration partnerCenter, CacheConfiguration cache) {
+        PcOrders.Builder builder = PcOrders.builder()
+                .partnerCenter(partnerCenter.toSettings())
+                .database(cache.getPath())
+                .storeSettings(cache.toSettings());
+        PartnerCenterCredentials credentials = partnerCenter.getAuth().toCredentials();
+        if (credentials.isConfigured()) {
+            builder.accessTokenProvider(credentials.tokenProvider(partnerCenter.getAuth().getAuthority()));
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    GetOrdersUseCase getOrders(PcOrders pcOrders) {
+        return pcOrders.getOrders();
+    }
+
+    @Singleton
+    SyncOrdersUseCase syncOrders(PcOrders pcOrders) {
+        return pcOrders.syncOrders();
+    }
+
+    @Singleton
+    FindCachedOrdersUseCase findCachedOrders(PcOrders pcOrders) {
+        return pcOrders.findCachedOrders();
+    }
+
+    @Singleton
+    FindCachedOrderByIdUseCase findCachedOrderById(PcOrders pcOrders) {
+        return pcOrders.findCachedOrderById();
+    }
+
+    @Singleton
+    ListOrderChangesUseCase listOrderChanges(PcOrders pcOrders) {
+        return pcOrders.listOrderChanges();
+    }
+
+    @Singleton
+    ReconcileOrdersUseCase reconcileOrders(PcOrders pcOrders) {
+        return pcOrders.reconcileOrders();
+    }
+}
