@@ -21,6 +21,8 @@ class ArchitectureTest {
     static void importProduct() {
         product = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // Test-jars (fakes, fixtures) on the test classpath are not product either.
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.pcorders");
     }
 

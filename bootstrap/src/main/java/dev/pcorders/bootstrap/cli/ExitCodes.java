@@ -1,0 +1,18 @@
+package dev.pcorders.bootstrap.cli;
+
+/** The exit codes scripts rely on; documented in the README's CLI reference. */
+final class ExitCodes {
+
+    static final int OK = 0;
+    /** {@code reconcile} ran and found discrepancies. */
+    static final int DISCREPANCIES = 1;
+    /** A bad flag, a bad GUID, an unreadable ledger, missing credentials. */
+    static final int USAGE = 2;
+    /** Partner Center failed for at least one customer; the others were stored. */
+    static final int PARTNER_CENTER = 3;
+    /** The local cache could not be read or written. */
+    static final int STORAGE = 4;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,86 @@
+package dev.pcorders.bootstrap.cli;
+
+import dev.pcorders.application.order.port.out.LedgerReadException;
+import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.order.port.out.PartnerCenterException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import picocli.CommandLine;
+
+/** The {@code pc-orders} command line: {@code java -jar pc-orders.jar COMMAND ...}. */
+public final class PcOrdersCli {
+
+    private PcOrdersCli() {
+    }
+
+    public static void main(String[] args) {
+        // Set before the first logger exists; an explicit -Dlogback.configurationFile still wins.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "pc-orders-cli-logback.xml");
+        }
+        if (List.of(args).contains("--verbose")) {
+            System.setProperty("pc-orders.log.level", "DEBUG");
+        }
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, out, err, System.getenv()));
+    }
+
+    /** Runs one command line as {@code main} would, without exiting; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        return run(args, out, err, environment, EnvironmentCliServices::new);
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                   BiFunction<Path, Map<String, String>, CliServices> servicesFactory) {
+        PcOrdersCommand root = new PcOrdersCommand(environment, servicesFactory);
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((failure, line, parseResult) -> report(failure, root, err));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            root.closeServices();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** One clear line on stderr and the documented exit code; the stack trace only with --verbose. */
+    static int report(Exception failure, PcOrdersCommand root, PrintWriter err) {
+        int exitCode;
+        String message;
+        if (failure instanceof PartnerCenterException) {
+            PartnerCenterException partnerCenter = (PartnerCenterException) failure;
+            exitCode = ExitCodes.PARTNER_CENTER;
+            message = "Partner Center: " + partnerCenter.getMessage();
+        } else if (failure instanceof OrderStoreException) {
+            exitCode = ExitCodes.STORAGE;
+            message = "local cache " + root.database() + ": " + failure.getMessage();
+        } else if (failure instanceof LedgerReadException) {
+            exitCode = ExitCodes.USAGE;
+            message = "ledger " + failure.getMessage();
+        } else if (failure instanceof IllegalArgumentException) {
+            exitCode = ExitCodes.USAGE;
+            message = failure.getMessage();
+        } else {
+            exitCode = 70;
+            message = "unexpected " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                    + " (run again with --verbose for details)";
+        }
+        err.println("pc-orders: " + message);
+        if (root.verbose()) {
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        return exitCode;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.pcorders.bootstrap.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.pcorders.domain.order.OrderChange;
+import dev.pcorders.domain.reconciliation.CurrencyTotals;
+import dev.pcorders.domain.reconciliation.Discrepancy;
+import dev.pcorders.domain.reconciliation.DiscrepancyKind;
+import dev.pcorders.domain.reconciliation.LedgerRowError;
+import dev.pcorders.domain.reconciliation.ReconciliationReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Prints reconciliation reports and the change log in the three output formats. */
+final class ReportOutput {
+
+    private ReportOutput() {
+    }
+
+    static void reconciliation(ReconciliationReport report, OutputFormat format, PrintWriter out) throws IOException {
+        if (format == OutputFormat.JSON) {
+            reconciliationJson(report, out);
+        } else if (format == OutputFormat.CSV) {
+            reconciliationCsv(report, out);
+        } else {
+            reconciliationTable(report, out);
+        }
+        out.flush();
+    }
+
+    private static void reconciliationJson(ReconciliationReport report, PrintWriter out) throws IOException {
+        try (OrderJsonWriter writer = new OrderJsonWriter(out)) {
+            JsonGenerator json = writer.generator();
+            json.writeStartObject();
+            json.writeObjectFieldStart("summary");
+            json.writeObjectFieldStart("discrepanciesByKind");
+            for (Map.Entry<DiscrepancyKind, Long> count : report.countsByKind().entrySet()) {
+                json.writeNumberField(count.getKey().name(), count.getValue());
+            }
+            json.writeEndObject();
+            json.writeNumberField("discrepancies", report.discrepancies().size());
+            json.writeNumberField("matched", report.matched());
+            json.writeNumberField("notCompared", report.notCompared());
+            json.writeObjectFieldStart("notComparedByChargeType");
+            for (Map.Entry<String, Long> count : report.notComparedByChargeType().entrySet()) {
+                json.writeNumberField(count.getKey(), count.getValue());
+            }
+            json.writeEndObject();
+            json.writeNumberField("rowsInError", report.rowsInError().size());
+            json.writeArrayFieldStart("rowErrors");
+            for (LedgerRowError error : report.rowsInError()) {
+                json.writeStartObject();
+                json.writeNumberField("line", error.line());
+                json.writeStringField("column", error.column());
+                json.writeStringField("problem", error.problem());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("totals");
+            for (CurrencyTotals totals : report.totals()) {
+                json.writeStartObject();
+                json.writeStringField("currency", totals.expected().currency().toString());
+                json.writeNumberField("expected", totals.expected().amount());
+                json.writeNumberField("actual", totals.actual().amount());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeArrayFieldStart("discrepancies");
+            for (Discrepancy d : report.discrepancies()) {
+                json.writeStartObject();
+                json.writeStringField("kind", d.kind().name());
+                json.writeStringField("customerId", d.customer().toString());
+                json.writeStringField("orderId", d.orderId().map(Object::toString).orElse(d.orderReference()));
+                optional(json, "alternateId", d.alternateId());
+                json.writeStringField("offerId", d.offerId().value());
+                json.writeArrayFieldStart("ledgerLines");
+                for (long line : d.ledgerLines()) {
+                    json.writeNumber(line);
+                }
+                json.writeEndArray();
+                optional(json, "expected", d.expected());
+                optional(json, "actual", d.actual());
+                json.writeStringField("message", d.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.println();
+    }
+
+    private static void optional(JsonGenerator json, String name, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            json.writeStringField(name, value.get());
+        }
+    }
+
+    private static void reconciliationCsv(ReconciliationReport report, PrintWriter out) {
+        CsvWriter csv = CsvWriter.builder().build(out);
+        csv.writeRecord("kind", "customerId", "orderId", "alternateId", "offerId", "ledgerLines", "expected", "actual", "message");
+        for (Discrepancy d : report.discrepancies()) {
+            csv.writeRecord(d.kind().name(), d.customer().toString(), d.orderId().map(Object::toString).orElse(d.orderReference()),
+                    d.alternateId().orElse(""), d.offerId().value(), lines(d.ledgerLines()), d.expected().orElse(""),
+                    d.actual().orElse(""), d.message());
+        }
+        OrderOutput.flush(csv);
+    }
+
+    private static void reconciliationTable(ReconciliationReport report, PrintWriter out) {
+        out.println("Matched order lines: " + report.matched());
+        out.println("Discrepancies:       " + report.discrepancies().size());
+        report.countsByKind().forEach((kind, count) -> out.printf("  %-26s %d%n", kind, count));
+        out.println("Not compared:        " + report.notCompared()
+                + (report.notComparedByChargeType().isEmpty() ? "" : "  " + report.notComparedByChargeType().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        out.println("Rows in error:       " + report.rowsInError().size());
+        for (LedgerRowError error : report.rowsInError()) {
+            out.println("  line " + error.line() + ", column " + error.column() + ": " + error.problem());
+        }
+        for (CurrencyTotals totals : report.totals()) {
+            out.println("Total " + totals.expected().currency() + ":  ledger " + totals.expected().amount().toPlainString()
+                    + "  Partner Center " + totals.actual().amount().toPlainString());
+        }
+        if (!report.discrepancies().isEmpty()) {
+            out.println();
+            TextTable table = new TextTable(List.of("KIND", "CUSTOMER", "ORDER", "OFFER", "LEDGER LINES", "LEDGER", "PARTNER CENTER"));
+            for (Discrepancy d : report.discrepancies()) {
+                table.add(List.of(d.kind().name(), d.customer().toString(),
+                        d.orderId().map(Object::toString).orElse(d.orderReference()), d.offerId().value(),
+                        lines(d.ledgerLines()), d.expected().orElse(""), d.actual().orElse("")));
+            }
+            table.print(out);
+        }
+    }
+
+    private static String lines(List<Long> lines) {
+        return lines.stream().map(String::valueOf).collect(Collectors.joining(" "));
+    }
+
+    static void changes(List<OrderChange> changes, OutputFormat format, PrintWriter out) throws IOException {
+        if (format == OutputFormat.JSON) {
+            try (OrderJsonWriter writer = new OrderJsonWriter(out)) {
+                JsonGenerator json = writer.generator();
+                json.writeStartArray();
+                for (OrderChange change : changes) {
+                    json.writeStartObject();
+                    json.writeNumberField("syncRun", change.run().value());
+                    json.writeStringField("detectedAt", change.detectedAt().toString());
+                    json.writeStringField("customerId", change.customer().toString());
+                    json.writeStringField("orderId", change.orderId().value());
+                    json.writeStringField("kind", change.kind().name());
+                    if (change.difference().lineItemNumber().isPresent()) {
+                        json.writeNumberField("lineItemNumber", change.difference().lineItemNumber().getAsInt());
+                    }
+                    optional(json, "before", change.difference().before());
+                    optional(json, "after", change.difference().after());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            out.println();
+        } else if (format == OutputFormat.CSV) {
+            CsvWriter csv = CsvWriter.builder().build(out);
+            csv.writeRecord("syncRun", "detectedAt", "customerId", "orderId", "kind", "lineItemNumber", "before", "after");
+            for (OrderChange change : changes) {
+                csv.writeRecord(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
+                        change.orderId().value(), change.kind().name(),
+                        change.difference().lineItemNumber().isPresent() ? Integer.toString(change.difference().lineItemNumber().getAsInt()) : "",
+                        change.difference().before().orElse(""), change.difference().after().orElse(""));
+            }
+            OrderOutput.flush(csv);
+        } else {
+            TextTable table = new TextTable(List.of("RUN", "DETECTED", "CUSTOMER", "ORDER", "CHANGE", "LINE", "BEFORE", "AFTER"),
+                    true, false, false, false, false, true, false, false);
+            for (OrderChange change : changes) {
+                table.add(List.of(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
+                        change.orderId().value(), change.kind().name(),
+                        change.difference().lineItemNumber().isPresent() ? Integer.toString(change.difference().lineItemNumber().getAsInt()) : "",
+                        change.difference().before().orElse(""), change.difference().after().orElse("")));
+            }
+            if (table.isEmpty()) {
+                out.println("No changes recorded.");
+            } else {
+                table.print(out);
+            }
+        }
+        out.flush();
+    }
+}

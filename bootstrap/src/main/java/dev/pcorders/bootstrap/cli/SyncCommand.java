@@ -1,0 +1,183 @@
+package dev.pcorders.bootstrap.cli;
+
+import dev.pcorders.application.order.port.in.CustomerSyncResult;
+import dev.pcorders.application.order.port.in.SyncFailure;
+import dev.pcorders.application.order.port.in.SyncOrdersCommand;
+import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncResult;
+import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.ResellerId;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Fetch customers' orders from Partner Center and store each as one snapshot in the cache.",
+                "Credentials come from the environment: PC_ORDERS_ACCESS_TOKEN; or PC_ORDERS_TENANT_ID, "
+                        + "PC_ORDERS_CLIENT_ID and PC_ORDERS_CLIENT_SECRET; or PC_ORDERS_REFRESH_TOKEN with the client id and secret.",
+                "Exit code 3 when Partner Center failed for a customer; the others are still stored."})
+final class SyncCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PcOrdersCommand root;
+
+    static final class Customers {
+        @Option(names = "--customer", paramLabel = "GUID", required = true, description = "A customer's tenant id (repeatable).")
+        List<String> ids = new ArrayList<>();
+
+        @Option(names = "--customers-file", paramLabel = "FILE", required = true,
+                description = "A file with one customer GUID per line (blank lines and # comments ignored).")
+        Path file;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Customers customers;
+
+    @Option(names = "--reseller", paramLabel = "GUID", description = "Only orders placed through this indirect reseller.")
+    String reseller;
+
+    @Option(names = "--billing-type", paramLabel = "CYCLE", description = "Only orders of this billing cycle (monthly, annual, one_time, ...).")
+    String billingType;
+
+    @Option(names = "--include-price", description = "Fetch prices (pricing and totalPrice).")
+    boolean includePrice;
+
+    @Option(names = "--include-system-purchases", description = "Include orders Partner Center created itself.")
+    boolean includeSystemPurchases;
+
+    @Option(names = "--correlation-id", paramLabel = "ID", description = "MS-CorrelationId for every request (a GUID; default: a new one).")
+    String correlationId;
+
+    @Mixin
+    PartnerCenterOptions partnerCenter;
+
+    @Override
+    public Integer call() throws IOException {
+        SyncOrdersCommand command = SyncOrdersCommand.of(customerIds());
+        if (reseller != null) {
+            command = command.withReseller(ResellerId.parse(reseller));
+        }
+        if (billingType != null) {
+            command = command.withBillingType(knownBillingCycle(billingType));
+        }
+        if (includePrice) {
+            command = command.withPrices();
+        }
+        if (includeSystemPurchases) {
+            command = command.withSystemPurchases();
+        }
+        CorrelationId correlation = correlationId == null ? CorrelationId.random() : CorrelationId.parse(correlationId);
+        command = command.withCorrelationId(correlation);
+
+        SyncOrdersUseCase sync = root.services().syncOrders(partnerCenter);
+        List<CustomerSyncResult> results = new ArrayList<>();
+        // One customer at a time, so progress can move; they share the correlation id of the whole sync.
+        try (ProgressBar progress = progressBar(command.customers().size())) {
+            for (CustomerId customer : command.customers()) {
+                SyncResult one = sync.syncOrders(command.withCustomers(List.of(customer)));
+                results.addAll(one.customers());
+                if (progress != null) {
+                    progress.step();
+                    progress.setExtraMessage(" " + ordersSoFar(results) + " orders");
+                }
+            }
+        }
+        printSummary(new SyncResult(correlation, results), root.out());
+        return results.stream().allMatch(CustomerSyncResult::succeeded) ? ExitCodes.OK : ExitCodes.PARTNER_CENTER;
+    }
+
+    private ProgressBar progressBar(int customerCount) {
+        if (root.quiet() || System.console() == null) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("Syncing").setInitialMax(customerCount).setUnit(" customers", 1)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .build();
+    }
+
+    private static long ordersSoFar(List<CustomerSyncResult> results) {
+        return results.stream().filter(CustomerSyncResult.Succeeded.class::isInstance)
+                .mapToLong(result -> ((CustomerSyncResult.Succeeded) result).orders()).sum();
+    }
+
+    static void printSummary(SyncResult result, PrintWriter out) {
+        TextTable table = new TextTable(List.of("CUSTOMER", "RESULT", "PAGES", "ORDERS", "ADDED", "CHANGED", "REMOVED"),
+                false, false, true, true, true, true, true);
+        List<String> failures = new ArrayList<>();
+        for (CustomerSyncResult customer : result.customers()) {
+            if (customer instanceof CustomerSyncResult.Succeeded) {
+                CustomerSyncResult.Succeeded ok = (CustomerSyncResult.Succeeded) customer;
+                table.add(List.of(ok.customer().toString(), "stored", Long.toString(ok.pages()), Long.toString(ok.orders()),
+                        Long.toString(ok.added()), Long.toString(ok.changed()), Long.toString(ok.removed())));
+            } else {
+                SyncFailure failure = ((CustomerSyncResult.Failed) customer).failure();
+                table.add(List.of(customer.customer().toString(), "FAILED: " + failure.kind(), "", "", "", "", ""));
+                failures.add(customer.customer() + ": " + failure.message()
+                        + failure.requestId().map(id -> " [MS-RequestId " + id + "]").orElse(""));
+            }
+        }
+        table.print(out);
+        out.println();
+        out.println("MS-CorrelationId " + result.correlationId());
+        if (!failures.isEmpty()) {
+            out.println(failures.size() + " customer(s) failed; their previous snapshots are unchanged:");
+            failures.forEach(line -> out.println("  " + line));
+        }
+        out.flush();
+    }
+
+    private List<CustomerId> customerIds() throws IOException {
+        Set<CustomerId> ids = new LinkedHashSet<>();
+        if (customers.file != null) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(customers.file, StandardCharsets.UTF_8);
+            } catch (IOException unreadable) {
+                throw new UsageException("cannot read --customers-file " + customers.file + ": " + unreadable.getMessage());
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    ids.add(CustomerId.parse(line));
+                } catch (IllegalArgumentException bad) {
+                    throw new UsageException(customers.file + ", line " + (i + 1) + ": " + bad.getMessage());
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new UsageException(customers.file + " holds no customer id");
+            }
+        } else {
+            customers.ids.forEach(id -> ids.add(CustomerId.parse(id)));
+        }
+        return List.copyOf(ids);
+    }
+
+    private static BillingCycle knownBillingCycle(String text) {
+        BillingCycle cycle = BillingCycle.parse(text).known();
+        if (cycle.isUnknown()) {
+            throw new UsageException("--billing-type must be one of monthly, annual, none, one_time, triennial, biennial; got '"
+                    + text + "'");
+        }
+        return cycle;
+    }
+}
