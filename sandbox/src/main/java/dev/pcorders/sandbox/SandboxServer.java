@@ -1,7 +1,10 @@
 package dev.pcorders.sandbox;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
+import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.netty.channel.EventLoopGroup;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class SandboxServer implements AutoCloseable {
 
     static final String ENABLED_PROPERTY = "pc-orders.sandbox.enabled";
+    /**
+     * Netty waits this long for new tasks before its event loops end (2 s by default): a sandbox is closed
+     * between tests and at the end of a demo, where waiting only delays the next start or the JVM's exit.
+     */
+    private static final String SHUTDOWN_QUIET_PERIOD = "0s";
+    private static final String SHUTDOWN_TIMEOUT = "5s";
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
 
     private final ApplicationContext context;
@@ -45,7 +54,11 @@ public final class SandboxServer implements AutoCloseable {
                         "micronaut.application.name", "pc-orders-sandbox",
                         "micronaut.server.host", settings.host(),
                         "micronaut.server.port", settings.port(),
-                        "micronaut.server.date-header", false))
+                        "micronaut.server.date-header", false,
+                        "micronaut.server.netty.parent.shutdown-quiet-period", SHUTDOWN_QUIET_PERIOD,
+                        "micronaut.server.netty.parent.shutdown-timeout", SHUTDOWN_TIMEOUT,
+                        "micronaut.netty.event-loops.default.shutdown-quiet-period", SHUTDOWN_QUIET_PERIOD,
+                        "micronaut.netty.event-loops.default.shutdown-timeout", SHUTDOWN_TIMEOUT))
                 .singletons(state)
                 .start();
         try {
@@ -114,12 +127,28 @@ public final class SandboxServer implements AutoCloseable {
         return server.isRunning();
     }
 
+    /**
+     * Stops serving and returns once the port is free and the server's threads have ended, so a caller can
+     * restart on the same port, see connections refused, or let its JVM exit at once. Repeatable.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!context.isRunning()) {
+            return;
+        }
+        EventLoopGroup workers = context.getBean(EventLoopGroupRegistry.class).getDefaultEventLoopGroup();
         try {
-            server.stop();
+            // EmbeddedServer.stop() only starts the shutdown and returns with the socket still listening;
+            // stopServerOnly() waits for the server's own event loops, which hold the listening socket.
+            if (server instanceof NettyEmbeddedServer) {
+                ((NettyEmbeddedServer) server).stopServerOnly();
+            } else {
+                server.stop();
+            }
         } finally {
             context.close();
+            // The context shuts the shared worker loops down without waiting for them.
+            workers.terminationFuture().awaitUninterruptibly();
         }
     }
 }
