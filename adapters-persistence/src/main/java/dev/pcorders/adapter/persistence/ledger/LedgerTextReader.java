@@ -22,6 +22,12 @@ import java.util.Objects;
  *
  * <p>RFC 4180 quoting is followed just far enough to notice a quote still open at the end of the file:
  * FastCSV reads that as one last field holding the rest of the file, which would hide broken quoting.
+ *
+ * <p>A CR not followed by LF is handed out as CRLF. Both are one line break, so line numbers do not
+ * change, but FastCSV 4.1.0 mishandles a lone CR inside a quoted value: it then takes the next LF,
+ * even the one ending the record, for the second half of a CRLF, which merges records (a one-column
+ * record silently disappears) and miscounts lines. The price is that such a value reads with CRLF
+ * where the file had CR; ids never hold line breaks, so nothing that is compared changes.
  */
 final class LedgerTextReader extends Reader {
 
@@ -43,6 +49,9 @@ final class LedgerTextReader extends Reader {
     private boolean firstCharsSeen;
     private LedgerTextException failure;
 
+    /** The last character handed out was a CR: a lone CR goes out as CRLF. */
+    private boolean lastGaveCarriageReturn;
+
     private long line = 1;
     private boolean afterCarriageReturn;
     private Quoting quoting = Quoting.FIELD_START;
@@ -62,26 +71,45 @@ final class LedgerTextReader extends Reader {
     @Override
     public int read(char[] target, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, target.length);
-        if (length == 0) {
-            return 0;
-        }
-        if (!chars.hasRemaining()) {
-            decodeMore();
+        int count = 0;
+        while (count < length) {
             if (!chars.hasRemaining()) {
-                if (failure != null) {
-                    throw failure;
+                if (count > 0) {
+                    break; // hand out what is here before reading on, and before any failure further on
                 }
-                if (quoting == Quoting.QUOTED) {
-                    failure = new LedgerTextException(quoteOpenedOn,
-                            "broken quoting: the quote opened on line " + quoteOpenedOn + " is never closed");
-                    throw failure;
+                decodeMore();
+                if (!chars.hasRemaining()) {
+                    return endOfText(target, offset);
                 }
-                return -1;
             }
+            char next = chars.get(chars.position());
+            if (lastGaveCarriageReturn && next != '\n') {
+                target[offset + count++] = '\n';
+                lastGaveCarriageReturn = false;
+                continue;
+            }
+            chars.position(chars.position() + 1);
+            target[offset + count++] = next;
+            lastGaveCarriageReturn = next == '\r';
         }
-        int count = Math.min(length, chars.remaining());
-        chars.get(target, offset, count);
         return count;
+    }
+
+    private int endOfText(char[] target, int offset) throws LedgerTextException {
+        if (lastGaveCarriageReturn) {
+            lastGaveCarriageReturn = false;
+            target[offset] = '\n';
+            return 1;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (quoting == Quoting.QUOTED) {
+            failure = new LedgerTextException(quoteOpenedOn,
+                    "broken quoting: the quote opened on line " + quoteOpenedOn + " is never closed");
+            throw failure;
+        }
+        return -1;
     }
 
     private void decodeMore() throws IOException {

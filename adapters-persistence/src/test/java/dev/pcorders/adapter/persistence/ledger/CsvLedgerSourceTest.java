@@ -163,6 +163,21 @@ class CsvLedgerSourceTest {
     }
 
     @Test
+    void aLoneCarriageReturnInsideAQuotedValueNeitherMergesRecordsNorShiftsLines() {
+        // FastCSV 4.1.0 on its own loses the record after "ord\r1" and counts the lines below wrongly.
+        Path file = writeText(folder, "cr.csv", "customer_id,order_id,offer_id,quantity,note\n"
+                + CUSTOMER + ",\"ord\r1\",CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1,\"\rx\n\"\n"
+                + CUSTOMER + ",ord-2,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,2,\"\ry\"\n"
+                + CUSTOMER + ",ord-3,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,3,\n");
+
+        List<LedgerRow> rows = rows(readAll(source, file, false));
+
+        assertThat(rows).extracting(LedgerRow::orderReference).containsExactly("ord\r\n1", "ord-2", "ord-3");
+        // header 1; row on 2-5 (CR, CR, LF inside); row on 6-7; row on 8.
+        assertThat(rows).extracting(LedgerRow::line).containsExactly(2L, 6L, 8L);
+    }
+
+    @Test
     void anEmptyFileFails() {
         Path file = writeText(folder, "empty.csv", "");
 
