@@ -52,10 +52,6 @@ final class LedgerEntries implements Iterator<LedgerEntry>, AutoCloseable {
         }
     }
 
-    LedgerFormat format() {
-        return header.format();
-    }
-
     @Override
     public boolean hasNext() {
         if (next != null) {
