@@ -76,7 +76,8 @@ public final class Reconciliation {
     private final Map<Key, OrderLine> byReference = new HashMap<>();
     private final List<OrderLine> orderLines = new ArrayList<>();
     private final Map<Key, Unmatched> unmatched = new LinkedHashMap<>();
-    private final Map<String, Long> notCompared = new TreeMap<>();
+    // Exports spell a charge type in more than one case (Cancel, cancel): count them as one, under the first spelling seen.
+    private final Map<String, Long> notCompared = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<LedgerRowError> rowsInError = new ArrayList<>();
     private boolean ledgerStarted;
 

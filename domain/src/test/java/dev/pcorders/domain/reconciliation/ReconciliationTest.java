@@ -170,6 +170,16 @@ class ReconciliationTest {
     }
 
     @Test
+    void aChargeTypeSpelledInTwoCasesIsCountedOnce() {
+        LedgerRow cancel = new LedgerRow(3, CUSTOMER, "o1", OFFER, 1, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("Cancel"), Optional.empty());
+        LedgerRow lowerCancel = new LedgerRow(4, CUSTOMER, "o1", OFFER, 1, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("cancel"), Optional.empty());
+        ReconciliationReport report = reconcile(List.of(order("o1", 5)), cancel, lowerCancel);
+        assertThat(report.notComparedByChargeType()).containsOnly(org.assertj.core.api.Assertions.entry("Cancel", 2L));
+    }
+
+    @Test
     void rowsInErrorAreListed() {
         ReconciliationReport report = reconcile(List.of(), new LedgerRowError(9, "Quantity", "not a whole number: 'x'"));
         assertThat(report.rowsInError()).containsExactly(new LedgerRowError(9, "Quantity", "not a whole number: 'x'"));
