@@ -95,7 +95,7 @@ final class SyncCommand implements Callable<Integer> {
                 results.addAll(one.customers());
                 if (progress != null) {
                     progress.step();
-                    progress.setExtraMessage(" " + ordersSoFar(results) + " orders");
+                    progress.setExtraMessage(" " + ordersSoFar(results) + " orders in " + pagesSoFar(results) + " pages");
                 }
             }
         }
@@ -115,6 +115,11 @@ final class SyncCommand implements Callable<Integer> {
     private static long ordersSoFar(List<CustomerSyncResult> results) {
         return results.stream().filter(CustomerSyncResult.Succeeded.class::isInstance)
                 .mapToLong(result -> ((CustomerSyncResult.Succeeded) result).orders()).sum();
+    }
+
+    private static long pagesSoFar(List<CustomerSyncResult> results) {
+        return results.stream().filter(CustomerSyncResult.Succeeded.class::isInstance)
+                .mapToLong(result -> ((CustomerSyncResult.Succeeded) result).pages()).sum();
     }
 
     static void printSummary(SyncResult result, PrintWriter out) {
