@@ -1,0 +1,311 @@
+package dev.pcorders.adapter.persistence.order;
+
+import static dev.pcorders.adapter.persistence.order.CrashSnapshots.CHANGED_BY_LARGE;
+import static dev.pcorders.adapter.persistence.order.CrashSnapshots.LARGE;
+import static dev.pcorders.adapter.persistence.order.CrashSnapshots.LINE_ITEMS;
+import static dev.pcorders.adapter.persistence.order.CrashSnapshots.PER_PAGE;
+import static dev.pcorders.adapter.persistence.order.CrashSnapshots.SCOPE;
+import static dev.pcorders.adapter.persistence.order.CrashSnapshots.SMALL;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.query;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.single;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
+import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderId;
+import dev.pcorders.domain.order.SyncRunId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * A sync killed with SIGKILL in another JVM, at chosen points of its snapshot transaction, must leave
+ * the file intact and the scope holding exactly its previous snapshot; the next sync must succeed.
+ * The child reports each page it has written and the test kills it on a report, so where the kill
+ * lands never depends on timing. The child cannot commit until the test allows it (see
+ * {@link SnapshotWriterChild}), so a kill before that point is always a kill mid-transaction.
+ */
+// A guard against a child that hangs the build, not a speed check: in its own thread so @AfterEach still kills the child.
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class KilledSyncTest {
+
+    /** What Process.exitValue() reports for a process ended by signal 9 (128 + 9); SIGTERM would give 143. */
+    private static final int KILLED_BY_SIGKILL = 137;
+    private static final int LARGE_PAGES = LARGE / PER_PAGE;
+    private static final List<String> TABLES = List.of("sync_scope", "stored_order", "line_item", "provisioning_entry",
+            "resource_link", "link_header", "order_change");
+
+    @TempDir
+    Path folder;
+
+    private final List<Process> children = new ArrayList<>();
+    private Path file;
+    private Map<String, String> rowsBefore;
+
+    @BeforeEach
+    void commitTheSmallSnapshot() throws SQLException {
+        file = folder.resolve("orders.db");
+        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+            SnapshotSummary summary = sync(store.orders(), SCOPE, CrashSnapshots.pages(SMALL, 1, ignoringProgress()));
+            assertThat(summary.orders()).isEqualTo(SMALL);
+        }
+        rowsBefore = rowCounts();
+    }
+
+    @AfterEach
+    void killEveryChild() throws InterruptedException {
+        for (Process child : children) {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+    }
+
+    @ParameterizedTest(name = "killed while waiting after page {0} of " + LARGE_PAGES)
+    @ValueSource(ints = {1, 10, LARGE_PAGES})
+    void killedBetweenPages(int page) throws Exception {
+        Child child = start("gated");
+        long run = child.run();
+        for (int written = 1; written < page; written++) {
+            child.expect("written " + written);
+            child.send("go");
+        }
+        // After the last page the child says "end" instead: every page written, the snapshot not yet finished.
+        child.expect(page == LARGE_PAGES ? "end" : "written " + page);
+
+        child.kill();
+
+        assertThePreviousSnapshotIsWhole(run);
+        assertTheNextSyncStoresTheLargeSnapshot(true);
+    }
+
+    /** Not waiting for the test, the child is somewhere in page 14 or later when the kill lands. */
+    @Test
+    void killedWhileWritingPages() throws Exception {
+        int page = 13;
+        Child child = start("free");
+        long run = child.run();
+        for (int written = 1; written <= page; written++) {
+            child.expect("written " + written);
+        }
+
+        child.kill();
+
+        assertThePreviousSnapshotIsWhole(run);
+        assertTheNextSyncStoresTheLargeSnapshot(true);
+    }
+
+    @Test
+    void killedWhileThePageIteratorSleepsMidTransaction() throws Exception {
+        Child child = start("sleep", "7");
+        long run = child.run();
+        for (int written = 1; written < 7; written++) {
+            child.expect("written " + written);
+        }
+        child.expect("sleeping 7");
+
+        child.kill();
+
+        assertThePreviousSnapshotIsWhole(run);
+        assertTheNextSyncStoresTheLargeSnapshot(true);
+    }
+
+    /**
+     * Let go at the end, the child finishes the snapshot, commits and records success, and is killed
+     * somewhere in there: whichever side of the commit the kill lands, the scope holds one whole snapshot.
+     */
+    @Test
+    void killedWhileFinishingLeavesOneWholeSnapshotEitherWay() throws Exception {
+        Child child = start("free");
+        long run = child.run();
+        for (int written = 1; written < LARGE_PAGES; written++) {
+            child.expect("written " + written);
+        }
+        child.expect("end");
+
+        child.send("go");
+        int status = child.killIfRunning();
+
+        assertThat(status).as("killed, or (unlikely) already through with the commit").isIn(KILLED_BY_SIGKILL, 0);
+
+        try (Connection connection = rawConnection()) {
+            assertThat(single(connection, "PRAGMA integrity_check")).isEqualTo("ok");
+            assertThat(query(connection, "PRAGMA foreign_key_check")).isEmpty();
+        }
+        boolean committed = runState(run).startsWith("1|");
+        if (status == 0) {
+            assertThat(runState(run)).as("a child that ran to its end recorded success").matches("1\\|.+\\|succeeded");
+        }
+        // Which side of the commit the kill landed on, for the test output.
+        System.out.println("killed while finishing: committed=" + committed + ", run state " + runState(run));
+        if (committed) {
+            try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+                assertThat(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE + 1))
+                        .containsExactlyElementsOf(CrashSnapshots.snapshot(LARGE, 2));
+            }
+        } else {
+            assertThePreviousSnapshotIsWhole(run);
+        }
+        assertTheNextSyncStoresTheLargeSnapshot(!committed);
+    }
+
+    private void assertThePreviousSnapshotIsWhole(long killedRun) throws SQLException {
+        try (Connection connection = rawConnection()) {
+            assertThat(single(connection, "PRAGMA integrity_check")).isEqualTo("ok");
+            assertThat(query(connection, "PRAGMA foreign_key_check")).isEmpty();
+            assertThat(query(connection, "SELECT count(*) FROM stored_order WHERE stored_by_run = " + killedRun
+                    + " OR removed_by_run = " + killedRun)).containsExactly("0");
+            assertThat(single(connection, "SELECT count(*) FROM order_change WHERE run_id = " + killedRun)).isEqualTo("0");
+            assertThat(single(connection, "SELECT count(*) FROM sync_run WHERE outcome = 'succeeded'"))
+                    .as("only the small snapshot's run succeeded").isEqualTo("1");
+        }
+        assertThat(runState(killedRun)).as("snapshot_stored|finished_at|outcome of the killed run").isEqualTo("0|null|null");
+        assertThat(rowCounts()).as("rows per table").isEqualTo(rowsBefore);
+        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+            assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(SMALL);
+            assertThat(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE))
+                    .containsExactlyElementsOf(CrashSnapshots.snapshot(SMALL, 1));
+            assertThat(store.orders().findChanges(Optional.empty(), Optional.of(new SyncRunId(killedRun)))).isEmpty();
+        }
+    }
+
+    private void assertTheNextSyncStoresTheLargeSnapshot(boolean fromTheSmallOne) throws SQLException {
+        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+            SnapshotSummary summary = sync(store.orders(), SCOPE, CrashSnapshots.pages(LARGE, 2, ignoringProgress()));
+
+            assertThat(summary).isEqualTo(fromTheSmallOne
+                    ? new SnapshotSummary(LARGE_PAGES, LARGE, (long) LARGE * LINE_ITEMS, LARGE - SMALL, CHANGED_BY_LARGE, 0)
+                    : new SnapshotSummary(LARGE_PAGES, LARGE, (long) LARGE * LINE_ITEMS, 0, 0, 0));
+            assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(LARGE);
+            for (int index : new int[] {0, 1, SMALL - 1, SMALL, LARGE - 1}) {
+                assertThat(store.orders().findOrdersById(OrderId.of(String.format("ord-%06d", index))))
+                        .containsExactly(CrashSnapshots.order(index, 2));
+            }
+        }
+        try (Connection connection = rawConnection()) {
+            assertThat(single(connection, "PRAGMA integrity_check")).isEqualTo("ok");
+            assertThat(single(connection, "SELECT outcome FROM sync_run ORDER BY run_id DESC LIMIT 1")).isEqualTo("succeeded");
+        }
+    }
+
+    private String runState(long run) throws SQLException {
+        try (Connection connection = rawConnection()) {
+            return single(connection, "SELECT snapshot_stored, finished_at, outcome FROM sync_run WHERE run_id = " + run);
+        }
+    }
+
+    private Map<String, String> rowCounts() throws SQLException {
+        Map<String, String> counts = new LinkedHashMap<>();
+        try (Connection connection = rawConnection()) {
+            for (String table : TABLES) {
+                counts.put(table, single(connection, "SELECT count(*) FROM " + table));
+            }
+        }
+        return counts;
+    }
+
+    /** A plain connection, not the store's: the file is checked as the kill left it, before the store opens it. */
+    private Connection rawConnection() throws SQLException {
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file);
+        return plain.getConnection();
+    }
+
+    private static CrashSnapshots.PageListener ignoringProgress() {
+        return new CrashSnapshots.PageListener() {
+            @Override
+            public void beforePage(int pageNumber) {
+            }
+
+            @Override
+            public void beforeEnd(int pages) {
+            }
+        };
+    }
+
+    private Child start(String... modeAndArguments) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
+                "-cp", System.getProperty("java.class.path"), SnapshotWriterChild.class.getName(), file.toString()));
+        command.addAll(List.of(modeAndArguments));
+        Path errors = folder.resolve("child-" + children.size() + ".err");
+        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        children.add(process);
+        return new Child(process, errors);
+    }
+
+    private static final class Child {
+        private final Process process;
+        private final Path errors;
+        private final BufferedReader out;
+        private final Writer in;
+
+        Child(Process process, Path errors) {
+            this.process = process;
+            this.errors = errors;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        long run() throws IOException, InterruptedException {
+            String line = next();
+            if (!line.startsWith("run ")) {
+                fail("expected the run id from the child, got " + line);
+            }
+            return Long.parseLong(line.substring(4));
+        }
+
+        void expect(String wanted) throws IOException, InterruptedException {
+            assertThat(next()).isEqualTo(wanted);
+        }
+
+        void send(String command) throws IOException {
+            in.write(command + "\n");
+            in.flush();
+        }
+
+        /** SIGKILL, checked by the exit status: no shutdown hook, no rollback, no close runs in the child. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor()).as("exit status of the killed child").isEqualTo(KILLED_BY_SIGKILL);
+        }
+
+        /** SIGKILL if it is still running; the exit status either way. */
+        int killIfRunning() throws InterruptedException {
+            process.destroyForcibly();
+            return process.waitFor();
+        }
+
+        private String next() throws IOException, InterruptedException {
+            String line = out.readLine();
+            if (line == null) {
+                int status = process.waitFor();
+                fail("the child ended on its own with status " + status + ":\n" + Files.readString(errors));
+            }
+            return line;
+        }
+    }
+}
