@@ -1,0 +1,131 @@
+package dev.pcorders.adapter.persistence.order;
+
+import static dev.pcorders.adapter.persistence.order.StoreFiles.execute;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.query;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.single;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
+import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.RESELLER;
+import static dev.pcorders.domain.order.TestOrders.aLineItem;
+import static dev.pcorders.domain.order.TestOrders.anOrder;
+import static dev.pcorders.domain.order.TestOrders.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderChange;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.OrderStatus;
+import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.ResellerId;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the repository contract checks through reads, checked here on the rows themselves: a sync of
+ * one scope leaves another scope's rows as they were, and a failure raised by the database (not by the
+ * page source, which the contract covers) half-way through a snapshot leaves no row behind.
+ */
+class SnapshotIsolationTest {
+
+    private static final OrderScope ALL = OrderScope.allOrdersOf(CUSTOMER);
+    private static final OrderScope VIA_RESELLER = ALL.withReseller(ResellerId.parse(RESELLER));
+    private static final List<String> TABLES = List.of("stored_order", "line_item", "provisioning_entry", "resource_link",
+            "link_header", "order_change");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void syncsOfAFilteredScopeLeaveTheRowsOfTheUnfilteredScopeAsTheyWere() throws SQLException {
+        Order shared = anOrder("shared").lineItems(List.of(aLineItem(0).partnerIdOnRecord(RESELLER).build())).build();
+        try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
+             Connection connection = store.openJdbcConnection()) {
+            OrderRepository orders = store.orders();
+            sync(orders, ALL, List.of(page(1, anOrder("direct").build(), shared)).iterator());
+            String allScope = single(connection, "SELECT scope_id FROM sync_scope WHERE reseller_id = ''");
+            List<String> rowsOfAll = rowsOfScope(connection, allScope);
+
+            // Add, change and then remove, in the filtered scope only.
+            Order sharedCancelled = shared.toBuilder().status(OrderStatus.CANCELLED).build();
+            sync(orders, VIA_RESELLER, List.of(page(1, shared)).iterator());
+            SnapshotSummary changed = sync(orders, VIA_RESELLER, List.of(page(1, sharedCancelled, anOrder("reseller-only").build())).iterator());
+            SnapshotSummary emptied = sync(orders, VIA_RESELLER, List.<dev.pcorders.domain.order.OrderPage>of().iterator());
+
+            assertThat(changed.changed()).isEqualTo(1);
+            assertThat(emptied.removed()).isEqualTo(2);
+            assertThat(rowsOfScope(connection, allScope)).as("rows, children and run ids of the unfiltered scope")
+                    .isEqualTo(rowsOfAll);
+            assertThat(orders.findOrders(OrderCriteria.ALL, 0, 10)).as("the unfiltered scope's versions are what readers see again")
+                    .containsExactly(anOrder("direct").build(), shared);
+        }
+    }
+
+    @Test
+    void aDatabaseFailureHalfWayThroughASnapshotLeavesNoRowAndTheWriterUsable() throws SQLException {
+        try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
+             Connection connection = store.openJdbcConnection()) {
+            OrderRepository orders = store.orders();
+            sync(orders, ALL, List.of(page(1, anOrder("a").build(), anOrder("b").build())).iterator());
+            // A failure only SQLite can raise, on the second page, after the first page's rows went in.
+            execute(connection, "CREATE TRIGGER planted_failure BEFORE INSERT ON line_item WHEN NEW.friendly_name = 'explode'"
+                    + " BEGIN SELECT RAISE(ABORT, 'planted failure'); END");
+            Map<String, String> rowsBefore = rowCounts(connection);
+            List<OrderChange> changesBefore = orders.findChanges(Optional.empty(), Optional.empty());
+            Order exploding = anOrder("x").lineItems(List.of(aLineItem(0).friendlyName("explode").build())).build();
+            SyncRunId run = orders.startRun(ALL, CorrelationId.random(), Instant.now());
+
+            assertThatThrownBy(() -> orders.replaceSnapshot(run, ALL, List.of(
+                    page(1, anOrder("a").status(OrderStatus.CANCELLED).build(), anOrder("c").build()),
+                    page(2, exploding)).iterator()))
+                    .isInstanceOf(OrderStoreException.class)
+                    .hasMessageContaining("planted failure")
+                    .isNotInstanceOf(DataAccessException.class);
+            orders.finishRun(run, SyncRunOutcome.failed(Instant.now(), "planted failure"));
+
+            assertThat(rowCounts(connection)).isEqualTo(rowsBefore);
+            assertThat(query(connection, "SELECT count(*) FROM stored_order WHERE stored_by_run = " + run.value()
+                    + " OR removed_by_run = " + run.value())).containsExactly("0");
+            assertThat(single(connection, "SELECT snapshot_stored || '|' || outcome FROM sync_run WHERE run_id = " + run.value()))
+                    .isEqualTo("0|failed");
+            assertThat(orders.findOrders(OrderCriteria.ALL, 0, 10)).containsExactly(anOrder("a").build(), anOrder("b").build());
+            assertThat(orders.findChanges(Optional.empty(), Optional.empty())).isEqualTo(changesBefore);
+
+            execute(connection, "DROP TRIGGER planted_failure");
+            assertThat(sync(orders, ALL, List.of(page(1, anOrder("a").build(), anOrder("c").build())).iterator()))
+                    .as("the single writer connection is not left in a broken transaction")
+                    .isEqualTo(new SnapshotSummary(1, 2, 2, 1, 0, 1));
+        }
+    }
+
+    private static List<String> rowsOfScope(Connection connection, String scopeId) throws SQLException {
+        return query(connection, "SELECT o.row_id, o.customer_id, o.order_id, o.stored_by_run, o.removed_by_run, o.status,"
+                + " (SELECT group_concat(l.line_item_number || ':' || l.quantity || ':' || l.offer_id, ',') FROM line_item l"
+                + "  WHERE l.order_row_id = o.row_id),"
+                + " (SELECT count(*) FROM resource_link r WHERE r.order_row_id = o.row_id)"
+                + " FROM stored_order o WHERE o.scope_id = " + scopeId + " ORDER BY o.row_id");
+    }
+
+    private static Map<String, String> rowCounts(Connection connection) throws SQLException {
+        Map<String, String> counts = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            counts.put(table, single(connection, "SELECT count(*) FROM " + table));
+        }
+        return counts;
+    }
+}
