@@ -1,0 +1,73 @@
+package dev.pcorders.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.SqliteStoreSettings;
+import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.CorrelationId;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store baseline is only a baseline if it writes what the repository writes: compared table by table. */
+class RawJdbcSnapshotTest {
+
+    private static final List<String> TABLES = List.of("sync_scope", "sync_run", "stored_order", "line_item",
+            "provisioning_entry", "resource_link", "link_header", "order_change");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void writesTheSameRowsAsTheRepository() throws SQLException {
+        List<OrderPage> pages = OrderFixtures.decodedPages(2 * OrderFixtures.PAGE_SIZE + 37, directory);
+        OrderScope scope = OrderFixtures.scopeOf(pages.get(0).orders().get(0).referenceCustomerId());
+        CorrelationId correlation = CorrelationId.random();
+        Instant startedAt = Instant.parse("2026-01-02T03:04:05.123456789Z");
+
+        try (SqliteOrderStore byRepository = SqliteOrderStore.open(directory.resolve("repository.db"), SqliteStoreSettings.defaults());
+             SqliteOrderStore byJdbc = SqliteOrderStore.open(directory.resolve("jdbc.db"), SqliteStoreSettings.defaults())) {
+            SyncRunId run = byRepository.orders().startRun(scope, correlation, startedAt);
+            byRepository.orders().replaceSnapshot(run, scope, pages.iterator());
+
+            SyncRunId jdbcRun = byJdbc.orders().startRun(scope, correlation, startedAt);
+            long rows;
+            try (Connection connection = byJdbc.openJdbcConnection()) {
+                rows = RawJdbcSnapshot.write(connection, jdbcRun.value(), 1, startedAt, pages.iterator());
+            }
+
+            assertThat(rows).isEqualTo(RowCounts.of(pages).total());
+            try (Connection expected = byRepository.openJdbcConnection(); Connection actual = byJdbc.openJdbcConnection()) {
+                for (String table : TABLES) {
+                    assertThat(contents(actual, table)).as(table).isEqualTo(contents(expected, table));
+                }
+            }
+        }
+    }
+
+    private static List<List<Object>> contents(Connection connection, String table) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2, 3")) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(result.getObject(c));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
