@@ -1,0 +1,90 @@
+package dev.pcorders.benchmarks;
+
+import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
+import dev.pcorders.adapter.http.order.CloseableOrderGateway;
+import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.SqliteStoreSettings;
+import dev.pcorders.application.order.port.in.CustomerSyncResult;
+import dev.pcorders.application.order.port.in.SyncOrdersCommand;
+import dev.pcorders.application.order.port.in.SyncResult;
+import dev.pcorders.application.order.service.SyncOrdersService;
+import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.sandbox.Sandbox;
+import dev.pcorders.sandbox.SandboxServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Target 4: a sync of a million line items in a small heap. Not a JMH benchmark: run.sh starts it in its
+ * own JVM with {@code -Xmx256m} and a GC log. Sandbox, gateway and repository share that heap, which
+ * only makes the check stricter. Writes what it saw as properties to the file named by the second
+ * argument; the GC log gives the peak occupancy between collections.
+ *
+ * <p>Arguments: {@code <orders> <result.properties>}.
+ */
+public final class SyncHeapProbe {
+
+    private SyncHeapProbe() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        Path resultFile = Path.of(args.length > 1 ? args[1] : "heap-probe.properties");
+        Path directory = OrderFixtures.temporaryDirectory("pc-orders-heap");
+        Properties result = new Properties();
+        result.setProperty("orders.requested", Integer.toString(orders));
+        result.setProperty("max.heap.bytes", Long.toString(Runtime.getRuntime().maxMemory()));
+        result.setProperty("gc", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
+        long started = System.nanoTime();
+        try (SandboxServer sandbox = Sandbox.start(OrderFixtures.settings(orders));
+             CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(
+                     PartnerCenterClientSettings.defaults().withBaseUrl(sandbox.baseUrl()),
+                     new StaticAccessTokenProvider("heap-probe-token"));
+             SqliteOrderStore store = SqliteOrderStore.open(directory.resolve("heap.db"), SqliteStoreSettings.defaults())) {
+            SyncOrdersCommand command = SyncOrdersCommand.of(CustomerId.parse(sandbox.customerIds().get(0)))
+                    .withPrices().withSystemPurchases();
+            SyncResult sync = new SyncOrdersService(gateway, store.orders(), Clock.systemUTC()).syncOrders(command);
+            CustomerSyncResult customer = sync.customers().get(0);
+            result.setProperty("completed", Boolean.toString(customer.succeeded()));
+            if (customer instanceof CustomerSyncResult.Succeeded succeeded) {
+                result.setProperty("orders.stored", Long.toString(succeeded.orders()));
+                result.setProperty("line.items.stored", Long.toString(succeeded.lineItems()));
+                result.setProperty("pages", Long.toString(succeeded.pages()));
+            } else {
+                result.setProperty("failure", customer.toString());
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            result.setProperty("completed", "false");
+            result.setProperty("failure", e.toString());
+        } finally {
+            result.setProperty("seconds", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+            // Each pool's own peak; their sum bounds the heap's peak from above (pools peak at different times).
+            long peakSum = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peakSum += pool.getPeakUsage().getUsed();
+                }
+            }
+            result.setProperty("heap.pool.peaks.sum.bytes", Long.toString(peakSum));
+            try (OutputStream out = Files.newOutputStream(resultFile)) {
+                result.store(out, "pc-orders sync heap probe");
+            }
+            OrderFixtures.deleteRecursively(directory);
+        }
+        if (!"true".equals(result.getProperty("completed"))) {
+            System.exit(1);
+        }
+    }
+}
