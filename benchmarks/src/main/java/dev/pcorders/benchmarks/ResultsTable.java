@@ -150,14 +150,14 @@ public final class ResultsTable {
 
     private static String[] row(Figure figure) {
         return new String[] {figure.label(), figure.unit(), format(figure.value()),
-                "± " + format(figure.value() * figure.relativeError()), Integer.toString(figure.timing().iterations()), "", ""};
+                Double.isNaN(figure.relativeError()) ? "n/a" : "± " + format(figure.value() * figure.relativeError()), Integer.toString(figure.timing().iterations()), "", ""};
     }
 
     private static String[] ratio(String label, Figure measured, Figure baseline, double target) {
         double value = measured.value() / baseline.value();
         double relative = Math.sqrt(square(measured.relativeError()) + square(baseline.relativeError()));
         return new String[] {"**" + label + "**", "ratio", String.format(Locale.ROOT, "**%.2fx**", value),
-                String.format(Locale.ROOT, "± %.2f", value * relative), "",
+                Double.isNaN(relative) ? "n/a" : String.format(Locale.ROOT, "± %.2f", value * relative), "",
                 String.format(Locale.ROOT, ">= %.2fx", target), value >= target ? "yes" : "**no**"};
     }
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Builds the benchmarks jar and runs every measurement of docs/PERFORMANCE.md: the JMH benchmarks
+# (decode, store, sync; each with its baseline in the same run) and the 1M line item heap probe in its
+# own -Xmx256m JVM, then prints the table of figures and ratios. About 7 minutes on 2 cores.
+#
+#   benchmarks/run.sh                 build (reactor, -am) and run everything
+#   BUILD=no benchmarks/run.sh        reuse benchmarks/target/benchmarks.jar
+#   BUILD=module benchmarks/run.sh    build only this module (siblings from ~/.m2)
+#   PROFILE=1 benchmarks/run.sh       also record JFR per benchmark (JMH -prof jfr); slower
+#   benchmarks/run.sh Decode          extra arguments go to JMH (here: only the decode benchmarks)
+#
+# Environment: MVN (default mvn), MVN_ARGS (e.g. -o), HEAP_PROBE_ORDERS (default 200000; 0 skips it),
+# OUT (results directory, default benchmarks/target/bench-results).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+MVN="${MVN:-mvn}"
+MVN_ARGS="${MVN_ARGS:-}"
+BUILD="${BUILD:-reactor}"
+OUT="${OUT:-$repo/benchmarks/target/bench-results}"
+HEAP_PROBE_ORDERS="${HEAP_PROBE_ORDERS:-200000}"
+jar="$repo/benchmarks/target/benchmarks.jar"
+started=$(date +%s)
+
+say() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - started ))"; }
+
+case "$BUILD" in
+    reactor)
+        say "building benchmarks and the modules it needs"
+        # shellcheck disable=SC2086
+        "$MVN" -B -q $MVN_ARGS -DskipTests package -pl benchmarks -am ;;
+    module)
+        say "building the benchmarks module"
+        # shellcheck disable=SC2086
+        "$MVN" -B -q $MVN_ARGS -DskipTests package -pl benchmarks ;;
+    no) ;;
+    *) echo "BUILD must be reactor, module or no, got $BUILD" >&2; exit 2 ;;
+esac
+[[ -f "$jar" ]] || { echo "no $jar: build first" >&2; exit 1; }
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "cores: $(nproc)"
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
+    echo "memory: $(free -m | awk '/^Mem:/ {print $2 " MiB"}')"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "vm: $(java -version 2>&1 | tail -1)"
+    echo "git: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/machine.txt"
+
+profile=()
+if [[ "${PROFILE:-0}" == 1 ]]; then
+    profile=(-prof "jfr:dir=$OUT/jfr")
+fi
+
+say "JMH: decode, store, sync"
+# Forks, warm-up and measurement counts are on each benchmark class; JSON is what the table reads.
+java -jar "$jar" -rf json -rff "$OUT/jmh-result.json" "${profile[@]}" "$@" 2>&1 | tee "$OUT/jmh.log" \
+    | grep --line-buffered -E '^(# Benchmark:|# Parameters|Iteration|Benchmark |[A-Z][A-Za-z]+Benchmark\.)' || true
+[[ -s "$OUT/jmh-result.json" ]] || { echo "JMH wrote no results; see $OUT/jmh.log" >&2; exit 1; }
+
+heap_args=()
+if [[ "$HEAP_PROBE_ORDERS" != 0 ]]; then
+    say "heap probe: sync of $HEAP_PROBE_ORDERS orders x 5 line items in -Xmx256m"
+    probe_status=0
+    java -Xmx256m -Xlog:gc:file="$OUT/gc-heap-probe.log" -cp "$jar" dev.pcorders.benchmarks.SyncHeapProbe \
+        "$HEAP_PROBE_ORDERS" "$OUT/heap-probe.properties" >"$OUT/heap-probe.log" 2>&1 || probe_status=$?
+    [[ $probe_status == 0 ]] || echo "the heap probe failed (exit $probe_status); see $OUT/heap-probe.log" >&2
+    heap_args=("$OUT/heap-probe.properties" "$OUT/gc-heap-probe.log")
+fi
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+say "results"
+java -cp "$jar" dev.pcorders.benchmarks.ResultsTable "$OUT/jmh-result.json" "${heap_args[@]}" | tee "$OUT/table.md"
+echo
+echo "total: $(( $(date +%s) - started )) s; raw results in $OUT"
