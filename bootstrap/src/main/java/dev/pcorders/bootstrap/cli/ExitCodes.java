@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int PARTNER_CENTER = 3;
     /** The local cache could not be read or written. */
     static final int STORAGE = 4;
+    /** A failure pc-orders has no better answer for: a bug to report (sysexits' EX_SOFTWARE). */
+    static final int INTERNAL = 70;
 
     private ExitCodes() {
     }

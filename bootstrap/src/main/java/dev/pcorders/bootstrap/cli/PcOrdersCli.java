@@ -70,7 +70,7 @@ public final class PcOrdersCli {
             exitCode = ExitCodes.USAGE;
             message = failure.getMessage();
         } else {
-            exitCode = 70;
+            exitCode = ExitCodes.INTERNAL;
             message = "unexpected " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
                     + " (run again with --verbose for details)";
         }
