@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.auth;
 
+import dev.pcorders.adapter.http.net.LoopbackHost;
 import dev.pcorders.domain.shared.InputQuote;
 import java.net.URI;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public record EntraTokenEndpoint(URI authority, String tenant, Duration expiryBu
         if (!authority.isAbsolute() || authority.getHost() == null) {
             throw new IllegalArgumentException("authority must be an absolute URL, got " + InputQuote.quote(authority.toString()));
         }
-        if (!"https".equalsIgnoreCase(authority.getScheme()) && !isLoopback(authority.getHost())) {
+        if (!"https".equalsIgnoreCase(authority.getScheme()) && !LoopbackHost.is(authority.getHost())) {
             // Client secrets and refresh tokens travel in the body: never in clear text off this machine.
             throw new IllegalArgumentException("authority must be https unless it is a loopback address, got "
                     + InputQuote.quote(authority.toString()));
@@ -71,8 +72,4 @@ public record EntraTokenEndpoint(URI authority, String tenant, Duration expiryBu
         return URI.create(authority + "/" + tenant + "/oauth2/v2.0/token");
     }
 
-    static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1");
-    }
 }

@@ -172,7 +172,8 @@ final class ErrorResponses {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         CharBuffer chars = CharBuffer.allocate(SNIPPET_CHARS);
-        decoder.decode(ByteBuffer.wrap(body, 0, Math.min(body.length, SNIPPET_CHARS * 4)), chars, true);
+        ByteBuffer input = ByteBuffer.wrap(body, 0, Math.min(body.length, SNIPPET_CHARS * 4));
+        decoder.decode(input, chars, true);
         chars.flip();
         StringBuilder shown = new StringBuilder(chars.length() + 8);
         for (int i = 0; i < chars.length(); i++) {
@@ -185,7 +186,8 @@ final class ErrorResponses {
                 shown.append(c);
             }
         }
-        if (body.length > chars.length()) {
+        // Bytes, not characters: a short body of multi-byte characters is shown whole, without a false "...".
+        if (input.position() < body.length) {
             shown.append("...");
         }
         return shown.toString();

@@ -32,6 +32,8 @@ final class PagedFetch<T> extends Spliterators.AbstractSpliterator<T> {
     private List<Link.Header> nextHeaders = List.of();
     private int pageNumber;
     private boolean finished;
+    /** The last allowed page, when it still links further: the next advance fails instead of fetching. */
+    private PartnerCenterResponse linkedPastMaxPages;
 
     PagedFetch(PartnerCenterHttp http, URI first, CorrelationId correlationId, PageDecoder<T> decoder, int maxPages) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -48,6 +50,11 @@ final class PagedFetch<T> extends Spliterators.AbstractSpliterator<T> {
         if (finished) {
             return false;
         }
+        if (linkedPastMaxPages != null) {
+            finished = true;
+            throw linkedPastMaxPages.malformed("the collection has more than " + maxPages
+                    + " pages (partner-center.max-pages); stopped rather than loop", Optional.of("links.next"), null);
+        }
         // Mark finished first: a failure ends the walk, and a retry is the caller's decision.
         finished = true;
         pageNumber++;
@@ -60,8 +67,9 @@ final class PagedFetch<T> extends Spliterators.AbstractSpliterator<T> {
             if (!followed.add(key)) {
                 LOG.warn("page {} of {} links back to a page already read; stopping there", pageNumber, target.getRawPath());
             } else if (pageNumber >= maxPages) {
-                throw response.malformed("the collection has more than " + maxPages
-                        + " pages (partner-center.max-pages); stopped rather than loop", Optional.of("links.next"), null);
+                // Deliver all maxPages pages, then fail without a request for one more.
+                linkedPastMaxPages = response;
+                finished = false;
             } else {
                 nextUri = target;
                 nextHeaders = next.get().headers();

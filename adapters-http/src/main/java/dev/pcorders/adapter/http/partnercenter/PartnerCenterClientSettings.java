@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.partnercenter;
 
+import dev.pcorders.adapter.http.net.LoopbackHost;
 import dev.pcorders.domain.shared.InputQuote;
 import java.net.URI;
 import java.time.Duration;
@@ -124,7 +125,7 @@ public record PartnerCenterClientSettings(
             throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got " + shown);
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(url.getHost()))) {
+        if (!scheme.equals("https") && !(scheme.equals("http") && LoopbackHost.is(url.getHost()))) {
             // The bearer token goes with every request: clear text only to this machine.
             throw new IllegalArgumentException("baseUrl must be https unless its host is loopback, got " + shown);
         }
@@ -136,12 +137,6 @@ public record PartnerCenterClientSettings(
             text = text.substring(0, text.length() - 1);
         }
         return URI.create(text);
-    }
-
-    static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return bare.equalsIgnoreCase("localhost") || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
-                || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1");
     }
 
     private static void requirePositive(Duration value, String what) {

@@ -687,6 +687,7 @@ class PartnerCenterOrderGatewayTest {
                 Iterator<OrderPage> iterator = pages.iterator();
                 assertThat(iterator.next().pageNumber()).isEqualTo(1);
                 assertThat(iterator.next().pageNumber()).isEqualTo(2);
+                assertThat(iterator.next().pageNumber()).isEqualTo(3);
                 assertThatThrownBy(iterator::next).isInstanceOf(MalformedResponse.class).hasMessageContaining("max-pages");
             }
             assertThat(requests(server)).hasSize(3);

@@ -75,6 +75,9 @@ class PartnerCenterSettingsTest {
         assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT", NOW)).hasValue(Duration.ofSeconds(60));
         assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:00:00 GMT", NOW)).hasValue(Duration.ZERO);
         assertThat(RetryAfter.parse("99999999999999999999", NOW)).hasValueSatisfying(d -> assertThat(d).isPositive());
+        assertThat(RetryAfter.parse("Wednesday, 21-Oct-15 07:28:00 GMT", NOW)).hasValue(Duration.ofSeconds(60));
+        assertThat(RetryAfter.parse("Wed Oct 21 07:28:00 2015", NOW)).hasValue(Duration.ofSeconds(60));
+        assertThat(RetryAfter.parse("Wed Oct  7 07:28:00 2015", NOW)).hasValue(Duration.ZERO);
         assertThat(RetryAfter.parse("soon", NOW)).isEmpty();
         assertThat(RetryAfter.parse("-5", NOW)).isEmpty();
         assertThat(RetryAfter.parse(null, NOW)).isEmpty();
@@ -85,6 +88,8 @@ class PartnerCenterSettingsTest {
         String snippet = ErrorResponses.snippet(("<p>\u0001line\nnext</p>" + "x".repeat(500)).getBytes(StandardCharsets.UTF_8));
         assertThat(snippet).startsWith("<p>\\u0001line next</p>").endsWith("...").hasSizeLessThan(220);
         assertThat(ErrorResponses.snippet(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'})).endsWith("a");
+        assertThat(ErrorResponses.snippet("Zugriff verweigert: öäü €".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("Zugriff verweigert: öäü €");
     }
 
     @Test
