@@ -46,8 +46,14 @@ final class StoreFailures {
             return new OrderStoreException(Reason.LOCKED, prefix + "the database stayed locked by another writer for longer than the busy timeout ("
                     + seconds() + "); retry when the other sync has finished, or raise the busy timeout" + detail, failure);
         }
-        if (name.startsWith("SQLITE_FULL") || name.equals("SQLITE_IOERR_NOMEM")) {
+        if (name.startsWith("SQLITE_FULL")) {
             return new OrderStoreException(Reason.DISK_FULL, prefix + "the disk is full; free some space and sync again"
+                    + " (the previous snapshot is intact)" + detail, failure);
+        }
+        if (name.startsWith("SQLITE_IOERR") && !name.equals("SQLITE_IOERR_NOMEM")) {
+            // A full disk often surfaces as a failed write or fsync rather than SQLITE_FULL; the cause cannot be told apart.
+            return new OrderStoreException(Reason.NOT_WRITABLE, prefix + "the operating system refused a read or write of the"
+                    + " file (a full disk or a failing device); check free space and the device, then sync again"
                     + " (the previous snapshot is intact)" + detail, failure);
         }
         if (name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_PERM")
