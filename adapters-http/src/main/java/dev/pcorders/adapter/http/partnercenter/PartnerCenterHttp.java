@@ -204,11 +204,26 @@ public final class PartnerCenterHttp implements AutoCloseable {
         String what = "GET " + uri.getRawPath();
         RetryPolicy policy = settings.retryPolicy();
         Instant deadline = clock.instant().plus(policy.deadline());
-        AccessToken token = token(what, correlationId, requestId, null);
+        AccessToken token = null;
         boolean refreshedAfter401 = false;
         int failedAttempts = 0;
         int sent = 0;
         while (true) {
+            if (token == null) {
+                // A token endpoint that is briefly down is retried like Partner Center itself, within the same budget.
+                try {
+                    token = token(what, correlationId, requestId, null);
+                } catch (Unavailable tokenUnavailable) {
+                    failedAttempts++;
+                    RequestIdsSent ids = new RequestIdsSent(correlationId.toString(), requestId, vectorBase + "." + sent);
+                    Duration wait = nextWait(failedAttempts, Optional.empty(), policy, deadline, what, requestId)
+                            .orElseThrow(() -> tokenUnavailable);
+                    LOG.warn("{}: no access token yet (attempt {} of {}) [MS-RequestId {}]; retrying in {} ms", what,
+                            failedAttempts, policy.maxAttempts(), requestId, wait.toMillis());
+                    pause(wait, ids);
+                    continue;
+                }
+            }
             sent++;
             String vector = vectorBase + "." + sent;
             RequestIdsSent ids = new RequestIdsSent(correlationId.toString(), requestId, vector);
@@ -227,13 +242,8 @@ public final class PartnerCenterHttp implements AutoCloseable {
                 throw ErrorResponses.toException(attempt.response, what);
             }
             failedAttempts++;
-            Optional<Duration> wait = failedAttempts < policy.maxAttempts()
-                    ? Optional.of(waitBefore(failedAttempts, attempt, policy)) : Optional.empty();
-            if (wait.isPresent() && clock.instant().plus(wait.get()).isAfter(deadline)) {
-                LOG.warn("{} [MS-RequestId {}]: the next retry would pass the {} deadline; giving up", what, requestId,
-                        policy.deadline());
-                wait = Optional.empty();
-            }
+            Optional<Duration> wait = nextWait(failedAttempts,
+                    attempt.response == null ? Optional.empty() : attempt.response.retryAfter(), policy, deadline, what, requestId);
             if (wait.isEmpty()) {
                 throw attempt.response != null ? ErrorResponses.toException(attempt.response, what)
                         : new Unavailable(what + " failed: " + attempt.failureDescription()
@@ -246,8 +256,22 @@ public final class PartnerCenterHttp implements AutoCloseable {
         }
     }
 
-    private Duration waitBefore(int retry, Attempt attempt, RetryPolicy policy) {
-        Optional<Duration> retryAfter = attempt.response == null ? Optional.empty() : attempt.response.retryAfter();
+    /** The wait before the next attempt, or empty when the attempts or the deadline are used up. */
+    private Optional<Duration> nextWait(int failedAttempts, Optional<Duration> retryAfter, RetryPolicy policy,
+                                        Instant deadline, String what, String requestId) {
+        if (failedAttempts >= policy.maxAttempts()) {
+            return Optional.empty();
+        }
+        Duration wait = waitBefore(failedAttempts, retryAfter, policy);
+        if (clock.instant().plus(wait).isAfter(deadline)) {
+            LOG.warn("{} [MS-RequestId {}]: the next retry would pass the {} deadline; giving up", what, requestId,
+                    policy.deadline());
+            return Optional.empty();
+        }
+        return Optional.of(wait);
+    }
+
+    private Duration waitBefore(int retry, Optional<Duration> retryAfter, RetryPolicy policy) {
         if (retryAfter.isPresent()) {
             Duration asked = retryAfter.get();
             return asked.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : asked;

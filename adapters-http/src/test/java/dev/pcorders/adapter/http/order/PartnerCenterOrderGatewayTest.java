@@ -576,6 +576,60 @@ class PartnerCenterOrderGatewayTest {
             assertThat(requests(server)).hasSize(2);
         }
         @Test
+        void aTokenEndpointBrieflyDownIsRetriedWithinTheBudgetThenTheRequestGoesOut() {
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            dev.pcorders.adapter.http.auth.AccessTokenProvider flaky = new dev.pcorders.adapter.http.auth.AccessTokenProvider() {
+                @Override
+                public dev.pcorders.adapter.http.auth.AccessToken currentToken() {
+                    if (asked.incrementAndGet() <= 2) {
+                        throw new dev.pcorders.adapter.http.auth.AccessTokenException("token endpoint answered 503",
+                                java.util.Optional.empty(), true, null);
+                    }
+                    return new dev.pcorders.adapter.http.auth.AccessToken("after-two-failures", java.time.Instant.MAX);
+                }
+
+                @Override
+                public dev.pcorders.adapter.http.auth.AccessToken refreshedToken(dev.pcorders.adapter.http.auth.AccessToken rejected) {
+                    return currentToken();
+                }
+            };
+            stubSequence(okJson("orders-by-billing-cycle.json"));
+            gateway.close();
+            gateway = PartnerCenterOrderGateways.open(settings(), flaky, time, time);
+
+            assertThat(fetchAll(allOrders())).hasSize(1);
+            assertThat(time.sleeps()).hasSize(2);
+            assertThat(asked).hasValue(3);
+            assertThat(requests(server)).singleElement().satisfies(request -> assertThat(request.getHeader("Authorization"))
+                    .isEqualTo("Bearer after-two-failures"));
+        }
+
+        @Test
+        void aTokenEndpointDownForTheWholeBudgetIsUnavailableWithoutAnyRequest() {
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            dev.pcorders.adapter.http.auth.AccessTokenProvider down = new dev.pcorders.adapter.http.auth.AccessTokenProvider() {
+                @Override
+                public dev.pcorders.adapter.http.auth.AccessToken currentToken() {
+                    asked.incrementAndGet();
+                    throw new dev.pcorders.adapter.http.auth.AccessTokenException("token endpoint timed out",
+                            java.util.Optional.empty(), true, null);
+                }
+
+                @Override
+                public dev.pcorders.adapter.http.auth.AccessToken refreshedToken(dev.pcorders.adapter.http.auth.AccessToken rejected) {
+                    return currentToken();
+                }
+            };
+            gateway.close();
+            gateway = PartnerCenterOrderGateways.open(settings(), down, time, time);
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOf(Unavailable.class)
+                    .hasMessageContaining("no access token");
+            assertThat(asked).hasValue(settings().retryPolicy().maxAttempts());
+            assertThat(requests(server)).isEmpty();
+        }
+
+        @Test
         void tokenEndpointFailuresBecomeTheirPortExceptionsWithoutAnyRequest() {
             dev.pcorders.adapter.http.auth.AccessTokenProvider refusing = new dev.pcorders.adapter.http.auth.AccessTokenProvider() {
                 @Override
