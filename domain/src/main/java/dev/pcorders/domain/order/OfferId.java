@@ -1,9 +1,9 @@
 package dev.pcorders.domain.order;
 
+import dev.pcorders.domain.shared.GuidFormat;
 import dev.pcorders.domain.shared.InputQuote;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What a line item bought. New-commerce offers are {@code PRODUCT:SKU:AVAILABILITY}
@@ -27,12 +27,16 @@ public sealed interface OfferId permits OfferId.Catalog, OfferId.Legacy, OfferId
         if (text.isBlank()) {
             throw new IllegalArgumentException("offer id must not be blank");
         }
-        String[] parts = text.split(":", -1);
-        if (parts.length == 3 && Catalog.isPart(parts[0]) && Catalog.isPart(parts[1]) && Catalog.isPart(parts[2])) {
-            return new Catalog(parts[0], parts[1], parts[2]);
+        // Plain character loops: this runs for every line item of every page fetched.
+        int firstColon = text.indexOf(':');
+        if (firstColon < 0) {
+            return GuidFormat.isGuid(text) ? new Legacy(text) : new Other(text);
         }
-        if (Legacy.GUID.matcher(text).matches()) {
-            return new Legacy(text);
+        int secondColon = text.indexOf(':', firstColon + 1);
+        if (secondColon > 0 && text.indexOf(':', secondColon + 1) < 0 && Catalog.isPart(text, 0, firstColon)
+                && Catalog.isPart(text, firstColon + 1, secondColon) && Catalog.isPart(text, secondColon + 1, text.length())) {
+            return new Catalog(text.substring(0, firstColon), text.substring(firstColon + 1, secondColon),
+                    text.substring(secondColon + 1));
         }
         return new Other(text);
     }
@@ -44,20 +48,28 @@ public sealed interface OfferId permits OfferId.Catalog, OfferId.Legacy, OfferId
 
     /** A new-commerce offer: product, SKU and availability from the catalog. */
     record Catalog(String productId, String skuId, String availabilityId) implements OfferId {
-        private static final Pattern PART = Pattern.compile("[A-Za-z0-9]+");
-
         public Catalog {
             requirePart(productId, "product id");
             requirePart(skuId, "sku id");
             requirePart(availabilityId, "availability id");
         }
 
-        private static boolean isPart(String text) {
-            return PART.matcher(text).matches();
+        /** ASCII letters and digits only, at least one: the catalog's ids are never anything else. */
+        private static boolean isPart(String text, int from, int to) {
+            if (from >= to) {
+                return false;
+            }
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static void requirePart(String part, String what) {
-            if (part == null || !isPart(part)) {
+            if (part == null || !isPart(part, 0, part.length())) {
                 throw new IllegalArgumentException(what + " must be letters and digits, got " + InputQuote.quote(part));
             }
         }
@@ -75,11 +87,8 @@ public sealed interface OfferId permits OfferId.Catalog, OfferId.Legacy, OfferId
 
     /** A legacy (license-based) offer, identified by a GUID, case kept as sent. */
     record Legacy(String value) implements OfferId {
-        private static final Pattern GUID =
-                Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
         public Legacy {
-            if (value == null || !GUID.matcher(value).matches()) {
+            if (!GuidFormat.isGuid(value)) {
                 throw new IllegalArgumentException("legacy offer id must be a GUID, got " + InputQuote.quote(value));
             }
         }

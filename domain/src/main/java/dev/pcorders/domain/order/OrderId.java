@@ -10,10 +10,19 @@ public record OrderId(String value) implements Comparable<OrderId> {
 
     public OrderId {
         Objects.requireNonNull(value, "order id");
-        if (value.isBlank() || value.length() > MAX_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+        if (value.isBlank() || value.length() > MAX_LENGTH || hasControlCharacter(value)) {
             throw new IllegalArgumentException(
                     "order id must be 1 to " + MAX_LENGTH + " printable characters, got " + InputQuote.quote(value));
         }
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static OrderId of(String value) {
