@@ -27,20 +27,7 @@ public record Coded<E extends Enum<E> & OpenEnum>(E known, String raw) {
      */
     public static <E extends Enum<E> & OpenEnum> Coded<E> parse(Class<E> type, String raw) {
         Objects.requireNonNull(raw, "raw");
-        String wanted = normalise(raw);
-        E unknown = null;
-        for (E constant : type.getEnumConstants()) {
-            if (constant.isUnknown()) {
-                unknown = constant;
-            }
-            if (normalise(constant.wireName()).equals(wanted) || normalise(constant.name()).equals(wanted)) {
-                return new Coded<>(constant, raw);
-            }
-        }
-        if (unknown == null) {
-            throw new IllegalStateException(type.getName() + " declares no UNKNOWN constant");
-        }
-        return new Coded<>(unknown, raw);
+        return Spellings.of(type).parse(raw);
     }
 
     /** True when the service sent a value this build does not recognise (not merely the literal "unknown"). */
@@ -55,7 +42,7 @@ public record Coded<E extends Enum<E> & OpenEnum>(E known, String raw) {
                 : known == other.known;
     }
 
-    private static String normalise(String text) {
+    static String normalise(String text) {
         StringBuilder kept = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
