@@ -53,13 +53,32 @@ public record Order(
         lineItems = List.copyOf(lineItems);
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(attributes, "attributes");
-        Set<Integer> numbers = new HashSet<>();
-        for (OrderLineItem item : lineItems) {
-            if (!numbers.add(item.lineItemNumber())) {
-                throw new IllegalArgumentException(
-                        "order " + id + " has line item number " + item.lineItemNumber() + " more than once");
+        requireDistinctLineNumbers(id, lineItems);
+    }
+
+    // Orders hold a handful of lines: comparing pairs beats boxing every number into a HashSet.
+    private static void requireDistinctLineNumbers(OrderId id, List<OrderLineItem> lineItems) {
+        if (lineItems.size() > 32) {
+            Set<Integer> numbers = new HashSet<>();
+            for (OrderLineItem item : lineItems) {
+                if (!numbers.add(item.lineItemNumber())) {
+                    throw repeatedLineNumber(id, item.lineItemNumber());
+                }
+            }
+            return;
+        }
+        for (int i = 1; i < lineItems.size(); i++) {
+            int number = lineItems.get(i).lineItemNumber();
+            for (int j = 0; j < i; j++) {
+                if (lineItems.get(j).lineItemNumber() == number) {
+                    throw repeatedLineNumber(id, number);
+                }
             }
         }
+    }
+
+    private static IllegalArgumentException repeatedLineNumber(OrderId id, int number) {
+        return new IllegalArgumentException("order " + id + " has line item number " + number + " more than once");
     }
 
     /** The creation date with the offset it was sent with. */

@@ -59,6 +59,9 @@ public record OrderLineItem(
     // Map.copyOf would lose the order the service listed the keys in, which exports should keep.
     private static Map<String, String> copyInOrder(Map<String, String> source) {
         Objects.requireNonNull(source, "provisioningContext");
+        if (source.isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> copy = new LinkedHashMap<>();
         source.forEach((key, value) -> {
             if (key == null || value == null) {
