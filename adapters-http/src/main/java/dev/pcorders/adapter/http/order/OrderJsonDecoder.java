@@ -77,7 +77,7 @@ final class OrderJsonDecoder {
     Order decodeOrder(InputStream body) {
         OrderDto order = read(body, OrderDto.class, NO_RESPONSE);
         try {
-            return OrderWireMapper.order(order, "$");
+            return OrderWireMapper.order(order, JsonPath.root());
         } catch (WireFormatViolation e) {
             throw new MalformedResponse("the order breaks the contract: " + e.getMessage(), Optional.of(e.location()),
                     NO_RESPONSE, e);

@@ -33,6 +33,7 @@ import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.InputQuote;
+import dev.pcorders.domain.shared.OpenEnum;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,7 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Builds the domain's records from the wire records. Lenient where the contract is open (unknown
@@ -64,11 +64,11 @@ final class OrderWireMapper {
     }
 
     static OrderPage page(OrderCollectionDto collection, int pageNumber) {
-        List<Order> orders = new ArrayList<>();
         List<OrderDto> items = collection.items() == null ? List.of() : collection.items();
+        List<Order> orders = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) != null) {
-                orders.add(order(items.get(i), "items[" + i + "]"));
+                orders.add(order(items.get(i), JsonPath.topLevelElement("items", i)));
             }
         }
         Integer total = collection.totalCount();
@@ -79,91 +79,102 @@ final class OrderWireMapper {
     }
 
     static Optional<Link> next(OrderCollectionDto collection) {
-        return collection.links() == null ? Optional.empty() : link(collection.links().next(), "links.next");
+        return collection.links() == null ? Optional.empty() : link(collection.links().next());
     }
 
-    static Order order(OrderDto dto, String path) {
-        OrderId id = required(dto.id(), path + ".id", OrderId::of);
-        CustomerId customer = required(dto.referenceCustomerId(), path + ".referenceCustomerId", CustomerId::parse);
-        OffsetDateTime created = required(dto.creationDate(), path + ".creationDate", OrderWireMapper::dateTime);
-        List<OrderLineItem> lineItems = new ArrayList<>();
+    static Order order(OrderDto dto, JsonPath path) {
+        OrderId id = required(dto.id(), path, "id", OrderId::of);
+        CustomerId customer = required(dto.referenceCustomerId(), path, "referenceCustomerId", CustomerId::parse);
+        OffsetDateTime created = required(dto.creationDate(), path, "creationDate", OrderWireMapper::dateTime);
         List<OrderLineItemDto> items = dto.lineItems() == null ? List.of() : dto.lineItems();
+        List<OrderLineItem> lineItems = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) != null) {
-                lineItems.add(lineItem(items.get(i), path + ".lineItems[" + i + "]"));
+                lineItems.add(lineItem(items.get(i), path.element("lineItems", i)));
             }
         }
-        return at(path, () -> Order.builder(id, customer, created.toInstant())
-                .creationDate(created)
-                .alternateId(dto.alternateId())
-                .billingCycle(OrderWireMapper.<String, Coded<BillingCycle>>optional(dto.billingCycle(), path + ".billingCycle",
-                        raw -> Coded.parse(BillingCycle.class, raw)))
-                .currencyCode(optional(blankToNull(dto.currencyCode()), path + ".currencyCode", CurrencyCode::of))
-                .currencySymbol(dto.currencySymbol())
-                .status(OrderWireMapper.<String, Coded<OrderStatus>>optional(dto.status(), path + ".status",
-                        raw -> Coded.parse(OrderStatus.class, raw)))
-                .totalPrice(amount(dto.totalPrice(), path + ".totalPrice"))
-                .transactionType(optional(dto.transactionType(), path + ".transactionType",
-                        raw -> Coded.parse(OrderTransactionType.class, raw)))
-                .client(client(dto.client()))
-                .lineItems(lineItems)
-                .links(orderLinks(dto.links(), path + ".links"))
-                .attributes(attributes(dto.attributes()))
-                .build());
+        try {
+            return Order.builder(id, customer, created.toInstant())
+                    .creationDate(created)
+                    .alternateId(dto.alternateId())
+                    .billingCycle(coded(BillingCycle.class, dto.billingCycle()))
+                    .currencyCode(optional(blankToNull(dto.currencyCode()), path, "currencyCode", CurrencyCode::of))
+                    .currencySymbol(dto.currencySymbol())
+                    .status(coded(OrderStatus.class, dto.status()))
+                    .totalPrice(amount(dto.totalPrice(), path, "totalPrice"))
+                    .transactionType(coded(OrderTransactionType.class, dto.transactionType()))
+                    .client(client(dto.client()))
+                    .lineItems(lineItems)
+                    .links(orderLinks(dto.links()))
+                    .attributes(attributes(dto.attributes()))
+                    .build();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw violation(e, path.toString());
+        }
     }
 
-    private static OrderLineItem lineItem(OrderLineItemDto dto, String path) {
-        int number = required(dto.lineItemNumber(), path + ".lineItemNumber", Function.identity());
-        OfferId offer = required(dto.offerId(), path + ".offerId", OfferId::parse);
-        int quantity = required(dto.quantity(), path + ".quantity", Function.identity());
-        return at(path, () -> OrderLineItem.builder(number, offer, quantity)
-                .subscriptionId(dto.subscriptionId())
-                .parentSubscriptionId(dto.parentSubscriptionId())
-                .termDuration(dto.termDuration())
-                .transactionType(optional(dto.transactionType(), path + ".transactionType",
-                        raw -> Coded.parse(LineItemTransactionType.class, raw)))
-                .friendlyName(dto.friendlyName())
-                .partnerIdOnRecord(dto.partnerIdOnRecord())
-                .provisioningContext(withoutNulls(dto.provisioningContext()))
-                .pricing(pricing(dto.pricing(), path + ".pricing"))
-                .purchaseCommitment(commitment(dto.purchaseCommitment(), path + ".purchaseCommitment"))
-                .renewsTo(dto.renewsTo() == null ? null : new RenewsTo(Optional.ofNullable(dto.renewsTo().termDuration())))
-                .promotionId(dto.promotionId())
-                .attestationAccepted(dto.attestationAccepted())
-                .customTermEndDate(optional(blankToNull(dto.customTermEndDate()), path + ".customTermEndDate",
-                        OrderWireMapper::date))
-                .links(lineItemLinks(dto.links(), path + ".links"))
-                .build());
+    private static OrderLineItem lineItem(OrderLineItemDto dto, JsonPath path) {
+        int number = required(dto.lineItemNumber(), path, "lineItemNumber", Function.identity());
+        OfferId offer = required(dto.offerId(), path, "offerId", OfferId::parse);
+        int quantity = required(dto.quantity(), path, "quantity", Function.identity());
+        try {
+            return OrderLineItem.builder(number, offer, quantity)
+                    .subscriptionId(dto.subscriptionId())
+                    .parentSubscriptionId(dto.parentSubscriptionId())
+                    .termDuration(dto.termDuration())
+                    .transactionType(coded(LineItemTransactionType.class, dto.transactionType()))
+                    .friendlyName(dto.friendlyName())
+                    .partnerIdOnRecord(dto.partnerIdOnRecord())
+                    .provisioningContext(withoutNulls(dto.provisioningContext()))
+                    .pricing(pricing(dto.pricing(), path))
+                    .purchaseCommitment(commitment(dto.purchaseCommitment(), path))
+                    .renewsTo(dto.renewsTo() == null ? null : new RenewsTo(Optional.ofNullable(dto.renewsTo().termDuration())))
+                    .promotionId(dto.promotionId())
+                    .attestationAccepted(dto.attestationAccepted())
+                    .customTermEndDate(optional(blankToNull(dto.customTermEndDate()), path, "customTermEndDate",
+                            OrderWireMapper::date))
+                    .links(lineItemLinks(dto.links()))
+                    .build();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw violation(e, path.toString());
+        }
     }
 
-    private static Pricing pricing(PricingDto dto, String path) {
+    private static Pricing pricing(PricingDto dto, JsonPath item) {
         if (dto == null) {
             return null;
         }
-        return new Pricing(Optional.ofNullable(amount(dto.listPrice(), path + ".listPrice")),
-                Optional.ofNullable(amount(dto.discountedPrice(), path + ".discountedPrice")),
-                Optional.ofNullable(amount(dto.extendedPrice(), path + ".extendedPrice")),
-                Optional.ofNullable(amount(dto.price(), path + ".price")),
-                Optional.ofNullable(amount(dto.proratedPrice(), path + ".proratedPrice")));
+        return new Pricing(Optional.ofNullable(amount(dto.listPrice(), item, "pricing.listPrice")),
+                Optional.ofNullable(amount(dto.discountedPrice(), item, "pricing.discountedPrice")),
+                Optional.ofNullable(amount(dto.extendedPrice(), item, "pricing.extendedPrice")),
+                Optional.ofNullable(amount(dto.price(), item, "pricing.price")),
+                Optional.ofNullable(amount(dto.proratedPrice(), item, "pricing.proratedPrice")));
     }
 
-    private static PurchaseCommitment commitment(PurchaseCommitmentDto dto, String path) {
+    private static PurchaseCommitment commitment(PurchaseCommitmentDto dto, JsonPath item) {
         if (dto == null) {
             return null;
         }
-        return new PurchaseCommitment(Optional.ofNullable(amount(dto.amount(), path + ".amount")),
-                Optional.ofNullable(optional(blankToNull(dto.currency()), path + ".currency", CurrencyCode::of)),
+        return new PurchaseCommitment(Optional.ofNullable(amount(dto.amount(), item, "purchaseCommitment.amount")),
+                Optional.ofNullable(optional(blankToNull(dto.currency()), item, "purchaseCommitment.currency",
+                        CurrencyCode::of)),
                 Optional.ofNullable(dto.grain()));
     }
 
-    private static Amount amount(BigDecimal value, String path) {
+    private static Amount amount(BigDecimal value, JsonPath owner, String field) {
         if (value == null) {
             return null;
         }
         if (Math.abs(value.scale()) > MAX_AMOUNT_SCALE) {
-            throw new WireFormatViolation("amount " + InputQuote.quote(value.toString()) + " is out of range", path, null);
+            throw new WireFormatViolation("amount " + InputQuote.quote(value.toString()) + " is out of range",
+                    owner.field(field), null);
         }
         return Amount.of(value);
+    }
+
+    /** Open enums never fail: a value this build does not know is kept raw as UNKNOWN. */
+    private static <E extends Enum<E> & OpenEnum> Coded<E> coded(Class<E> type, String raw) {
+        return raw == null ? null : Coded.parse(type, raw);
     }
 
     private static ClientContext client(ClientDto dto) {
@@ -175,39 +186,47 @@ final class OrderWireMapper {
         return dto == null ? null : new ResourceAttributes(Optional.ofNullable(dto.etag()), Optional.ofNullable(dto.objectType()));
     }
 
-    private static OrderLinks orderLinks(OrderLinksDto dto, String path) {
-        return dto == null ? null : new OrderLinks(link(dto.self(), path + ".self"),
-                link(dto.provisioningStatus(), path + ".provisioningStatus"),
-                link(dto.patchOperation(), path + ".patchOperation"));
+    private static OrderLinks orderLinks(OrderLinksDto dto) {
+        return dto == null ? null : new OrderLinks(link(dto.self()), link(dto.provisioningStatus()),
+                link(dto.patchOperation()));
     }
 
-    private static LineItemLinks lineItemLinks(LineItemLinksDto dto, String path) {
-        return dto == null ? null : new LineItemLinks(link(dto.product(), path + ".product"), link(dto.sku(), path + ".sku"),
-                link(dto.availability(), path + ".availability"), link(dto.subscription(), path + ".subscription"),
-                link(dto.provisioningStatus(), path + ".provisioningStatus"),
-                link(dto.activationLinks(), path + ".activationLinks"));
+    private static LineItemLinks lineItemLinks(LineItemLinksDto dto) {
+        return dto == null ? null : new LineItemLinks(link(dto.product()), link(dto.sku()), link(dto.availability()),
+                link(dto.subscription()), link(dto.provisioningStatus()), link(dto.activationLinks()));
     }
 
     /** A link without a uri is no link; a missing method means GET, the only one the service lists. */
-    private static Optional<Link> link(LinkDto dto, String path) {
+    private static Optional<Link> link(LinkDto dto) {
         if (dto == null || dto.uri() == null) {
             return Optional.empty();
         }
-        List<Link.Header> headers = new ArrayList<>();
-        List<LinkHeaderDto> wireHeaders = dto.headers() == null ? List.of() : dto.headers();
+        Optional<String> body = dto.body() != null && dto.body().isString()
+                ? Optional.of(dto.body().getStringValue()) : Optional.empty();
+        return Optional.of(new Link(dto.uri(), dto.method() == null ? "GET" : dto.method(), headers(dto.headers()), body));
+    }
+
+    // Nearly every link has no headers; List.of() passes through Link's List.copyOf without a copy.
+    private static List<Link.Header> headers(List<LinkHeaderDto> wireHeaders) {
+        if (wireHeaders == null || wireHeaders.isEmpty()) {
+            return List.of();
+        }
+        List<Link.Header> headers = new ArrayList<>(wireHeaders.size());
         for (LinkHeaderDto header : wireHeaders) {
             if (header != null && header.key() != null) {
                 headers.add(new Link.Header(header.key(), header.value() == null ? "" : header.value()));
             }
         }
-        Optional<String> body = dto.body() != null && dto.body().isString()
-                ? Optional.of(dto.body().getStringValue()) : Optional.empty();
-        return Optional.of(new Link(dto.uri(), dto.method() == null ? "GET" : dto.method(), headers, body));
+        return headers;
     }
 
+    // The domain copies the map in order and rejects nulls, so only a map that holds nulls needs a filtered copy here.
     private static Map<String, String> withoutNulls(Map<String, String> map) {
-        if (map == null) {
+        if (map == null || map.isEmpty()) {
             return Map.of();
+        }
+        if (holdsNoNulls(map)) {
+            return map;
         }
         Map<String, String> kept = new LinkedHashMap<>();
         map.forEach((key, value) -> {
@@ -218,12 +237,25 @@ final class OrderWireMapper {
         return kept;
     }
 
+    private static boolean holdsNoNulls(Map<String, String> map) {
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            if (entry.getKey() == null || entry.getValue() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * ISO-8601 with 0 to 9 fraction digits and {@code Z} or an offset. A value without an offset is
      * read as UTC, which is what the service's own clocks write.
      */
     static OffsetDateTime dateTime(String text) {
         String value = text.strip();
+        OffsetDateTime common = CommonDateTime.parse(value);
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException withoutOffset) {
@@ -245,33 +277,30 @@ final class OrderWireMapper {
         return text == null || text.isBlank() ? null : text;
     }
 
-    private static <W, D> D required(W value, String path, Function<W, D> convert) {
+    private static <W, D> D required(W value, JsonPath owner, String field, Function<W, D> convert) {
         if (value == null) {
-            throw new WireFormatViolation("required value is missing", path, null);
+            throw new WireFormatViolation("required value is missing", owner.field(field), null);
         }
-        return converted(value, path, convert);
+        return converted(value, owner, field, convert);
     }
 
-    private static <W, D> D optional(W value, String path, Function<W, D> convert) {
-        return value == null ? null : converted(value, path, convert);
+    private static <W, D> D optional(W value, JsonPath owner, String field, Function<W, D> convert) {
+        return value == null ? null : converted(value, owner, field, convert);
     }
 
-    private static <W, D> D converted(W value, String path, Function<W, D> convert) {
+    private static <W, D> D converted(W value, JsonPath owner, String field, Function<W, D> convert) {
         try {
             return convert.apply(value);
         } catch (DateTimeParseException e) {
-            throw new WireFormatViolation("not an ISO-8601 date or date-time: " + InputQuote.quote(e.getParsedString()), path, e);
+            throw new WireFormatViolation("not an ISO-8601 date or date-time: " + InputQuote.quote(e.getParsedString()),
+                    owner.field(field), e);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new WireFormatViolation(e.getMessage() == null ? "invalid value" : e.getMessage(), path, e);
+            throw violation(e, owner.field(field));
         }
     }
 
     // The domain's own checks (duplicate line numbers, negative quantities) name the rule; the path says where.
-    private static <D> D at(String path, Supplier<D> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new WireFormatViolation(e.getMessage() == null ? "invalid value" : e.getMessage(), path, e);
-        }
+    private static WireFormatViolation violation(RuntimeException e, String location) {
+        return new WireFormatViolation(e.getMessage() == null ? "invalid value" : e.getMessage(), location, e);
     }
 }
