@@ -3,9 +3,11 @@ package dev.pcorders.benchmarks;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pcorders.adapter.http.order.OrderBodyDecoder;
+import dev.pcorders.adapter.http.order.OrderDocumentDecoder;
+import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.benchmarks.sdk.SdkOrders;
 import dev.pcorders.domain.order.OrderPage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,7 +42,7 @@ public class DecodeBenchmark {
     @Param("10485760")
     public long targetBytes;
 
-    private final OrderBodyDecoder gatewayDecoder = new OrderBodyDecoder();
+    private final OrderDocumentDecoder gatewayDecoder = PartnerCenterOrderGateways.decoder();
     private final ObjectMapper databind = new ObjectMapper();
     private final JsonFactory streaming = new JsonFactory();
     private Path directory;
@@ -60,10 +62,13 @@ public class DecodeBenchmark {
         OrderFixtures.deleteRecursively(directory);
     }
 
-    /** The gateway's decoder: bytes to micronaut-serde wire records to validated domain records. */
+    /**
+     * The gateway's decoder: bytes to micronaut-serde wire records to validated domain records, read from
+     * a stream over the received bytes as the gateway reads a response.
+     */
     @Benchmark
     public OrderPage gatewayDecoder() {
-        return gatewayDecoder.decode(body);
+        return gatewayDecoder.decodeCollection(new ByteArrayInputStream(body), 1);
     }
 
     /** Baseline (a): Jackson databind from a String into the SDK-like POJOs. */

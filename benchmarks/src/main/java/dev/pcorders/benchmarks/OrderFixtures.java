@@ -1,6 +1,6 @@
 package dev.pcorders.benchmarks;
 
-import dev.pcorders.adapter.http.order.OrderBodyDecoder;
+import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderPage;
 import dev.pcorders.domain.order.OrderScope;
@@ -9,6 +9,7 @@ import dev.pcorders.sandbox.OrdersQuery;
 import dev.pcorders.sandbox.Sandbox;
 import dev.pcorders.sandbox.SandboxData;
 import dev.pcorders.sandbox.SandboxSettings;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +75,8 @@ public final class OrderFixtures {
 
     /** The orders decoded by the gateway's decoder, cut into pages the way the sandbox pages them. */
     public static List<OrderPage> decodedPages(int orders, Path directory) {
-        List<Order> all = new OrderBodyDecoder().decode(collectionBody(orders, directory)).orders();
+        List<Order> all = PartnerCenterOrderGateways.decoder()
+                .decodeCollection(new ByteArrayInputStream(collectionBody(orders, directory)), 1).orders();
         List<OrderPage> pages = new ArrayList<>();
         for (int from = 0, number = 1; from < all.size(); from += PAGE_SIZE, number++) {
             pages.add(new OrderPage(number, all.subList(from, Math.min(all.size(), from + PAGE_SIZE)), OptionalInt.empty()));

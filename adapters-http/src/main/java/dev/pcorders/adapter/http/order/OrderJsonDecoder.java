@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * the contract, invalid JSON, a wrong type, a missing id, ends in a {@link MalformedResponse} that says
  * where; a partial result is never returned.
  */
-final class OrderJsonDecoder {
+final class OrderJsonDecoder implements OrderDocumentDecoder {
 
     private static final PartnerCenterError NO_RESPONSE = new PartnerCenterError(OptionalInt.empty(), Optional.empty(),
             Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -63,7 +63,8 @@ final class OrderJsonDecoder {
     }
 
     /** A collection document, as in the published samples. */
-    OrderPage decodeCollection(InputStream body, int pageNumber) {
+    @Override
+    public OrderPage decodeCollection(InputStream body, int pageNumber) {
         OrderCollectionDto collection = read(body, OrderCollectionDto.class, NO_RESPONSE);
         try {
             return OrderWireMapper.page(collection, pageNumber);
@@ -74,7 +75,8 @@ final class OrderJsonDecoder {
     }
 
     /** A single order document (GET /customers/{id}/orders/{order_id}, or a sample of one). */
-    Order decodeOrder(InputStream body) {
+    @Override
+    public Order decodeOrder(InputStream body) {
         OrderDto order = read(body, OrderDto.class, NO_RESPONSE);
         try {
             return OrderWireMapper.order(order, JsonPath.root());

@@ -30,4 +30,9 @@ public final class PartnerCenterOrderGateways {
             Sleeper sleeper) {
         return new PartnerCenterOrderGateway(PartnerCenterHttp.open(settings, tokens, clock, sleeper), new OrderJsonDecoder());
     }
+
+    /** The gateway's decoder on its own, for orders JSON obtained without the gateway; no HTTP client is opened. */
+    public static OrderDocumentDecoder decoder() {
+        return new OrderJsonDecoder();
+    }
 }
