@@ -1,13 +1,14 @@
 package dev.pcorders.adapter.http.order;
 
+import java.time.LocalDate;
 import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 
 /**
- * Reads the shapes Partner Center actually writes, {@code 2018-03-15T02:17:15.6455674Z} and
- * {@code 2017-04-10T16:02:25.983-07:00}, without a DateTimeFormatter, which costs more than the rest
+ * Reads the shapes Partner Center actually writes, {@code 2018-03-15T02:17:15.6455674Z},
+ * {@code 2017-04-10T16:02:25.983-07:00} and {@code 2025-06-30}, without a DateTimeFormatter, which costs more than the rest
  * of an order's dates and numbers together. Anything else, or anything out of range, gives null so the
  * caller's formatter decides, with its own error message.
  */
@@ -17,6 +18,17 @@ final class CommonDateTime {
     private static final int MAX_OFFSET_HOURS = 18;
 
     private CommonDateTime() {
+    }
+
+    /** {@code yyyy-MM-dd} alone; else null. */
+    static LocalDate parseDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        return isDate(year, month, day) ? LocalDate.of(year, month, day) : null;
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss}, then 1 to 9 fraction digits or none, then {@code Z} or {@code ±HH:MM}; else null. */
@@ -32,8 +44,7 @@ final class CommonDateTime {
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        if (!isDate(year, month, day) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
         int at = 19;
@@ -51,6 +62,10 @@ final class CommonDateTime {
         }
         ZoneOffset offset = offset(text, at);
         return offset == null ? null : OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+    }
+
+    private static boolean isDate(int year, int month, int day) {
+        return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year));
     }
 
     private static ZoneOffset offset(String text, int at) {

@@ -266,6 +266,15 @@ final class OrderWireMapper {
     /** A calendar date, or the date part of a date-time. */
     static LocalDate date(String text) {
         String value = text.strip();
+        LocalDate common = CommonDateTime.parseDate(value);
+        if (common != null) {
+            return common;
+        }
+        // Checked before LocalDate.parse, whose exception for every date-time would cost more than the rest.
+        OffsetDateTime commonDateTime = CommonDateTime.parse(value);
+        if (commonDateTime != null) {
+            return commonDateTime.toLocalDate();
+        }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException notADate) {

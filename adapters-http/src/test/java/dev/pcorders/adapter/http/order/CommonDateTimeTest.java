@@ -2,6 +2,7 @@ package dev.pcorders.adapter.http.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -53,6 +54,25 @@ class CommonDateTimeTest {
         if (formatter != null && text.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?(Z|[+-]\\d\\d:\\d\\d)")) {
             assertThat(fast).as("the usual shape %s is read without the formatter", text).isNotNull();
         }
+    }
+
+    @Provide
+    Arbitrary<String> dates() {
+        return Combinators.combine(Arbitraries.integers().between(0, 9999), Arbitraries.integers().between(0, 13),
+                Arbitraries.integers().between(0, 32), Arbitraries.of("", "", "", " ", "T", "x", "-1"))
+                .as((y, m, d, tail) -> String.format("%04d-%02d-%02d", y, m, d) + tail);
+    }
+
+    @Property(tries = 3000)
+    void datesAgreeWithLocalDateParseOrStepAside(@ForAll("dates") String text) {
+        LocalDate fast = CommonDateTime.parseDate(text);
+        LocalDate iso;
+        try {
+            iso = LocalDate.parse(text);
+        } catch (DateTimeParseException notIso) {
+            iso = null;
+        }
+        assertThat(fast).as(text).isEqualTo(iso);
     }
 
     @ParameterizedTest
