@@ -100,11 +100,13 @@ final class JooqOrderRepository implements OrderRepository {
             if (Boolean.TRUE.equals(record.getSnapshotStored())) {
                 throw new OrderStoreException(Reason.UNEXPECTED, "sync run " + run.value() + " has already stored its snapshot");
             }
-            SnapshotWriter snapshot = new SnapshotWriter(tx, run.value(), record.getScopeId(), record.getStartedAt());
-            while (pages.hasNext()) {
-                snapshot.write(pages.next());
+            SnapshotSummary summary;
+            try (SnapshotWriter snapshot = new SnapshotWriter(tx, run.value(), record.getScopeId(), record.getStartedAt())) {
+                while (pages.hasNext()) {
+                    snapshot.write(pages.next());
+                }
+                summary = snapshot.finish();
             }
-            SnapshotSummary summary = snapshot.finish();
             tx.update(SYNC_RUN).set(SYNC_RUN.SNAPSHOT_STORED, true).where(SYNC_RUN.RUN_ID.eq(run.value())).execute();
             return summary;
         });

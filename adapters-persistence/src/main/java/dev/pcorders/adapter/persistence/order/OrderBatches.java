@@ -18,15 +18,18 @@ import dev.pcorders.domain.order.RenewsTo;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CurrencyCode;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
- * The rows of the orders of one page, across the order, line item, provisioning context, link and
- * link header tables, written as one batch per table.
+ * The rows of orders across the order, line item, provisioning context, link and link header tables,
+ * one prepared INSERT per table for the whole snapshot, sent as one batch per table and page.
  */
-final class OrderBatches {
+final class OrderBatches implements AutoCloseable {
 
     /** Property names of the links, as Partner Center names them. */
     static final String SELF = "self";
@@ -38,24 +41,32 @@ final class OrderBatches {
     static final String SUBSCRIPTION = "subscription";
     static final String ACTIVATION_LINKS = "activationLinks";
 
-    private final RowBatch orders = new RowBatch(STORED_ORDER);
-    private final RowBatch lineItems = new RowBatch(LINE_ITEM);
-    private final RowBatch provisioning = new RowBatch(PROVISIONING_ENTRY);
-    private final RowBatch links = new RowBatch(RESOURCE_LINK);
-    private final RowBatch headers = new RowBatch(LINK_HEADER);
+    private final List<RowBatch> prepared = new ArrayList<>();
+    private final RowBatch orders;
+    private final RowBatch lineItems;
+    private final RowBatch provisioning;
+    private final RowBatch links;
+    private final RowBatch headers;
     private long nextLinkId;
-    private long lineItemCount;
 
-    OrderBatches(long nextLinkId) {
+    /** Prepares the five INSERTs on {@code connection}, the one {@code tx} runs on; links get ids from {@code nextLinkId} on. */
+    OrderBatches(DSLContext tx, Connection connection, long nextLinkId) {
         this.nextLinkId = nextLinkId;
+        try {
+            orders = prepare(new RowBatch(tx, connection, STORED_ORDER));
+            lineItems = prepare(new RowBatch(tx, connection, LINE_ITEM));
+            provisioning = prepare(new RowBatch(tx, connection, PROVISIONING_ENTRY));
+            links = prepare(new RowBatch(tx, connection, RESOURCE_LINK));
+            headers = prepare(new RowBatch(tx, connection, LINK_HEADER));
+        } catch (RuntimeException e) {
+            closeAll(e);
+            throw e;
+        }
     }
 
-    long nextLinkId() {
-        return nextLinkId;
-    }
-
-    long lineItemCount() {
-        return lineItemCount;
+    private RowBatch prepare(RowBatch batch) {
+        prepared.add(batch);
+        return batch;
     }
 
     void add(long rowId, long scopeId, long runId, Order order) {
@@ -97,7 +108,6 @@ final class OrderBatches {
     }
 
     private void addLineItem(long rowId, int position, OrderLineItem item) {
-        lineItemCount++;
         Pricing pricing = item.pricing().orElse(null);
         PurchaseCommitment commitment = item.purchaseCommitment().orElse(null);
         RenewsTo renewsTo = item.renewsTo().orElse(null);
@@ -178,12 +188,37 @@ final class OrderBatches {
         return amount.map(Amount::value).orElse(null);
     }
 
-    /** Parents before children, so every foreign key finds its row. */
-    void execute(DSLContext dsl) {
-        orders.execute(dsl);
-        lineItems.execute(dsl);
-        provisioning.execute(dsl);
-        links.execute(dsl);
-        headers.execute(dsl);
+    /** Sends the rows added since the last call; parents before children, so every foreign key finds its row. */
+    void execute() {
+        orders.execute();
+        lineItems.execute();
+        provisioning.execute();
+        links.execute();
+        headers.execute();
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = closeAll(null);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Closes every prepared batch even if some fail; returns the first failure, the others suppressed in it. */
+    private RuntimeException closeAll(RuntimeException earlier) {
+        RuntimeException failure = earlier;
+        for (RowBatch batch : prepared) {
+            try {
+                batch.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        return failure;
     }
 }

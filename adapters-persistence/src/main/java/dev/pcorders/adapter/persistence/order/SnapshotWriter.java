@@ -12,6 +12,7 @@ import dev.pcorders.domain.order.ChangeKind;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderDifference;
 import dev.pcorders.domain.order.OrderPage;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ import org.jooq.impl.DSL;
  * with the previous snapshot again, not with its own first copy. {@code finish} marks the orders
  * that did not come back as removed, deletes the rows the new ones supersede, and counts.
  */
-final class SnapshotWriter {
+final class SnapshotWriter implements AutoCloseable {
 
     /** Order ids per IN list, well under SQLite's limit on bound parameters. */
     private static final int KEYS_PER_QUERY = 500;
@@ -47,13 +48,16 @@ final class SnapshotWriter {
     }
 
     private final DSLContext tx;
+    private final Connection connection;
     private final long runId;
     private final long scopeId;
     private final Instant detectedAt;
+    private final OrderBatches rows;
+    private final RowBatch changes;
     private long nextRowId;
-    private long nextLinkId;
     private long pages;
 
+    /** Prepares the snapshot's INSERTs on the transaction's connection; {@link #close} releases them. */
     SnapshotWriter(DSLContext tx, long runId, long scopeId, Instant detectedAt) {
         this.tx = tx;
         this.runId = runId;
@@ -61,7 +65,21 @@ final class SnapshotWriter {
         this.detectedAt = detectedAt;
         // The writer holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take these ids.
         this.nextRowId = tx.select(DSL.coalesce(DSL.max(STORED_ORDER.ROW_ID), 0L)).from(STORED_ORDER).fetchSingle().value1() + 1;
-        this.nextLinkId = tx.select(DSL.coalesce(DSL.max(RESOURCE_LINK.LINK_ID), 0L)).from(RESOURCE_LINK).fetchSingle().value1() + 1;
+        long nextLinkId = tx.select(DSL.coalesce(DSL.max(RESOURCE_LINK.LINK_ID), 0L)).from(RESOURCE_LINK).fetchSingle().value1() + 1;
+        this.connection = tx.configuration().connectionProvider().acquire();
+        OrderBatches orderRows = null;
+        try {
+            orderRows = new OrderBatches(tx, connection, nextLinkId);
+            this.changes = new RowBatch(tx, connection, ORDER_CHANGE, ORDER_CHANGE.CHANGE_ID);
+        } catch (RuntimeException e) {
+            try (OrderBatches prepared = orderRows) {
+                tx.configuration().connectionProvider().release(connection);
+            } catch (RuntimeException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
+        this.rows = orderRows;
     }
 
     void write(OrderPage page) {
@@ -96,8 +114,6 @@ final class SnapshotWriter {
                 .and(ORDER_CHANGE.CUSTOMER_ID.eq(DSL.param(ORDER_CHANGE.CUSTOMER_ID)))
                 .and(ORDER_CHANGE.ORDER_ID.eq(DSL.param(ORDER_CHANGE.ORDER_ID))));
         boolean forgetting = false;
-        OrderBatches rows = new OrderBatches(nextLinkId);
-        RowBatch changes = new RowBatch(ORDER_CHANGE, ORDER_CHANGE.CHANGE_ID);
         for (Map.Entry<OrderKey, Order> entry : orders.entrySet()) {
             OrderKey key = entry.getKey();
             Order order = entry.getValue();
@@ -130,9 +146,8 @@ final class SnapshotWriter {
             forgetChanges.execute();
             forgetRows.execute();
         }
-        rows.execute(tx);
-        changes.execute(tx);
-        nextLinkId = rows.nextLinkId();
+        rows.execute();
+        changes.execute();
     }
 
     private List<StoredOrderRecord> existingRows(Set<OrderKey> keys) {
@@ -187,5 +202,13 @@ final class SnapshotWriter {
                 .where(ofRun)
                 .and(ORDER_CHANGE.KIND.notIn(ChangeKind.ADDED.name(), ChangeKind.REMOVED.name())));
         return new SnapshotSummary(pages, orders, lineItems, added, changed, removed);
+    }
+
+    /** Closes the prepared INSERTs; the transaction itself is the caller's to commit or roll back. */
+    @Override
+    public void close() {
+        try (rows; changes) {
+            tx.configuration().connectionProvider().release(connection);
+        }
     }
 }
