@@ -107,13 +107,16 @@ final class SnapshotWriter implements AutoCloseable {
             previous.put(new OrderKey(previousRows.get(i).getCustomerId(), previousRows.get(i).getOrderId()), previousOrders.get(i));
         }
 
-        BatchBindStep forgetRows = tx.batch(tx.deleteFrom(STORED_ORDER)
-                .where(STORED_ORDER.ROW_ID.eq(DSL.param(STORED_ORDER.ROW_ID))));
-        BatchBindStep forgetChanges = tx.batch(tx.deleteFrom(ORDER_CHANGE)
-                .where(ORDER_CHANGE.RUN_ID.eq(DSL.param(ORDER_CHANGE.RUN_ID)))
-                .and(ORDER_CHANGE.CUSTOMER_ID.eq(DSL.param(ORDER_CHANGE.CUSTOMER_ID)))
-                .and(ORDER_CHANGE.ORDER_ID.eq(DSL.param(ORDER_CHANGE.ORDER_ID))));
-        boolean forgetting = false;
+        BatchBindStep forgetRows = null;
+        BatchBindStep forgetChanges = null;
+        if (!storedEarlierThisRun.isEmpty()) {
+            forgetRows = tx.batch(tx.deleteFrom(STORED_ORDER)
+                    .where(STORED_ORDER.ROW_ID.eq(DSL.param(STORED_ORDER.ROW_ID))));
+            forgetChanges = tx.batch(tx.deleteFrom(ORDER_CHANGE)
+                    .where(ORDER_CHANGE.RUN_ID.eq(DSL.param(ORDER_CHANGE.RUN_ID)))
+                    .and(ORDER_CHANGE.CUSTOMER_ID.eq(DSL.param(ORDER_CHANGE.CUSTOMER_ID)))
+                    .and(ORDER_CHANGE.ORDER_ID.eq(DSL.param(ORDER_CHANGE.ORDER_ID))));
+        }
         for (Map.Entry<OrderKey, Order> entry : orders.entrySet()) {
             OrderKey key = entry.getKey();
             Order order = entry.getValue();
@@ -122,7 +125,6 @@ final class SnapshotWriter implements AutoCloseable {
                 // Sent again on a later page: the later version wins, and it is compared afresh.
                 forgetRows = forgetRows.bind(sentBefore);
                 forgetChanges = forgetChanges.bind(runId, key.customer(), key.orderId());
-                forgetting = true;
             }
             Order before = previous.get(key);
             List<OrderDifference> differences = before == null
@@ -142,7 +144,7 @@ final class SnapshotWriter implements AutoCloseable {
                         .set(ORDER_CHANGE.AFTER_VALUE, difference.after().orElse(null));
             }
         }
-        if (forgetting) {
+        if (forgetRows != null) {
             forgetChanges.execute();
             forgetRows.execute();
         }
