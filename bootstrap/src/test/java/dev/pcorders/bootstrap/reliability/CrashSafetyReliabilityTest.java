@@ -21,14 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A sync killed with SIGKILL at any point leaves SQLite intact and the customer's scope holding its
  * previous snapshot or its new one, whole; the next sync then succeeds. The child prints a line per page
- * request, so each kill lands at a chosen page of a large paged sync (and one past the last page, in the
- * commit), not after a guessed sleep.
+ * request and per clock read, so each kill lands at a chosen page of a large paged sync, or between the
+ * snapshot's commit and the run's end, or after the sync returned: chosen points, not guessed sleeps.
  */
 class CrashSafetyReliabilityTest {
 
     // About twenty pages whatever the size, so twenty kills land on twenty different pages.
     private static final int PAGES = 20;
     private static final int SMALL_ORDERS = 60;
+    // The sync reads its clock when it starts a run and when it records it finished, right after the commit.
+    private static final int CLOCK_READ_AFTER_COMMIT = 2;
     // Only stops a hung child from hanging the build; a page takes a fraction of this.
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
@@ -55,9 +57,12 @@ class CrashSafetyReliabilityTest {
             int tookNew = 0;
             long rowsChecked = 0;
             for (int kill = 0; kill < kills; kill++) {
-                // Page 1 .. pages spread over the kills; pages + 1 means "once the sync has returned".
-                int point = 1 + (int) ((long) kill * (pages + 1) / kills) % (pages + 1);
-                String awaited = point <= pages ? "page " + point : "done stored " + bigOrders;
+                // Pages 1 .. pages, then "committed, not yet recorded as finished", then "returned", spread over the
+                // kills from the first point to the last.
+                int points = pages + 2;
+                int point = kills == 1 ? 0 : (int) ((long) kill * (points - 1) / (kills - 1));
+                String awaited = point < pages ? "page " + (point + 1)
+                        : point == pages ? "clock " + CLOCK_READ_AFTER_COMMIT : "done stored " + bigOrders;
                 try (ChildJvm child = ChildJvm.start(SyncChild.class, folder.resolve("child-" + kill + ".err"),
                         big.baseUrl().toString(), database.toString(), "1", customer)) {
                     String line;
@@ -91,6 +96,7 @@ class CrashSafetyReliabilityTest {
 
             assertThat(keptPrevious + tookNew).isEqualTo(kills);
             assertThat(keptPrevious).as("kills that landed before the commit").isPositive();
+            assertThat(tookNew).as("kills that landed after the commit").isPositive();
             ReliabilityFigures.record("crash.kills", kills);
             ReliabilityFigures.record("crash.kept-previous", keptPrevious);
             ReliabilityFigures.record("crash.took-new", tookNew);

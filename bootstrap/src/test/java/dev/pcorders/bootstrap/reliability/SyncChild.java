@@ -13,7 +13,10 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  * <li>{@code page N}: the token is being fetched for the N-th request of the current sync, so pages
  * 1..N-1 have been handed to the cache inside the sync's open transaction;</li>
+ * <li>{@code clock N}: the sync asked its clock for the time for the N-th time; the second time is when
+ * the snapshot's transaction has committed and the run is about to be recorded as finished;</li>
  * <li>{@code done KIND ORDERS}: one sync returned ({@code KIND} is {@code stored} or the failure kind).</li>
  * </ul>
  * Arguments: base URL, database file, number of syncs, then one or more customer ids synced in turn.
@@ -52,8 +57,27 @@ public final class SyncChild {
                 return token;
             }
         };
+        AtomicInteger clockReads = new AtomicInteger();
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                out.println("clock " + clockReads.incrementAndGet());
+                return Instant.now();
+            }
+        };
         boolean allStored = true;
         try (PcOrders pcOrders = PcOrders.builder()
+                .clock(clock)
                 .partnerCenter(PartnerCenterClientSettings.defaults().withBaseUrl(baseUrl))
                 .accessTokenProvider(tokens)
                 .database(database)
@@ -61,6 +85,7 @@ public final class SyncChild {
             for (int sync = 0; sync < syncs; sync++) {
                 for (int i = 3; i < args.length; i++) {
                     requests.set(0);
+                    clockReads.set(0);
                     SyncResult result = pcOrders.syncOrders().syncOrders(SyncOrdersCommand.of(CustomerId.parse(args[i]))
                             .withCorrelationId(CorrelationId.random()));
                     CustomerSyncResult one = result.customers().get(0);
