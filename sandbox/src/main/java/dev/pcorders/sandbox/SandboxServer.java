@@ -5,7 +5,11 @@ import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +32,7 @@ public final class SandboxServer implements AutoCloseable {
     private static final String SHUTDOWN_QUIET_PERIOD = "0s";
     private static final String SHUTDOWN_TIMEOUT = "5s";
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+    private static final Duration PORT_RELEASE_LIMIT = Duration.ofSeconds(5);
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
@@ -149,6 +154,30 @@ public final class SandboxServer implements AutoCloseable {
             context.close();
             // The context shuts the shared worker loops down without waiting for them.
             workers.terminationFuture().awaitUninterruptibly();
+            awaitPortRefused();
         }
+    }
+
+    /**
+     * On a loaded machine the listening socket can still accept for a moment after Netty reports its loops
+     * ended; the promise of {@link #close()} is a refused connection, so wait for one, within a bound.
+     */
+    private void awaitPortRefused() {
+        InetSocketAddress address = new InetSocketAddress(state.settings().host(), server.getPort());
+        long deadline = System.nanoTime() + PORT_RELEASE_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(address, 100);
+            } catch (IOException refused) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.warn("sandbox port {} still accepted connections {} after close", server.getPort(), PORT_RELEASE_LIMIT);
     }
 }
