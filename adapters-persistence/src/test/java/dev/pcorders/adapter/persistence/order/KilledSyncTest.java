@@ -159,8 +159,6 @@ class KilledSyncTest {
         if (status == 0) {
             assertThat(runState(run)).as("a child that ran to its end recorded success").matches("1\\|.+\\|succeeded");
         }
-        // Which side of the commit the kill landed on, for the test output.
-        System.out.println("killed while finishing: committed=" + committed + ", run state " + runState(run));
         if (committed) {
             try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
                 assertThat(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE + 1))
