@@ -87,8 +87,9 @@ public final class SandboxServer implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The port it was started on; still answers after {@link #close()}. */
     public int port() {
-        return server.getPort();
+        return baseUrl.getPort();
     }
 
     /** {@code {base}/v1/customers/{customerId}/orders}. */
@@ -163,7 +164,8 @@ public final class SandboxServer implements AutoCloseable {
      * ended; the promise of {@link #close()} is a refused connection, so wait for one, within a bound.
      */
     private void awaitPortRefused() {
-        InetSocketAddress address = new InetSocketAddress(state.settings().host(), server.getPort());
+        // Not server.getPort(): once stopped, Netty answers with the configured port (0 for a random one).
+        InetSocketAddress address = new InetSocketAddress(state.settings().host(), baseUrl.getPort());
         long deadline = System.nanoTime() + PORT_RELEASE_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             try (Socket probe = new Socket()) {
@@ -178,6 +180,6 @@ public final class SandboxServer implements AutoCloseable {
                 return;
             }
         }
-        LOG.warn("sandbox port {} still accepted connections {} after close", server.getPort(), PORT_RELEASE_LIMIT);
+        LOG.warn("sandbox port {} still accepted connections {} after close", address.getPort(), PORT_RELEASE_LIMIT);
     }
 }

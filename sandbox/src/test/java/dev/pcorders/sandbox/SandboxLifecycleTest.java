@@ -83,6 +83,8 @@ class SandboxLifecycleTest {
         int port = sandbox.port();
         sandbox.close();
         assertThat(sandbox.isRunning()).isFalse();
+        // close() waits for this port to refuse connections, so it must still know which port it was.
+        assertThat(sandbox.port()).isEqualTo(port);
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             assertThat(again.getLocalPort()).isEqualTo(port);
