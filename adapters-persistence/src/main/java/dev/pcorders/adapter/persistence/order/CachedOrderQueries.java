@@ -20,7 +20,10 @@ import org.jooq.impl.DSL;
 
 /**
  * The reads of cached orders. An order is cached while some scope's latest snapshot holds it (its row
- * is not marked removed); when several scopes hold it, the row stored by the most recent run wins.
+ * is not marked removed); when several scopes hold it, the row of the snapshot committed last wins.
+ * Row ids tell which: a snapshot takes its row ids above every existing one while it holds the write
+ * lock (see {@code SnapshotWriter}), whereas run ids follow the order runs were started in, and runs of
+ * overlapping syncs may commit in the other order.
  * Every filter is an indexed equality or range; the line item filters go through {@code row_id IN
  * (SELECT ...)} so SQLite can drive them from the line item indexes.
  */
@@ -37,7 +40,7 @@ final class CachedOrderQueries {
         return ORDERS.REMOVED_BY_RUN.isNull().andNotExists(DSL.selectOne().from(NEWER)
                 .where(NEWER.CUSTOMER_ID.eq(ORDERS.CUSTOMER_ID))
                 .and(NEWER.ORDER_ID.eq(ORDERS.ORDER_ID))
-                .and(NEWER.STORED_BY_RUN.gt(ORDERS.STORED_BY_RUN))
+                .and(NEWER.ROW_ID.gt(ORDERS.ROW_ID))
                 .and(NEWER.REMOVED_BY_RUN.isNull()));
     }
 

@@ -63,7 +63,9 @@ final class SnapshotWriter implements AutoCloseable {
         this.runId = runId;
         this.scopeId = scopeId;
         this.detectedAt = detectedAt;
-        // The writer holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take these ids.
+        // The writer holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take these ids, and
+        // every row of this snapshot gets a higher row id than any row committed before it: readers rank
+        // versions of an order held by several scopes by row id, that is by commit.
         this.nextRowId = tx.select(DSL.coalesce(DSL.max(STORED_ORDER.ROW_ID), 0L)).from(STORED_ORDER).fetchSingle().value1() + 1;
         long nextLinkId = tx.select(DSL.coalesce(DSL.max(RESOURCE_LINK.LINK_ID), 0L)).from(RESOURCE_LINK).fetchSingle().value1() + 1;
         this.connection = tx.configuration().connectionProvider().acquire();
@@ -170,7 +172,9 @@ final class SnapshotWriter implements AutoCloseable {
 
     SnapshotSummary finish() {
         StoredOrder again = STORED_ORDER.as("again");
-        Condition olderInScope = STORED_ORDER.SCOPE_ID.eq(scopeId).and(STORED_ORDER.STORED_BY_RUN.lt(runId));
+        // Every other run's rows, not only those of runs started earlier: syncs of one scope may overlap,
+        // and the one that commits last must leave only its own snapshot, whichever run began first.
+        Condition olderInScope = STORED_ORDER.SCOPE_ID.eq(scopeId).and(STORED_ORDER.STORED_BY_RUN.ne(runId));
         Condition storedAgain = DSL.exists(DSL.selectOne().from(again)
                 .where(again.SCOPE_ID.eq(scopeId))
                 .and(again.CUSTOMER_ID.eq(STORED_ORDER.CUSTOMER_ID))
