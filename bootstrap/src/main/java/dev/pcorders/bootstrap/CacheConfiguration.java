@@ -14,9 +14,10 @@ public class CacheConfiguration {
     private Path path = Path.of("pc-orders.db");
     private SqliteStoreSettings.Synchronous synchronous = DEFAULTS.synchronous();
     private Duration busyTimeout = DEFAULTS.busyTimeout();
+    private Duration writeLockWait = DEFAULTS.writeLockWait();
 
     public SqliteStoreSettings toSettings() {
-        return DEFAULTS.withSynchronous(synchronous).withBusyTimeout(busyTimeout);
+        return DEFAULTS.withSynchronous(synchronous).withBusyTimeout(busyTimeout).withWriteLockWait(writeLockWait);
     }
 
     public Path getPath() {
@@ -36,11 +37,21 @@ public class CacheConfiguration {
         this.synchronous = synchronous;
     }
 
+    /** How long a read waits on a busy file (default 10 s). */
     public Duration getBusyTimeout() {
         return busyTimeout;
     }
 
     public void setBusyTimeout(Duration busyTimeout) {
         this.busyTimeout = busyTimeout;
+    }
+
+    /** How long a sync waits for another sync of the same file, in this process or another, to commit (default 10 min). */
+    public Duration getWriteLockWait() {
+        return writeLockWait;
+    }
+
+    public void setWriteLockWait(Duration writeLockWait) {
+        this.writeLockWait = writeLockWait;
     }
 }

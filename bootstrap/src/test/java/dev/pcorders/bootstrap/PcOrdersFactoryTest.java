@@ -63,7 +63,8 @@ class PcOrdersFactoryTest {
                 Map.entry("partner-center.retry.deadline", "1m"),
                 Map.entry("pc-orders.cache.path", folder.resolve("bound.db").toString()),
                 Map.entry("pc-orders.cache.synchronous", "FULL"),
-                Map.entry("pc-orders.cache.busy-timeout", "2s")))) {
+                Map.entry("pc-orders.cache.busy-timeout", "2s"),
+                Map.entry("pc-orders.cache.write-lock-wait", "30m")))) {
             PartnerCenterClientSettings settings = context.getBean(PartnerCenterConfiguration.class).toSettings();
             assertThat(settings.baseUrl()).isEqualTo(URI.create("https://pc.example.test"));
             assertThat(settings.apiVersion()).isEqualTo("2");
@@ -81,6 +82,7 @@ class PcOrdersFactoryTest {
             SqliteStoreSettings cache = context.getBean(CacheConfiguration.class).toSettings();
             assertThat(cache.synchronous()).isEqualTo(SqliteStoreSettings.Synchronous.FULL);
             assertThat(cache.busyTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(cache.writeLockWait()).isEqualTo(Duration.ofMinutes(30));
         }
     }
 

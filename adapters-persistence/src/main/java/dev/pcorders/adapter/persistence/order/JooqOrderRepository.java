@@ -268,7 +268,10 @@ final class JooqOrderRepository implements OrderRepository {
             try {
                 result = work.apply(dsl(connection));
                 if (commit) {
-                    connection.commit();
+                    // Leaving transaction mode runs COMMIT alone. Connection.commit() would BEGIN the next
+                    // IMMEDIATE transaction at once: for a writer that means queueing for the write lock
+                    // again, and failing a write that did commit if another sync holds it.
+                    connection.setAutoCommit(true);
                 } else {
                     connection.rollback();
                 }
@@ -286,7 +289,7 @@ final class JooqOrderRepository implements OrderRepository {
             // transaction it is not in; such a connection must not go back to the pool.
             discard(pool, connection);
             connection = null;
-            throw failures.translate(action, failure);
+            throw commit ? failures.translate(action, failure) : failures.translateRead(action, failure);
         } finally {
             close(connection);
         }

@@ -39,20 +39,31 @@ final class SchemaMigration {
         this.failures = failures;
     }
 
-    void migrate(DataSource dataSource) {
-        refuseForeignDatabase(dataSource);
-        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
+    /**
+     * Looks through {@code reader} and writes through {@code writer} only when a migration is due: a sync
+     * in another process holds the write lock until it commits, and opening the store must not queue
+     * behind it just to find the schema up to date.
+     */
+    void migrate(DataSource reader, DataSource writer) {
+        refuseForeignDatabase(reader);
+        try {
+            MigrationInfoService info = flyway(reader).info();
+            refuseNewerSchema(info);
+            if (info.pending().length > 0) {
+                flyway(writer).migrate();
+            }
+        } catch (FlywayException e) {
+            throw failures.translate("bring the schema up to date", e);
+        }
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table(HISTORY_TABLE)
                 .loggers("slf4j")
                 .load();
-        try {
-            refuseNewerSchema(flyway.info());
-            flyway.migrate();
-        } catch (FlywayException e) {
-            throw failures.translate("bring the schema up to date", e);
-        }
     }
 
     private void refuseForeignDatabase(DataSource dataSource) {

@@ -3,6 +3,7 @@ package dev.pcorders.adapter.persistence.order;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -22,47 +23,60 @@ final class SqliteConnections {
     }
 
     /**
-     * Writers begin IMMEDIATE transactions: the write lock is taken at BEGIN, so two writers queue on
-     * the busy timeout instead of one failing half-way when it upgrades a read lock.
+     * Writers begin IMMEDIATE transactions: the write lock is taken at BEGIN, so two writers queue
+     * there instead of one failing half-way when it upgrades a read lock. SQLite's busy handler is the
+     * queue, so a writer's busy timeout is the write lock wait: long enough to outlast another sync.
      */
     SQLiteConfig writerConfig() {
-        return config(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config(SQLiteConfig.TransactionMode.IMMEDIATE, settings.writeLockWait());
     }
 
     /** Readers begin DEFERRED transactions: a consistent snapshot of the WAL without blocking the writer. */
     SQLiteConfig readerConfig() {
-        return config(SQLiteConfig.TransactionMode.DEFERRED);
+        return config(SQLiteConfig.TransactionMode.DEFERRED, settings.busyTimeout());
     }
 
-    private SQLiteConfig config(SQLiteConfig.TransactionMode transactionMode) {
+    private SQLiteConfig config(SQLiteConfig.TransactionMode transactionMode, Duration busyTimeout) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(settings.synchronous() == SqliteStoreSettings.Synchronous.FULL
                 ? SQLiteConfig.SynchronousMode.FULL
                 : SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout((int) settings.busyTimeout().toMillis());
+        config.setBusyTimeout((int) busyTimeout.toMillis());
         config.setTransactionMode(transactionMode);
         return config;
     }
 
     /** One unpooled data source with the writer's settings, for Flyway and for callers' own connections. */
     SQLiteDataSource unpooledWriter() {
-        SQLiteDataSource dataSource = new SQLiteDataSource(writerConfig());
+        return unpooled(writerConfig());
+    }
+
+    /** One unpooled data source with the readers' settings, for looking at the schema before deciding to write. */
+    SQLiteDataSource unpooledReader() {
+        return unpooled(readerConfig());
+    }
+
+    private SQLiteDataSource unpooled(SQLiteConfig config) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
         return dataSource;
     }
 
-    /** One connection, so one writer at a time in this process; other processes wait on the busy timeout. */
+    /**
+     * One connection, so one writer at a time in this process. Waiting for it is the same kind of wait as
+     * waiting for another process's writer, so it is bounded by the same write lock wait.
+     */
     HikariDataSource writerPool(String name) {
-        return pool(name + "-writer", writerConfig(), 1);
+        return pool(name + "-writer", writerConfig(), 1, settings.writeLockWait());
     }
 
     HikariDataSource readerPool(String name) {
-        return pool(name + "-reader", readerConfig(), settings.readerPoolSize());
+        return pool(name + "-reader", readerConfig(), settings.readerPoolSize(), settings.busyTimeout());
     }
 
-    private HikariDataSource pool(String name, SQLiteConfig config, int size) {
+    private HikariDataSource pool(String name, SQLiteConfig config, int size, Duration connectionTimeout) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(name);
         hikari.setDriverClassName("org.sqlite.JDBC");
@@ -71,8 +85,7 @@ final class SqliteConnections {
         hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(Math.min(1, size));
         hikari.setAutoCommit(true);
-        // Waiting for this process's writer is the same kind of wait as waiting for another process's.
-        hikari.setConnectionTimeout(settings.busyTimeout().toMillis());
+        hikari.setConnectionTimeout(connectionTimeout.toMillis());
         return new HikariDataSource(hikari);
     }
 }

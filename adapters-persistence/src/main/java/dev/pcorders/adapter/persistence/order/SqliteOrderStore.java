@@ -22,8 +22,8 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  *
- * Several stores (in one process or several) may open the same file: writes queue on SQLite's lock,
- * each waiting up to the busy timeout.
+ * Several stores (in one process or several) may open the same file: writes queue on SQLite's write
+ * lock, each waiting up to {@link SqliteStoreSettings#writeLockWait()}, and reads never wait for them.
  */
 public final class SqliteOrderStore implements AutoCloseable {
 
@@ -56,9 +56,9 @@ public final class SqliteOrderStore implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(settings, "settings");
         Path absolute = file.toAbsolutePath().normalize();
-        StoreFailures failures = new StoreFailures(absolute, settings.busyTimeout());
+        StoreFailures failures = new StoreFailures(absolute, settings);
         SqliteConnections connections = new SqliteConnections(absolute, settings);
-        new SchemaMigration(absolute, failures).migrate(connections.unpooledWriter());
+        new SchemaMigration(absolute, failures).migrate(connections.unpooledReader(), connections.unpooledWriter());
         String poolName = "pc-orders-store-" + OPENED.incrementAndGet();
         HikariDataSource writer = null;
         try {

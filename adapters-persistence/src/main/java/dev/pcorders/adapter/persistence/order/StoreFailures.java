@@ -15,36 +15,55 @@ import org.sqlite.SQLiteException;
 final class StoreFailures {
 
     private final Path file;
-    private final Duration busyTimeout;
+    private final SqliteStoreSettings settings;
 
-    StoreFailures(Path file, Duration busyTimeout) {
+    StoreFailures(Path file, SqliteStoreSettings settings) {
         this.file = file;
-        this.busyTimeout = busyTimeout;
+        this.settings = settings;
     }
 
-    /** {@code action} completes "could not ...", e.g. "store the snapshot of run 7". */
+    /**
+     * A failure of a write: anything done through the writer's connections, which wait for the write
+     * lock. {@code action} completes "could not ...", e.g. "store the snapshot of run 7".
+     */
     OrderStoreException translate(String action, Throwable failure) {
+        return translate(action, failure, true);
+    }
+
+    /** A failure of a read, done through the readers' connections, which wait the busy timeout. */
+    OrderStoreException translateRead(String action, Throwable failure) {
+        return translate(action, failure, false);
+    }
+
+    private OrderStoreException translate(String action, Throwable failure, boolean write) {
         if (failure instanceof OrderStoreException) {
             return (OrderStoreException) failure;
         }
         String prefix = "Could not " + action + " in the order store " + file + ": ";
         SQLiteException sqlite = find(failure, SQLiteException.class);
         if (sqlite != null) {
-            return fromSqlite(prefix, sqlite.getResultCode(), failure);
+            return fromSqlite(prefix, sqlite.getResultCode(), failure, write);
         }
         if (find(failure, SQLTransientConnectionException.class) != null) {
-            return new OrderStoreException(Reason.LOCKED, prefix + "another write in this process held the store for longer than the busy timeout ("
-                    + seconds() + "); retry when it has finished, or raise the busy timeout", failure);
+            String waited = write
+                    ? "another write in this process held the store for longer than the " + writeLockWait()
+                            + "; retry when it has finished, or raise the write lock wait"
+                    : "every reader connection stayed in use for longer than the " + busyTimeout()
+                            + "; retry, or raise the busy timeout or the reader pool size";
+            return new OrderStoreException(Reason.LOCKED, prefix + waited, failure);
         }
         return new OrderStoreException(Reason.UNEXPECTED, prefix + describe(failure), failure);
     }
 
-    private OrderStoreException fromSqlite(String prefix, SQLiteErrorCode code, Throwable failure) {
+    private OrderStoreException fromSqlite(String prefix, SQLiteErrorCode code, Throwable failure, boolean write) {
         String name = code.name();
         String detail = " (" + describe(failure) + ")";
         if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
-            return new OrderStoreException(Reason.LOCKED, prefix + "the database stayed locked by another writer for longer than the busy timeout ("
-                    + seconds() + "); retry when the other sync has finished, or raise the busy timeout" + detail, failure);
+            String waited = write
+                    ? "another writer (a sync in this or another process) held the write lock for longer than the "
+                            + writeLockWait() + "; retry when the other sync has finished, or raise the write lock wait"
+                    : "the database stayed locked for longer than the " + busyTimeout() + "; retry, or raise the busy timeout";
+            return new OrderStoreException(Reason.LOCKED, prefix + waited + detail, failure);
         }
         if (name.startsWith("SQLITE_FULL")) {
             return new OrderStoreException(Reason.DISK_FULL, prefix + "the disk is full; free some space and sync again"
@@ -72,8 +91,19 @@ final class StoreFailures {
         return new OrderStoreException(Reason.UNEXPECTED, prefix + describe(failure), failure);
     }
 
-    private String seconds() {
-        return busyTimeout.toMillis() % 1000 == 0 ? busyTimeout.toSeconds() + " s" : busyTimeout.toMillis() + " ms";
+    private String writeLockWait() {
+        return "write lock wait (" + readable(settings.writeLockWait()) + ")";
+    }
+
+    private String busyTimeout() {
+        return "busy timeout (" + readable(settings.busyTimeout()) + ")";
+    }
+
+    private static String readable(Duration wait) {
+        if (wait.toMillis() % 60_000 == 0) {
+            return wait.toMinutes() + " min";
+        }
+        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
     }
 
     private static String describe(Throwable failure) {

@@ -51,32 +51,45 @@ class SqliteOrderStoreTest {
     @Test
     void everyPooledConnectionRunsWalWithForeignKeysBusyTimeoutAndNormalSync() throws SQLException {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            // A writer's busy timeout is the write lock wait (10 min): SQLite's busy handler is the queue of writers.
             for (DataSource pool : List.of(store.writerPool(), store.readerPool())) {
                 try (Connection connection = pool.getConnection()) {
                     assertThat(single(connection, "PRAGMA journal_mode")).isEqualTo("wal");
                     assertThat(single(connection, "PRAGMA foreign_keys")).isEqualTo("1");
-                    assertThat(single(connection, "PRAGMA busy_timeout")).isEqualTo("10000");
+                    assertThat(single(connection, "PRAGMA busy_timeout")).isEqualTo(pool == store.writerPool() ? "600000" : "10000");
                     assertThat(single(connection, "PRAGMA synchronous")).as("NORMAL").isEqualTo("1");
                 }
             }
             try (Connection connection = store.openJdbcConnection()) {
                 assertThat(single(connection, "PRAGMA journal_mode")).isEqualTo("wal");
                 assertThat(single(connection, "PRAGMA foreign_keys")).isEqualTo("1");
-                assertThat(single(connection, "PRAGMA busy_timeout")).isEqualTo("10000");
+                assertThat(single(connection, "PRAGMA busy_timeout")).isEqualTo("600000");
             }
         }
     }
 
     @Test
-    void synchronousFullAndTheBusyTimeoutAreConfigurable() throws SQLException {
+    void synchronousFullTheBusyTimeoutAndTheWriteLockWaitAreConfigurable() throws SQLException {
         SqliteStoreSettings settings = SqliteStoreSettings.defaults()
                 .withSynchronous(SqliteStoreSettings.Synchronous.FULL)
-                .withBusyTimeout(Duration.ofMillis(1500));
+                .withBusyTimeout(Duration.ofMillis(1500))
+                .withWriteLockWait(Duration.ofSeconds(90));
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), settings);
-             Connection connection = store.writerPool().getConnection()) {
-            assertThat(single(connection, "PRAGMA synchronous")).as("FULL").isEqualTo("2");
-            assertThat(single(connection, "PRAGMA busy_timeout")).isEqualTo("1500");
+             Connection writer = store.writerPool().getConnection();
+             Connection reader = store.readerPool().getConnection()) {
+            assertThat(single(writer, "PRAGMA synchronous")).as("FULL").isEqualTo("2");
+            assertThat(single(writer, "PRAGMA busy_timeout")).isEqualTo("90000");
+            assertThat(single(reader, "PRAGMA synchronous")).as("FULL").isEqualTo("2");
+            assertThat(single(reader, "PRAGMA busy_timeout")).isEqualTo("1500");
         }
+    }
+
+    @Test
+    void waitsOutsideWhatSqliteAndHikariAcceptAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> SqliteStoreSettings.defaults().withWriteLockWait(Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("write lock wait").hasMessageContaining("250 ms");
+        assertThatThrownBy(() -> SqliteStoreSettings.defaults().withBusyTimeout(Duration.ofDays(30)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("busy timeout").hasMessageContaining("24 days");
     }
 
     @Test
@@ -172,8 +185,8 @@ class SqliteOrderStoreTest {
     }
 
     @Test
-    void aWriteBlockedPastTheBusyTimeoutFailsAsLockedAndTheNextOneSucceeds() throws SQLException {
-        SqliteStoreSettings quick = SqliteStoreSettings.defaults().withBusyTimeout(Duration.ofMillis(300));
+    void aWriteBlockedPastTheWriteLockWaitFailsAsLockedAndTheNextOneSucceeds() throws SQLException {
+        SqliteStoreSettings quick = SqliteStoreSettings.defaults().withWriteLockWait(Duration.ofMillis(300));
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), quick)) {
             try (Connection other = store.openJdbcConnection()) {
                 other.setAutoCommit(false);
@@ -182,7 +195,7 @@ class SqliteOrderStoreTest {
                 assertThatThrownBy(() -> store.orders().startRun(SCOPE, CorrelationId.random(), Instant.now()))
                         .isInstanceOfSatisfying(OrderStoreException.class, e -> {
                             assertThat(e.reason()).isEqualTo(Reason.LOCKED);
-                            assertThat(e.getMessage()).contains("busy timeout", "300 ms");
+                            assertThat(e.getMessage()).contains("write lock wait", "300 ms");
                         });
                 assertThat(store.orders().countOrders(OrderCriteria.ALL)).as("readers are not blocked by a writer").isZero();
                 other.rollback();

@@ -1,0 +1,209 @@
+package dev.pcorders.adapter.persistence.order;
+
+import static dev.pcorders.adapter.persistence.order.StoreFiles.query;
+import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
+import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.aLineItem;
+import static dev.pcorders.domain.order.TestOrders.anOrder;
+import static dev.pcorders.domain.order.TestOrders.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
+import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.OrderStatus;
+import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.CorrelationId;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Syncs that overlap in time. A sync holds the write lock from its first page to its commit, and its
+ * pages come from the network, so a second writer must be able to wait for a whole sync, far longer
+ * than SQLite's busy timeout; and whichever of two syncs of one scope commits last must leave exactly
+ * its own snapshot, whatever order their runs were started in.
+ */
+class OverlappingSyncsTest {
+
+    private static final OrderScope SCOPE = OrderScope.allOrdersOf(CUSTOMER);
+    /** Far shorter than one slow sync below: without a separate write lock wait, the second writer would fail. */
+    private static final Duration SHORT_BUSY_TIMEOUT = Duration.ofMillis(300);
+
+    @TempDir
+    Path folder;
+
+    private Path file() {
+        return folder.resolve("orders.db");
+    }
+
+    @Test
+    void theSyncThatCommitsLastLeavesExactlyItsSnapshotEvenIfItsRunStartedFirst() throws Exception {
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
+             Connection connection = store.openJdbcConnection()) {
+            OrderRepository orders = store.orders();
+            SyncRunId startedFirst = orders.startRun(SCOPE, CorrelationId.random(), Instant.now());
+            SyncRunId startedSecond = orders.startRun(SCOPE, CorrelationId.random(), Instant.now());
+
+            orders.replaceSnapshot(startedSecond, SCOPE, List.of(page(1, anOrder("kept").build(), anOrder("gone").build())).iterator());
+            SnapshotSummary last = orders.replaceSnapshot(startedFirst, SCOPE,
+                    List.of(page(1, anOrder("kept").status(OrderStatus.CANCELLED).build(), anOrder("new").build())).iterator());
+
+            assertThat(orders.findOrders(OrderCriteria.ALL, 0, 10))
+                    .extracting(order -> order.id().value() + "/" + order.status().orElseThrow().known())
+                    .containsExactlyInAnyOrder("kept/CANCELLED", "new/COMPLETED");
+            assertThat(last.added()).as("compared with the snapshot committed before it").isEqualTo(1);
+            assertThat(last.changed()).isEqualTo(1);
+            assertThat(last.removed()).isEqualTo(1);
+            assertThat(query(connection, "SELECT order_id || ':' || stored_by_run || ':' || coalesce(removed_by_run, '-')"
+                    + " FROM stored_order ORDER BY order_id")).containsExactly(
+                    "gone:" + startedSecond.value() + ":" + startedFirst.value(),
+                    "kept:" + startedFirst.value() + ":-",
+                    "new:" + startedFirst.value() + ":-");
+        }
+    }
+
+    @Test
+    void aWriterInAnotherStoreWaitsForASyncLongerThanTheBusyTimeoutAndBothSucceed() throws Exception {
+        SqliteStoreSettings settings = SqliteStoreSettings.defaults()
+                .withBusyTimeout(SHORT_BUSY_TIMEOUT)
+                .withWriteLockWait(Duration.ofMinutes(2));
+        List<Order> firstOrders = orders("first-", 50);
+        List<Order> secondOrders = orders("second-", 40);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (SqliteOrderStore first = SqliteOrderStore.open(file(), settings);
+             SqliteOrderStore second = SqliteOrderStore.open(file(), settings)) {
+            CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
+            Future<SnapshotSummary> slow = threads.submit(() -> sync(first.orders(), SCOPE,
+                    slowPages(firstOrders, firstHoldsTheLock, Duration.ofMillis(250))));
+            assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+            // The slow sync now holds the write lock for about 2.5 s, eight busy timeouts.
+            long started = System.nanoTime();
+            SnapshotSummary waited = sync(second.orders(), SCOPE, List.of(new OrderPage(1, secondOrders,
+                    java.util.OptionalInt.empty())).iterator());
+            Duration waitedFor = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(slow.get(60, TimeUnit.SECONDS).orders()).isEqualTo(50);
+            assertThat(waited.orders()).isEqualTo(40);
+            assertThat(waitedFor).as("it really had to wait past the busy timeout").isGreaterThan(SHORT_BUSY_TIMEOUT);
+            assertThat(second.orders().findOrders(OrderCriteria.ALL, 0, 100)).extracting(order -> order.id().value())
+                    .as("the second sync committed last").containsExactlyInAnyOrderElementsOf(
+                            secondOrders.stream().map(order -> order.id().value()).toList());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStoreOpensWhileAnotherProcessSyncs() throws Exception {
+        SqliteStoreSettings settings = SqliteStoreSettings.defaults().withBusyTimeout(SHORT_BUSY_TIMEOUT);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try (SqliteOrderStore first = SqliteOrderStore.open(file(), settings)) {
+            sync(first.orders(), SCOPE, List.of(page(1, anOrder("before").build())).iterator());
+            CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
+            Future<SnapshotSummary> slow = threads.submit(() -> sync(first.orders(), SCOPE,
+                    slowPages(orders("slow-", 8), firstHoldsTheLock, Duration.ofMillis(250))));
+            assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+
+            try (SqliteOrderStore reopened = SqliteOrderStore.open(file(), settings)) {
+                assertThat(reopened.orders().findOrders(OrderCriteria.ALL, 0, 10)).extracting(order -> order.id().value())
+                        .as("readers see the last committed snapshot while a sync runs").containsExactly("before");
+            }
+            assertThat(slow.get(60, TimeUnit.SECONDS).orders()).isEqualTo(8);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteThatWaitsLongerThanTheWriteLockWaitFailsAsLockedNamingThatWait() throws Exception {
+        SqliteStoreSettings settings = SqliteStoreSettings.defaults()
+                .withBusyTimeout(SHORT_BUSY_TIMEOUT)
+                .withWriteLockWait(Duration.ofMillis(700));
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), settings);
+             Connection other = store.openJdbcConnection()) {
+            other.setAutoCommit(false); // BEGIN IMMEDIATE: the other writer now holds the lock
+
+            assertThatThrownBy(() -> store.orders().startRun(SCOPE, CorrelationId.random(), Instant.now()))
+                    .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.LOCKED);
+                        assertThat(e.getMessage()).contains("write lock wait (700 ms)", "another writer");
+                    });
+            other.rollback();
+        }
+    }
+
+    @Test
+    void inOneStoreASecondSyncWaitsForTheFirstPastTheBusyTimeout() throws Exception {
+        SqliteStoreSettings settings = SqliteStoreSettings.defaults()
+                .withBusyTimeout(SHORT_BUSY_TIMEOUT)
+                .withWriteLockWait(Duration.ofMinutes(2));
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), settings)) {
+            CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
+            Future<SnapshotSummary> slow = threads.submit(() -> sync(store.orders(), SCOPE,
+                    slowPages(orders("slow-", 8), firstHoldsTheLock, Duration.ofMillis(250))));
+            assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+
+            SnapshotSummary second = sync(store.orders(), OrderScope.allOrdersOf(dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER),
+                    List.of(page(1, anOrder("other").build())).iterator());
+
+            assertThat(second.orders()).isEqualTo(1);
+            assertThat(slow.get(60, TimeUnit.SECONDS).orders()).isEqualTo(8);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static List<Order> orders(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> anOrder(prefix + i).lineItems(List.of(aLineItem(0).build())).build())
+                .toList();
+    }
+
+    /** One order a page, each after {@code delay}, as a slow Partner Center would send them; signals at the first. */
+    private static Iterator<OrderPage> slowPages(List<Order> orders, CountDownLatch started, Duration delay) {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < orders.size();
+            }
+
+            @Override
+            public OrderPage next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                started.countDown();
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+                Order order = orders.get(next++);
+                return page(next, order);
+            }
+        };
+    }
+}
