@@ -48,8 +48,8 @@ public record PartnerCenterError(
         httpStatus.ifPresent(status -> text.append("HTTP ").append(status));
         code.ifPresent(value -> text.append(text.length() > 0 ? ", " : "").append("code ").append(value));
         description.ifPresent(value -> text.append(text.length() > 0 ? ": " : "").append(value));
-        correlationId.ifPresent(value -> text.append(" [MS-CorrelationId ").append(value).append(']'));
-        requestId.ifPresent(value -> text.append(" [MS-RequestId ").append(value).append(']'));
+        correlationId.ifPresent(value -> text.append(text.length() > 0 ? " " : "").append("[MS-CorrelationId ").append(value).append(']'));
+        requestId.ifPresent(value -> text.append(text.length() > 0 ? " " : "").append("[MS-RequestId ").append(value).append(']'));
         return text.toString();
     }
 }

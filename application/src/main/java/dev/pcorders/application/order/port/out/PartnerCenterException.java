@@ -13,7 +13,7 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
     private final PartnerCenterError error;
 
     private PartnerCenterException(String message, PartnerCenterError error, Throwable cause) {
-        super(message + " (" + error.summary() + ")", cause);
+        super(error.summary().isEmpty() ? message : message + " (" + error.summary() + ")", cause);
         this.error = Objects.requireNonNull(error, "error");
     }
 
