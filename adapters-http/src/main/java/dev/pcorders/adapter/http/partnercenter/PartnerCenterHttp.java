@@ -23,6 +23,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -329,6 +332,14 @@ public final class PartnerCenterHttp implements AutoCloseable {
                     + settings.maxBodyBytes() + " bytes allowed (partner-center.max-body-bytes)", Optional.empty(),
                     ids.asError(), e);
         } catch (HttpClientException e) {
+            Optional<Throwable> refusedTls = causeOfType(e, SSLHandshakeException.class, SSLPeerUnverifiedException.class,
+                    CertificateException.class);
+            if (refusedTls.isPresent()) {
+                // An untrusted certificate or a protocol mismatch does not go away by itself; retrying would
+                // only spend the deadline.
+                throw new Unavailable("GET " + uri.getRawPath() + ": the TLS handshake with " + uri.getHost()
+                        + " failed and was not retried (" + refusedTls.get().getMessage() + ")", ids.asError(), e);
+            }
             // Connection refused or reset, read timeout, a body cut short: all transient.
             return Attempt.failed(e);
         }
@@ -343,6 +354,18 @@ public final class PartnerCenterHttp implements AutoCloseable {
                 Optional.ofNullable(response.getHeaders().get(CORRELATION_VECTOR)).or(() -> Optional.of(ids.vector)));
         return new PartnerCenterResponse(uri, response.getStatus().getCode(), contentType, body, echoed,
                 RetryAfter.parse(response.getHeaders().get(HttpHeaders.RETRY_AFTER), clock.instant()));
+    }
+
+    @SafeVarargs
+    private static Optional<Throwable> causeOfType(Throwable failure, Class<? extends Throwable>... types) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(cause)) {
+                    return Optional.of(cause);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String newVectorBase() {

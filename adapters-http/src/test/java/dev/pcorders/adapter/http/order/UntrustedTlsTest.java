@@ -1,0 +1,64 @@
+package dev.pcorders.adapter.http.order;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.domain.order.OrderPage;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server whose certificate the JVM does not trust (WireMock's self-signed one) fails the fetch at
+ * once: a certificate problem does not heal between retries, and the token never goes out over it.
+ */
+class UntrustedTlsTest {
+
+    private WireMockServer server;
+    private VirtualTime time;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"));
+        server.start();
+        server.stubFor(get(anyUrl()).willReturn(PartnerCenterOrderGatewayTest.okJson("orders-by-billing-cycle.json")));
+        time = new VirtualTime(PartnerCenterOrderGatewayTest.START);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    @Test
+    void anUntrustedCertificateFailsAtOnceWithoutRetriesOrARequest() {
+        PartnerCenterClientSettings settings = PartnerCenterClientSettings.defaults()
+                .withBaseUrl(URI.create("https://127.0.0.1:" + server.httpsPort()));
+        try (CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(settings,
+                new StaticAccessTokenProvider(PartnerCenterOrderGatewayTest.TOKEN), time, time)) {
+            assertThatThrownBy(() -> {
+                try (Stream<OrderPage> pages = gateway.fetchOrders(PartnerCenterOrderGatewayTest.allOrders())) {
+                    List<OrderPage> all = pages.collect(Collectors.toList());
+                    assertThat(all).as("an untrusted server must not be read").isEmpty();
+                }
+            }).isInstanceOfSatisfying(Unavailable.class, e -> {
+                assertThat(e.getMessage()).contains("TLS handshake with 127.0.0.1 failed and was not retried");
+                assertThat(e.error().requestId()).isPresent();
+                PartnerCenterOrderGatewayTest.assertNoSecretIn(e);
+            });
+        }
+        assertThat(time.sleeps()).as("no retry waits").isEmpty();
+        assertThat(server.getAllServeEvents()).as("no request got through the handshake").isEmpty();
+    }
+}
