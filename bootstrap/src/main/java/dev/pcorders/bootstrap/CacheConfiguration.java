@@ -11,6 +11,7 @@ public class CacheConfiguration {
 
     private static final SqliteStoreSettings DEFAULTS = SqliteStoreSettings.defaults();
 
+    private boolean enabled = true;
     private Path path = Path.of("pc-orders.db");
     private SqliteStoreSettings.Synchronous synchronous = DEFAULTS.synchronous();
     private Duration busyTimeout = DEFAULTS.busyTimeout();
@@ -18,6 +19,18 @@ public class CacheConfiguration {
 
     public SqliteStoreSettings toSettings() {
         return DEFAULTS.withSynchronous(synchronous).withBusyTimeout(busyTimeout).withWriteLockWait(writeLockWait);
+    }
+
+    /**
+     * {@code false} for an application that only reads orders live: no cache file is created, and the
+     * cache use cases say what to configure.
+     */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
     }
 
     public Path getPath() {

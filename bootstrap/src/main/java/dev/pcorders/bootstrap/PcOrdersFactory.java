@@ -21,10 +21,10 @@ public class PcOrdersFactory {
     @Singleton
     @Bean(preDestroy = "close")
     PcOrders pcOrders(PartnerCenterConfiguration partnerCenter, CacheConfiguration cache) {
-        PcOrders.Builder builder = PcOrders.builder()
-                .partnerCenter(partnerCenter.toSettings())
-                .database(cache.getPath())
-                .storeSettings(cache.toSettings());
+        PcOrders.Builder builder = PcOrders.builder().partnerCenter(partnerCenter.toSettings());
+        if (cache.isEnabled()) {
+            builder.database(cache.getPath()).storeSettings(cache.toSettings());
+        }
         PartnerCenterCredentials credentials = partnerCenter.getAuth().toCredentials();
         if (credentials.isConfigured()) {
             builder.accessTokenProvider(credentials.tokenProvider(partnerCenter.getAuth().getAuthority()));

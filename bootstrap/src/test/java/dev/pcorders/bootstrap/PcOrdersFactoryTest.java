@@ -96,6 +96,23 @@ class PcOrdersFactoryTest {
     }
 
     @Test
+    void aDisabledCacheCreatesNoFileAndTheCacheUseCasesSayWhatToConfigure() throws Exception {
+        Path file = folder.resolve("never-created.db");
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "pc-orders.cache.enabled", "false",
+                "pc-orders.cache.path", file.toString(),
+                "partner-center.auth.access-token", "t0ken"))) {
+            assertThat(context.getBean(GetOrdersUseCase.class)).isNotNull();
+            assertThatThrownBy(() -> context.getBean(FindCachedOrdersUseCase.class))
+                    .hasStackTraceContaining("database(Path)");
+        }
+        assertThat(file).doesNotExist();
+        try (java.util.stream.Stream<Path> created = java.nio.file.Files.list(folder)) {
+            assertThat(created).as("no cache file anywhere in the folder").isEmpty();
+        }
+    }
+
+    @Test
     void withoutCredentialsTheCacheUseCasesWorkAndSyncSaysWhatToConfigure() {
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "pc-orders.cache.path", folder.resolve("offline.db").toString()))) {
