@@ -15,6 +15,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -68,18 +69,22 @@ final class SchemaMigration {
 
     private void refuseForeignDatabase(DataSource dataSource) {
         Set<String> tables;
+        boolean beingCreated;
         try (Connection connection = dataSource.getConnection()) {
+            DSLContext dsl = DSL.using(connection, SQLDialect.SQLITE);
             Field<String> name = DSL.field(DSL.name("name"), String.class);
-            tables = DSL.using(connection, SQLDialect.SQLITE)
-                    .select(name)
+            tables = dsl.select(name)
                     .from(DSL.table(DSL.name("sqlite_master")))
                     .where(DSL.field(DSL.name("type"), String.class).eq("table"))
                     .and(name.notLike("sqlite\\_%", '\\'))
                     .fetchSet(name);
+            // An empty history table alone is a pc-orders database another process is creating right now:
+            // Flyway commits that table before the first migration, and migrating below queues behind it.
+            beingCreated = tables.equals(Set.of(HISTORY_TABLE)) && dsl.fetchCount(DSL.table(DSL.name(HISTORY_TABLE))) == 0;
         } catch (SQLException | RuntimeException e) {
             throw failures.translate("open the database", e);
         }
-        if (!tables.isEmpty() && !(tables.contains(HISTORY_TABLE) && tables.contains(MARKER_TABLE))) {
+        if (!tables.isEmpty() && !beingCreated && !(tables.contains(HISTORY_TABLE) && tables.contains(MARKER_TABLE))) {
             throw new OrderStoreException(Reason.NOT_A_PC_ORDERS_DATABASE, "The file " + file
                     + " is an SQLite database, but not a pc-orders order store (it has the tables "
                     + tables.stream().sorted().collect(Collectors.joining(", "))

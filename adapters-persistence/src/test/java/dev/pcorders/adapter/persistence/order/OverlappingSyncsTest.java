@@ -173,6 +173,37 @@ class OverlappingSyncsTest {
         }
     }
 
+    @Test
+    void storesOpenedAtOnceOnANewFileAllOpenWhileOneOfThemCreatesTheSchema() throws Exception {
+        int openers = 6;
+        ExecutorService threads = Executors.newFixedThreadPool(openers);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Path file = folder.resolve("new-" + round + ".db");
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(openers);
+                List<Future<Long>> opened = new java.util.ArrayList<>();
+                for (int i = 0; i < openers; i++) {
+                    opened.add(threads.submit(() -> {
+                        together.await();
+                        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+                            return store.orders().countOrders(OrderCriteria.ALL);
+                        }
+                    }));
+                }
+                for (Future<Long> count : opened) {
+                    assertThat(count.get(60, TimeUnit.SECONDS)).isZero();
+                }
+                try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults());
+                     Connection connection = store.openJdbcConnection()) {
+                    assertThat(query(connection, "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank"))
+                            .as("each migration applied once").containsExactly("1", "2");
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private static List<Order> orders(String prefix, int count) {
         return IntStream.range(0, count)
                 .mapToObj(i -> anOrder(prefix + i).lineItems(List.of(aLineItem(0).build())).build())

@@ -145,6 +145,43 @@ class SqliteOrderStoreTest {
     }
 
     @Test
+    void aFileWhoseSchemaAnotherPcOrdersIsCreatingOpens() throws SQLException {
+        // What a second process sees between Flyway's creating its history table and committing V1.
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file());
+        try (Connection connection = plain.getConnection()) {
+            execute(connection, "CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY,"
+                    + " version VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL,"
+                    + " script VARCHAR(1000) NOT NULL, checksum INT, installed_by VARCHAR(100) NOT NULL,"
+                    + " installed_on TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
+                    + " execution_time INT NOT NULL, success BOOLEAN NOT NULL)");
+        }
+
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
+             Connection connection = store.openJdbcConnection()) {
+            assertThat(store.orders().countOrders(OrderCriteria.ALL)).isZero();
+            assertThat(query(connection, "SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1", "2");
+        }
+    }
+
+    @Test
+    void anotherFlywayProjectsHistoryAloneIsRefused() throws SQLException {
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file());
+        try (Connection connection = plain.getConnection()) {
+            execute(connection, "CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50),"
+                    + " description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, checksum INT,"
+                    + " installed_by VARCHAR(100) NOT NULL, installed_on TEXT NOT NULL DEFAULT '', execution_time INT NOT NULL,"
+                    + " success BOOLEAN NOT NULL)");
+            execute(connection, "INSERT INTO flyway_schema_history VALUES (1, '1', 'invoices', 'SQL', 'V1__invoices.sql', 7, 'x', '', 0, 1)");
+        }
+
+        assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
+                .isInstanceOfSatisfying(OrderStoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_PC_ORDERS_DATABASE));
+    }
+
+    @Test
     void anotherProgramsDatabaseIsRefusedUntouched() throws SQLException {
         SQLiteDataSource plain = new SQLiteDataSource();
         plain.setUrl("jdbc:sqlite:" + file());
