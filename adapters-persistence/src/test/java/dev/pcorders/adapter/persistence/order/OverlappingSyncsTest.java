@@ -118,10 +118,7 @@ class OverlappingSyncsTest {
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try (SqliteOrderStore first = SqliteOrderStore.open(file(), settings)) {
             sync(first.orders(), SCOPE, List.of(page(1, anOrder("before").build())).iterator());
-            CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
-            Future<SnapshotSummary> slow = threads.submit(() -> sync(first.orders(), SCOPE,
-                    slowPages(orders("slow-", 8), firstHoldsTheLock, Duration.ofMillis(250))));
-            assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<SnapshotSummary> slow = startSlowSyncOfEightOrders(first, threads);
 
             try (SqliteOrderStore reopened = SqliteOrderStore.open(file(), settings)) {
                 assertThat(reopened.orders().findOrders(OrderCriteria.ALL, 0, 10)).extracting(order -> order.id().value())
@@ -158,10 +155,7 @@ class OverlappingSyncsTest {
                 .withWriteLockWait(Duration.ofMinutes(2));
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), settings)) {
-            CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
-            Future<SnapshotSummary> slow = threads.submit(() -> sync(store.orders(), SCOPE,
-                    slowPages(orders("slow-", 8), firstHoldsTheLock, Duration.ofMillis(250))));
-            assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<SnapshotSummary> slow = startSlowSyncOfEightOrders(store, threads);
 
             SnapshotSummary second = sync(store.orders(), OrderScope.allOrdersOf(dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER),
                     List.of(page(1, anOrder("other").build())).iterator());
@@ -202,6 +196,16 @@ class OverlappingSyncsTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** Returns once the sync holds the write lock, which it then keeps for about 2 s. */
+    private static Future<SnapshotSummary> startSlowSyncOfEightOrders(SqliteOrderStore store, ExecutorService threads)
+            throws InterruptedException {
+        CountDownLatch holdsTheLock = new CountDownLatch(1);
+        Future<SnapshotSummary> slow = threads.submit(() -> sync(store.orders(), SCOPE,
+                slowPages(orders("slow-", 8), holdsTheLock, Duration.ofMillis(250))));
+        assertThat(holdsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+        return slow;
     }
 
     private static List<Order> orders(String prefix, int count) {

@@ -147,14 +147,8 @@ class SqliteOrderStoreTest {
     @Test
     void aFileWhoseSchemaAnotherPcOrdersIsCreatingOpens() throws SQLException {
         // What a second process sees between Flyway's creating its history table and committing V1.
-        SQLiteDataSource plain = new SQLiteDataSource();
-        plain.setUrl("jdbc:sqlite:" + file());
-        try (Connection connection = plain.getConnection()) {
-            execute(connection, "CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY,"
-                    + " version VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL,"
-                    + " script VARCHAR(1000) NOT NULL, checksum INT, installed_by VARCHAR(100) NOT NULL,"
-                    + " installed_on TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
-                    + " execution_time INT NOT NULL, success BOOLEAN NOT NULL)");
+        try (Connection connection = plainConnection()) {
+            createFlywayHistoryTable(connection);
         }
 
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
@@ -166,14 +160,10 @@ class SqliteOrderStoreTest {
 
     @Test
     void anotherFlywayProjectsHistoryAloneIsRefused() throws SQLException {
-        SQLiteDataSource plain = new SQLiteDataSource();
-        plain.setUrl("jdbc:sqlite:" + file());
-        try (Connection connection = plain.getConnection()) {
-            execute(connection, "CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50),"
-                    + " description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, checksum INT,"
-                    + " installed_by VARCHAR(100) NOT NULL, installed_on TEXT NOT NULL DEFAULT '', execution_time INT NOT NULL,"
-                    + " success BOOLEAN NOT NULL)");
-            execute(connection, "INSERT INTO flyway_schema_history VALUES (1, '1', 'invoices', 'SQL', 'V1__invoices.sql', 7, 'x', '', 0, 1)");
+        try (Connection connection = plainConnection()) {
+            createFlywayHistoryTable(connection);
+            execute(connection, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, execution_time, success) VALUES (1, '1', 'invoices', 'SQL', 'V1__invoices.sql', 7, 'x', 0, 1)");
         }
 
         assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
@@ -262,6 +252,21 @@ class SqliteOrderStoreTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    private Connection plainConnection() throws SQLException {
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file());
+        return plain.getConnection();
+    }
+
+    /** The table as Flyway creates it on SQLite, empty. */
+    private static void createFlywayHistoryTable(Connection connection) throws SQLException {
+        execute(connection, "CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY,"
+                + " version VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL,"
+                + " script VARCHAR(1000) NOT NULL, checksum INT, installed_by VARCHAR(100) NOT NULL,"
+                + " installed_on TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
+                + " execution_time INT NOT NULL, success BOOLEAN NOT NULL)");
     }
 
     private static java.util.Iterator<OrderPage> pagesOf(List<Order> orders) {
