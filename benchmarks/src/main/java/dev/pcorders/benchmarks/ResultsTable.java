@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns one JMH JSON result file (and the heap probe's output) into the table of figures and ratios
@@ -26,8 +24,6 @@ import java.util.regex.Pattern;
  * <p>Arguments: {@code <jmh-result.json> [<heap-probe.properties> <gc.log>]}.
  */
 public final class ResultsTable {
-
-    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     /** One benchmark's result: the median time per op and JMH's error, in seconds. */
     record Timing(String name, double medianSeconds, double meanSeconds, double errorSeconds, int iterations,
@@ -118,17 +114,7 @@ public final class ResultsTable {
         try (InputStream in = Files.newInputStream(properties)) {
             probe.load(in);
         }
-        int maxBefore = 0;
-        int maxAfter = 0;
-        int collections = 0;
-        for (String line : Files.readAllLines(gcLog)) {
-            Matcher m = GC_LINE.matcher(line);
-            if (m.find()) {
-                collections++;
-                maxBefore = Math.max(maxBefore, Integer.parseInt(m.group(1)));
-                maxAfter = Math.max(maxAfter, Integer.parseInt(m.group(2)));
-            }
-        }
+        HeapFigures.GcLog gc = HeapFigures.GcLog.read(gcLog);
         long mib = 1024 * 1024;
         out.println("| memory: sync of " + probe.getProperty("line.items.stored", "?") + " line items ("
                 + probe.getProperty("orders.stored", "?") + " orders, " + probe.getProperty("pages", "?") + " pages) | value |");
@@ -137,11 +123,11 @@ public final class ResultsTable {
                 + ("true".equals(probe.getProperty("completed")) ? "yes" : "NO: " + probe.getProperty("failure")) + " |");
         out.println("| wall time | " + probe.getProperty("seconds") + " s |");
         out.println("| garbage collector | " + probe.getProperty("gc") + " |");
-        out.println("| peak heap occupancy, GC log (largest heap before a collection) | " + maxBefore + " MiB |");
-        out.println("| peak live heap, GC log (largest heap after a collection) | " + maxAfter + " MiB |");
+        out.println("| peak heap occupancy, GC log (largest heap before a collection) | " + gc.maxBeforeMib() + " MiB |");
+        out.println("| peak live heap, GC log (largest heap after a collection) | " + gc.maxAfterMib() + " MiB |");
         out.println("| sum of the heap pools' peaks (an upper bound) | "
                 + Long.parseLong(probe.getProperty("heap.pool.peaks.sum.bytes")) / mib + " MiB |");
-        out.println("| collections logged | " + collections + " |");
+        out.println("| collections logged | " + gc.collections() + " |");
     }
 
     private static Figure figure(String label, String unit, double units, Timing timing) {

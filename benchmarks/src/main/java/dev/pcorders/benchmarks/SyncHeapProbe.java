@@ -15,15 +15,10 @@ import dev.pcorders.sandbox.Sandbox;
 import dev.pcorders.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * Target 4: a sync of a million line items in a small heap. Not a JMH benchmark: run.sh starts it in its
@@ -45,8 +40,7 @@ public final class SyncHeapProbe {
         Properties result = new Properties();
         result.setProperty("orders.requested", Integer.toString(orders));
         result.setProperty("max.heap.bytes", Long.toString(Runtime.getRuntime().maxMemory()));
-        result.setProperty("gc", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
+        result.setProperty("gc", HeapFigures.collectorNames());
         long started = System.nanoTime();
         try (SandboxServer sandbox = Sandbox.start(OrderFixtures.settings(orders));
              CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(
@@ -70,14 +64,7 @@ public final class SyncHeapProbe {
             result.setProperty("failure", e.toString());
         } finally {
             result.setProperty("seconds", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
-            // Each pool's own peak; their sum bounds the heap's peak from above (pools peak at different times).
-            long peakSum = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peakSum += pool.getPeakUsage().getUsed();
-                }
-            }
-            result.setProperty("heap.pool.peaks.sum.bytes", Long.toString(peakSum));
+            result.setProperty("heap.pool.peaks.sum.bytes", Long.toString(HeapFigures.poolPeaksSumBytes()));
             try (OutputStream out = Files.newOutputStream(resultFile)) {
                 result.store(out, "pc-orders sync heap probe");
             }
