@@ -83,6 +83,8 @@ final class ReportOutput {
                     json.writeNumber(line);
                 }
                 json.writeEndArray();
+                // The array lists the first rows only; the count says how many the figures sum.
+                json.writeNumberField("ledgerRows", d.ledgerRows());
                 optional(json, "expected", d.expected());
                 optional(json, "actual", d.actual());
                 json.writeStringField("message", d.message());
@@ -105,7 +107,7 @@ final class ReportOutput {
         csv.writeRecord("kind", "customerId", "orderId", "alternateId", "offerId", "ledgerLines", "expected", "actual", "message");
         for (Discrepancy d : report.discrepancies()) {
             csv.writeRecord(d.kind().name(), d.customer().toString(), d.orderId().map(Object::toString).orElse(d.orderReference()),
-                    d.alternateId().orElse(""), d.offerId().value(), lines(d.ledgerLines()), d.expected().orElse(""),
+                    d.alternateId().orElse(""), d.offerId().value(), lines(d), d.expected().orElse(""),
                     d.actual().orElse(""), d.message());
         }
         OrderOutput.flush(csv);
@@ -132,14 +134,16 @@ final class ReportOutput {
             for (Discrepancy d : report.discrepancies()) {
                 table.add(List.of(d.kind().name(), d.customer().toString(),
                         d.orderId().map(Object::toString).orElse(d.orderReference()), d.offerId().value(),
-                        lines(d.ledgerLines()), d.expected().orElse(""), d.actual().orElse("")));
+                        lines(d), d.expected().orElse(""), d.actual().orElse("")));
             }
             table.print(out);
         }
     }
 
-    private static String lines(List<Long> lines) {
-        return lines.stream().map(String::valueOf).collect(Collectors.joining(" "));
+    /** The line numbers kept, and how many rows went unnamed: never a list that looks complete but is not. */
+    private static String lines(Discrepancy d) {
+        String kept = d.ledgerLines().stream().map(String::valueOf).collect(Collectors.joining(" "));
+        return d.omittedLedgerLines() == 0 ? kept : kept + " (+" + d.omittedLedgerLines() + " more)";
     }
 
     static void changes(List<OrderChange> changes, OutputFormat format, PrintWriter out) throws IOException {

@@ -314,13 +314,36 @@ class CliEndToEndTest {
         assertThat(report.get("summary")).isNotNull();
         JsonNode first = report.get("discrepancies").get(0);
         assertThat(first.fieldNames()).toIterable().contains("kind", "customerId", "orderId", "offerId", "ledgerLines",
-                "message");
+                "ledgerRows", "message");
 
         Cli.Run table = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString());
         assertThat(table.exitCode()).isEqualTo(1);
         planted.keySet().forEach(kind -> assertThat(table.out()).contains(kind));
         Cli.Run csv = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString(), "--format", "csv");
         assertThat(csv.out().lines().count()).isEqualTo(export.planted().size() + 1L);
+    }
+
+    @Test
+    void aKeyBilledInManyRowsShowsItsFirstLedgerLinesAndHowManyMore() throws IOException {
+        Path ledger = folder.resolve("partner-ledger.csv");
+        List<String> lines = new ArrayList<>(List.of("customer_id,order_id,offer_id,quantity"));
+        for (int i = 0; i < 12; i++) {
+            lines.add(customers.get(0) + ",never-ordered,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1");
+        }
+        Files.write(ledger, lines);
+
+        Cli.Run json = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString(), "--format", "json");
+        assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
+        JsonNode discrepancy = JSON.readTree(json.out()).get("discrepancies").get(0);
+        assertThat(discrepancy.get("expected").asText()).isEqualTo("12");
+        assertThat(stream(discrepancy.get("ledgerLines")).map(JsonNode::asLong))
+                .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(discrepancy.get("ledgerRows").asLong()).isEqualTo(12);
+
+        Cli.Run table = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString());
+        assertThat(table.out()).contains("2 3 4 5 6 7 8 9 10 11 (+2 more)");
+        Cli.Run csv = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString(), "--format", "csv");
+        assertThat(csv.out()).contains(",2 3 4 5 6 7 8 9 10 11 (+2 more),12,");
     }
 
     @Test

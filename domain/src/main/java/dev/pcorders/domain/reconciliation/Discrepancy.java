@@ -10,7 +10,10 @@ import java.util.Optional;
 /**
  * One disagreement: the expected value is the ledger's, the actual one Partner Center's, both as
  * text so quantities, prices and currencies read alike. {@code orderReference} is what the ledger
- * named the order by (an id or an alternate id); {@code ledgerLines} are the file's line numbers.
+ * named the order by (an id or an alternate id). {@code ledgerRows} is how many ledger rows were summed
+ * into it; {@code ledgerLines} are the file line numbers of the first of them, in file order, at most
+ * {@link Reconciliation#LEDGER_LINES_KEPT}, so memory does not grow with a key billed a million times.
+ * When they are fewer than the rows, {@link #omittedLedgerLines()} says how many more there are.
  */
 public record Discrepancy(
         DiscrepancyKind kind,
@@ -20,6 +23,7 @@ public record Discrepancy(
         Optional<String> alternateId,
         OfferId offerId,
         List<Long> ledgerLines,
+        long ledgerRows,
         Optional<String> expected,
         Optional<String> actual,
         String message) {
@@ -32,8 +36,17 @@ public record Discrepancy(
         Objects.requireNonNull(alternateId, "alternateId");
         Objects.requireNonNull(offerId, "offerId");
         ledgerLines = List.copyOf(ledgerLines);
+        if (ledgerRows < ledgerLines.size() || ledgerRows > 0 && ledgerLines.isEmpty()) {
+            throw new IllegalArgumentException("ledger rows " + ledgerRows + " do not fit the " + ledgerLines.size()
+                    + " line numbers given");
+        }
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** Ledger rows summed into this discrepancy whose line numbers are not in {@link #ledgerLines()}. */
+    public long omittedLedgerLines() {
+        return ledgerRows - ledgerLines.size();
     }
 }

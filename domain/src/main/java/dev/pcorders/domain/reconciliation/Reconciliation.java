@@ -11,6 +11,7 @@ import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,65 +21,208 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One reconciliation, fed in two steps: first the cached orders that take part ({@link #addOrder}),
- * then the ledger, row by row ({@link #addLedgerEntry}); {@link #report()} closes it. Orders are
- * indexed by (customer, order id or alternate id, offer) and the ledger is streamed, so memory follows
- * the number of order lines, not the number of ledger rows (apart from the line numbers kept for the
- * report). Not thread-safe: one reconciliation, one thread.
+ * then the ledger, row by row ({@link #addLedgerEntry}); {@link #report()} closes it. Not thread-safe:
+ * one reconciliation, one thread.
+ *
+ * <p>Memory follows the cached order lines taking part, never the number of ledger rows. Orders are
+ * indexed by (customer, order id or alternate id) and the ledger is streamed past them. Of an order it
+ * keeps only what the report shows (ids, currency, status) and, per (order, offer), sums and the values
+ * that disagree; a ledger row is folded in and dropped: its price or currency is kept only when it
+ * differs from the order's, its amount goes straight into the currency totals, and its line number is
+ * kept only while the line has fewer than {@link #LEDGER_LINES_KEPT} (the rest are counted, see
+ * {@link Discrepancy#ledgerRows()}). Ledger rows that match no order are kept per key: each such key is a
+ * discrepancy of its own, so that part grows with the report, not with the ledger.
  */
 public final class Reconciliation {
 
-    /** The key a ledger row and an order line meet on. Order references compare exactly; offers by match key. */
-    private record Key(CustomerId customer, String orderReference, String offerKey) {
+    /**
+     * How many ledger line numbers a discrepancy lists: the first ones in file order. Rows beyond them
+     * still count in its sums and in {@link Discrepancy#ledgerRows()}. Enough to find the rows of a key
+     * billed a few times; a key billed hundreds of times is found by its order id.
+     */
+    public static final int LEDGER_LINES_KEPT = 10;
+
+    /** A reference the ledger may name an order by (its id or its alternate id), of one customer; compared exactly. */
+    private record Reference(CustomerId customer, String reference) {
     }
 
-    /** What is known of one (order, offer): the cached side summed over line items, the ledger side over rows. */
-    private static final class OrderLine {
-        final Order order;
-        final OfferId offerId;
-        long quantity;
-        final Set<Amount> unitPrices = new LinkedHashSet<>();
-        BigDecimal pricedAmount = BigDecimal.ZERO;
-        boolean priced = true;
-        long ledgerQuantity;
-        final List<Long> ledgerLines = new ArrayList<>();
-        final Set<Amount> ledgerUnitPrices = new LinkedHashSet<>();
-        final Set<CurrencyCode> ledgerCurrencies = new LinkedHashSet<>();
-        final Map<CurrencyCode, BigDecimal> ledgerAmounts = new TreeMap<>();
-        String ledgerReference;
+    /** A ledger row's key when it matches no cached order line: customer, reference and offer match key. */
+    private record UnmatchedKey(CustomerId customer, String reference, String offerKey) {
+    }
 
-        OrderLine(Order order, OfferId offerId) {
-            this.order = order;
-            this.offerId = offerId;
+    /** What the ledger said of one key: summed quantity, how many rows, the first rows' line numbers. */
+    private abstract static class LedgerSide {
+        long ledgerQuantity;
+        long ledgerRows;
+        long[] ledgerLines;
+
+        void addRow(LedgerRow row) {
+            ledgerQuantity += row.quantity();
+            ledgerRows++;
+            if (ledgerLines == null) {
+                ledgerLines = new long[] {row.line()};
+            } else if (ledgerLines.length < LEDGER_LINES_KEPT) {
+                // Grown one at a time: at most LEDGER_LINES_KEPT copies of as many longs, and no slack kept per line.
+                ledgerLines = Arrays.copyOf(ledgerLines, ledgerLines.length + 1);
+                ledgerLines[ledgerLines.length - 1] = row.line();
+            }
         }
 
         boolean billed() {
-            return !ledgerLines.isEmpty();
+            return ledgerRows > 0;
+        }
+
+        List<Long> keptLines() {
+            return ledgerLines == null ? List.of() : Arrays.stream(ledgerLines).boxed().toList();
+        }
+    }
+
+    /** What the report needs of a cached order, not the order itself: ids, currency, status, and its lines. */
+    private static final class CachedOrder {
+        final CustomerId customer;
+        final OrderId id;
+        final Optional<String> alternateId;
+        final Optional<CurrencyCode> currency;
+        final boolean cancelled;
+        /** The status as Partner Center spelled it, kept for cancelled orders only: the one report that shows it. */
+        final Optional<String> cancelledStatus;
+        final OrderLine[] lines;
+
+        CachedOrder(Order order, CustomerId customer, int lineCount) {
+            this.customer = customer;
+            this.id = order.id();
+            this.alternateId = order.alternateId();
+            this.currency = order.currencyCode();
+            this.cancelled = order.isCancelled();
+            this.cancelledStatus = cancelled ? order.status().map(Object::toString) : Optional.empty();
+            this.lines = new OrderLine[lineCount];
+        }
+
+        /** The line of this offer, if the order has one; orders hold a handful of lines, so a scan beats a map. */
+        OrderLine line(String offerKey) {
+            for (OrderLine line : lines) {
+                if (line.offerKey.equals(offerKey)) {
+                    return line;
+                }
+            }
+            return null;
+        }
+
+        /** This order's own instance of {@code reference}, so a line keeps no string of the ledger's. */
+        String ownReference(String reference) {
+            return id.value().equals(reference) ? id.value() : alternateId.orElseThrow();
+        }
+    }
+
+    /** One (order, offer): the cached side summed over line items, the ledger side over rows. */
+    private static final class OrderLine extends LedgerSide {
+        final CachedOrder order;
+        final OfferId offerId;
+        final String offerKey;
+        long quantity;
+        /** The first line item's effective unit price; null when some line item of the offer has none ({@code priced} false). */
+        Amount unitPrice;
+        /** Other distinct unit prices, when line items of one offer carry several (rare): null otherwise. */
+        List<Amount> moreUnitPrices;
+        /** Price times quantity summed over several priced line items; null for one, whose product is made on demand. */
+        BigDecimal pricedAmount;
+        boolean priced = true;
+        /** Whether some ledger row carried an amount in a currency, so this line counts in the totals. */
+        boolean inTotals;
+        /** The reference the ledger first named the order by; one of the order's own strings. */
+        String ledgerReference;
+        /** Ledger unit prices outside the tolerance of every unit price of the line, distinct, first seen first. */
+        Set<Amount> pricesOutside;
+        /** Ledger currencies other than the order's, distinct, first seen first. */
+        Set<CurrencyCode> otherCurrencies;
+
+        OrderLine(CachedOrder order, OfferId offerId, String offerKey) {
+            this.order = order;
+            this.offerId = offerId;
+            this.offerKey = offerKey;
+        }
+
+        void addItem(OrderLineItem item) {
+            long quantityBefore = quantity;
+            quantity += item.quantity();
+            Optional<Amount> price = item.pricing().flatMap(Pricing::effectiveUnitPrice);
+            if (price.isEmpty() || !priced) {
+                // An offer with an unpriced line item is neither price-compared nor totalled: its prices are not needed.
+                priced = false;
+                unitPrice = null;
+                moreUnitPrices = null;
+                pricedAmount = null;
+                return;
+            }
+            if (unitPrice == null) {
+                unitPrice = price.get();
+                return;
+            }
+            pricedAmount = pricedAmount(quantityBefore).add(price.get().value().multiply(BigDecimal.valueOf(item.quantity())));
+            if (!anyUnitPrice(price.get()::equals)) {
+                moreUnitPrices = moreUnitPrices == null ? new ArrayList<>(1) : moreUnitPrices;
+                moreUnitPrices.add(price.get());
+            }
+        }
+
+        boolean anyUnitPrice(Predicate<Amount> test) {
+            return unitPrice != null && test.test(unitPrice) || moreUnitPrices != null && moreUnitPrices.stream().anyMatch(test);
+        }
+
+        Stream<Amount> unitPrices() {
+            Stream<Amount> first = Stream.ofNullable(unitPrice);
+            return moreUnitPrices == null ? first : Stream.concat(first, moreUnitPrices.stream());
+        }
+
+        /** Partner Center's amount: unit price times quantity, summed over the offer's line items. */
+        BigDecimal pricedAmount() {
+            return pricedAmount(quantity);
+        }
+
+        private BigDecimal pricedAmount(long quantityOfOneItem) {
+            if (pricedAmount != null) {
+                return pricedAmount;
+            }
+            return unitPrice == null ? BigDecimal.ZERO
+                    : BigDecimal.ZERO.add(unitPrice.value().multiply(BigDecimal.valueOf(quantityOfOneItem)));
         }
     }
 
     /** Ledger rows that met no cached order line, summed by key. */
-    private static final class Unmatched {
-        final LedgerRow first;
-        long quantity;
-        final List<Long> lines = new ArrayList<>();
+    private static final class Unmatched extends LedgerSide {
+        final CustomerId customer;
+        final String reference;
+        final OfferId offerId;
 
-        Unmatched(LedgerRow first) {
-            this.first = first;
+        Unmatched(LedgerRow first, String reference) {
+            this.customer = first.customer();
+            this.reference = reference;
+            this.offerId = first.offerId();
         }
     }
 
     private final Amount priceTolerance;
-    private final Map<Key, OrderLine> byReference = new HashMap<>();
-    private final List<OrderLine> orderLines = new ArrayList<>();
-    private final Map<Key, Unmatched> unmatched = new LinkedHashMap<>();
+    private final Map<Reference, CachedOrder> byReference = new HashMap<>();
+    /** Later orders answering to a reference already taken (one's id being another's alternate id): rare. */
+    private final Map<Reference, List<CachedOrder>> sharedReferences = new HashMap<>();
+    private final List<CachedOrder> orders = new ArrayList<>();
+    // Customers and offers repeat across orders: one instance of each (and of each match key) serves every order and line.
+    private final Map<CustomerId, CustomerId> customers = new HashMap<>();
+    private final Map<OfferId, OfferId> offers = new HashMap<>();
+    private final Map<String, String> offerKeys = new HashMap<>();
+    private final Map<UnmatchedKey, Unmatched> unmatched = new LinkedHashMap<>();
     // Exports spell a charge type in more than one case (Cancel, cancel): count them as one, under the first spelling seen.
     private final Map<String, Long> notCompared = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<LedgerRowError> rowsInError = new ArrayList<>();
+    /** Per currency: the ledger's amounts on lines priced on both sides; Partner Center's are added up by {@link #report()}. */
+    private final Map<CurrencyCode, BigDecimal> ledgerTotals = new HashMap<>();
     private boolean ledgerStarted;
 
     public Reconciliation(Amount priceTolerance) {
@@ -94,29 +238,50 @@ public final class Reconciliation {
         if (ledgerStarted) {
             throw new IllegalStateException("orders must all be added before the ledger is read");
         }
-        Map<String, OrderLine> byOffer = new LinkedHashMap<>();
+        Map<String, List<OrderLineItem>> byOffer = new LinkedHashMap<>();
         for (OrderLineItem item : order.lineItems()) {
-            OrderLine line = byOffer.computeIfAbsent(item.offerId().matchKey(), key -> new OrderLine(order, item.offerId()));
-            line.quantity += item.quantity();
-            Optional<Amount> price = item.pricing().flatMap(Pricing::effectiveUnitPrice);
-            price.ifPresent(unitPrice -> {
-                line.unitPrices.add(unitPrice);
-                line.pricedAmount = line.pricedAmount.add(unitPrice.value().multiply(BigDecimal.valueOf(item.quantity())));
-            });
-            line.priced &= price.isPresent();
+            byOffer.computeIfAbsent(item.offerId().matchKey(), key -> new ArrayList<>(1)).add(item);
         }
-        for (Map.Entry<String, OrderLine> entry : byOffer.entrySet()) {
-            orderLines.add(entry.getValue());
-            index(new Key(order.referenceCustomerId(), order.id().value(), entry.getKey()), entry.getValue());
-            Optional<String> alternate = order.alternateId().filter(id -> !id.equals(order.id().value()));
-            alternate.ifPresent(id -> index(new Key(order.referenceCustomerId(), id, entry.getKey()), entry.getValue()));
+        CachedOrder cached = new CachedOrder(order, customers.computeIfAbsent(order.referenceCustomerId(), c -> c),
+                byOffer.size());
+        int index = 0;
+        for (Map.Entry<String, List<OrderLineItem>> entry : byOffer.entrySet()) {
+            OfferId offerId = entry.getValue().get(0).offerId();
+            OrderLine line = new OrderLine(cached, offers.computeIfAbsent(offerId, o -> o),
+                    offerKeys.computeIfAbsent(entry.getKey(), k -> k));
+            entry.getValue().forEach(line::addItem);
+            cached.lines[index++] = line;
+        }
+        orders.add(cached);
+        index(new Reference(cached.customer, cached.id.value()), cached);
+        cached.alternateId.filter(id -> !id.equals(cached.id.value()))
+                .ifPresent(id -> index(new Reference(cached.customer, id), cached));
+    }
+
+    private void index(Reference reference, CachedOrder order) {
+        // Should two cached orders answer to one reference (one's id being the other's alternate id), the
+        // first added keeps it for the offers it has: orders arrive sorted by creation date, so that is the older order.
+        CachedOrder first = byReference.putIfAbsent(reference, order);
+        if (first != null && first != order) {
+            sharedReferences.computeIfAbsent(reference, r -> new ArrayList<>(1)).add(order);
         }
     }
 
-    private void index(Key key, OrderLine line) {
-        // Should two cached orders answer to one reference (one's id being the other's alternate id), the
-        // first added keeps it: orders arrive sorted by creation date, so that is the older order.
-        byReference.putIfAbsent(key, line);
+    private OrderLine find(Reference reference, String offerKey) {
+        CachedOrder first = byReference.get(reference);
+        if (first == null) {
+            return null;
+        }
+        OrderLine line = first.line(offerKey);
+        if (line == null && !sharedReferences.isEmpty()) {
+            for (CachedOrder later : sharedReferences.getOrDefault(reference, List.of())) {
+                line = later.line(offerKey);
+                if (line != null) {
+                    break;
+                }
+            }
+        }
+        return line;
     }
 
     /** Adds one ledger entry: a row to compare, a row of a charge type that is not compared, or a row in error. */
@@ -131,25 +296,36 @@ public final class Reconciliation {
             notCompared.merge(row.chargeType().orElseThrow().strip(), 1L, Long::sum);
             return;
         }
-        Key key = new Key(row.customer(), row.orderReference().strip(), row.offerId().matchKey());
-        OrderLine line = byReference.get(key);
+        String reference = row.orderReference().strip();
+        String offerKey = row.offerId().matchKey();
+        OrderLine line = find(new Reference(row.customer(), reference), offerKey);
         if (line == null) {
-            Unmatched missing = unmatched.computeIfAbsent(key, k -> new Unmatched(row));
-            missing.quantity += row.quantity();
-            missing.lines.add(row.line());
+            unmatched.computeIfAbsent(new UnmatchedKey(row.customer(), reference, offerKey), k -> new Unmatched(row, reference))
+                    .addRow(row);
             return;
         }
-        line.ledgerQuantity += row.quantity();
-        line.ledgerLines.add(row.line());
+        line.addRow(row);
         if (line.ledgerReference == null) {
-            line.ledgerReference = key.orderReference();
+            line.ledgerReference = line.order.ownReference(reference);
         }
-        row.unitPrice().ifPresent(line.ledgerUnitPrices::add);
-        row.currency().ifPresent(line.ledgerCurrencies::add);
-        Optional<CurrencyCode> currency = row.currency().or(line.order::currencyCode);
-        if (row.unitPrice().isPresent() && currency.isPresent()) {
-            line.ledgerAmounts.merge(currency.get(), row.unitPrice().get().value().multiply(BigDecimal.valueOf(row.quantity())),
-                    BigDecimal::add);
+        Optional<CurrencyCode> orderCurrency = line.order.currency;
+        if (row.currency().isPresent() && orderCurrency.isPresent() && !row.currency().get().equals(orderCurrency.get())) {
+            line.otherCurrencies = added(line.otherCurrencies, row.currency().get());
+        }
+        if (row.unitPrice().isEmpty()) {
+            return;
+        }
+        Amount unitPrice = row.unitPrice().get();
+        // Line items of one offer may carry different prices; a ledger price is fine if it is near any of them.
+        if (line.priced && !line.anyUnitPrice(actual -> withinTolerance(unitPrice, actual))) {
+            line.pricesOutside = added(line.pricesOutside, unitPrice);
+        }
+        Optional<CurrencyCode> currency = row.currency().or(() -> orderCurrency);
+        // Totals only where both sides have prices, so expected and actual cover the same lines.
+        if (line.priced && orderCurrency.isPresent() && currency.isPresent()) {
+            BigDecimal amount = unitPrice.value().multiply(BigDecimal.valueOf(row.quantity()));
+            ledgerTotals.put(currency.get(), ledgerTotals.getOrDefault(currency.get(), BigDecimal.ZERO).add(amount));
+            line.inTotals = true;
         }
     }
 
@@ -157,33 +333,31 @@ public final class Reconciliation {
     public ReconciliationReport report() {
         List<Discrepancy> discrepancies = new ArrayList<>();
         Map<CurrencyCode, BigDecimal[]> totals = new TreeMap<>();
+        ledgerTotals.forEach((currency, amount) -> totals.put(currency, new BigDecimal[] {amount, BigDecimal.ZERO}));
         long matched = 0;
-        for (OrderLine line : orderLines) {
-            if (!line.billed()) {
-                if (!line.order.isCancelled()) {
-                    discrepancies.add(discrepancy(DiscrepancyKind.MISSING_IN_LEDGER, line, line.order.id().value(),
-                            Optional.empty(), Optional.of(Long.toString(line.quantity)),
-                            "ordered in Partner Center but not in the ledger"));
+        for (CachedOrder order : orders) {
+            for (OrderLine line : order.lines) {
+                if (!line.billed()) {
+                    if (!order.cancelled) {
+                        discrepancies.add(discrepancy(DiscrepancyKind.MISSING_IN_LEDGER, line, order.id.value(),
+                                Optional.empty(), Optional.of(Long.toString(line.quantity)),
+                                "ordered in Partner Center but not in the ledger"));
+                    }
+                    continue;
                 }
-                continue;
-            }
-            matched++;
-            compare(line, discrepancies);
-            // Totals only where both sides have prices, so expected and actual cover the same lines.
-            if (line.priced && line.order.currencyCode().isPresent() && !line.ledgerAmounts.isEmpty()) {
-                line.ledgerAmounts.forEach((currency, amount) -> {
-                    BigDecimal[] sums = totals.computeIfAbsent(currency, c -> zeros());
-                    sums[0] = sums[0].add(amount);
-                });
-                BigDecimal[] sums = totals.computeIfAbsent(line.order.currencyCode().get(), c -> zeros());
-                sums[1] = sums[1].add(line.pricedAmount);
+                matched++;
+                compare(line, discrepancies);
+                if (line.inTotals) {
+                    BigDecimal[] sums = totals.computeIfAbsent(order.currency.orElseThrow(),
+                            c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                    sums[1] = sums[1].add(line.pricedAmount());
+                }
             }
         }
         for (Unmatched missing : unmatched.values()) {
-            LedgerRow row = missing.first;
-            discrepancies.add(new Discrepancy(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, row.customer(),
-                    row.orderReference().strip(), Optional.empty(), Optional.empty(), row.offerId(), missing.lines,
-                    Optional.of(Long.toString(missing.quantity)), Optional.empty(),
+            discrepancies.add(new Discrepancy(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, missing.customer,
+                    missing.reference, Optional.empty(), Optional.empty(), missing.offerId, missing.keptLines(),
+                    missing.ledgerRows, Optional.of(Long.toString(missing.ledgerQuantity)), Optional.empty(),
                     "in the ledger but no cached order of this customer has this order reference and offer"));
         }
         discrepancies.sort(Comparator.comparing((Discrepancy d) -> d.customer().toString())
@@ -198,9 +372,10 @@ public final class Reconciliation {
 
     private void compare(OrderLine line, List<Discrepancy> discrepancies) {
         String reference = line.ledgerReference;
-        if (line.order.isCancelled()) {
+        CachedOrder order = line.order;
+        if (order.cancelled) {
             discrepancies.add(discrepancy(DiscrepancyKind.BILLED_BUT_CANCELLED, line, reference,
-                    Optional.of("billed"), line.order.status().map(Object::toString), "billed although the order is cancelled"));
+                    Optional.of("billed"), order.cancelledStatus, "billed although the order is cancelled"));
             return;
         }
         if (line.ledgerQuantity != line.quantity) {
@@ -208,43 +383,40 @@ public final class Reconciliation {
                     Optional.of(Long.toString(line.ledgerQuantity)), Optional.of(Long.toString(line.quantity)),
                     "the ledger's quantity differs from the order's"));
         }
-        Optional<CurrencyCode> orderCurrency = line.order.currencyCode();
-        if (orderCurrency.isPresent()) {
-            List<CurrencyCode> other = line.ledgerCurrencies.stream().filter(c -> !c.equals(orderCurrency.get())).toList();
-            if (!other.isEmpty()) {
-                discrepancies.add(discrepancy(DiscrepancyKind.CURRENCY_MISMATCH, line, reference,
-                        Optional.of(joined(other)), Optional.of(orderCurrency.get().toString()),
-                        "the ledger's currency differs from the order's"));
-            }
+        if (line.otherCurrencies != null) {
+            discrepancies.add(discrepancy(DiscrepancyKind.CURRENCY_MISMATCH, line, reference,
+                    Optional.of(joined(line.otherCurrencies)), order.currency.map(Object::toString),
+                    "the ledger's currency differs from the order's"));
         }
-        if (line.priced && !line.ledgerUnitPrices.isEmpty()) {
-            // Line items of one offer may carry different prices; a ledger price is fine if it is near any of them.
-            List<Amount> outside = line.ledgerUnitPrices.stream()
-                    .filter(expected -> line.unitPrices.stream().noneMatch(actual -> withinTolerance(expected, actual)))
-                    .toList();
-            if (!outside.isEmpty()) {
-                discrepancies.add(discrepancy(DiscrepancyKind.PRICE_MISMATCH, line, reference, Optional.of(joined(outside)),
-                        Optional.of(joined(List.copyOf(line.unitPrices))),
-                        "the ledger's unit price differs from the order's by more than " + priceTolerance));
-            }
+        if (line.pricesOutside != null) {
+            discrepancies.add(discrepancy(DiscrepancyKind.PRICE_MISMATCH, line, reference, Optional.of(joined(line.pricesOutside)),
+                    Optional.of(line.unitPrices().map(Amount::toString).collect(Collectors.joining(", "))),
+                    "the ledger's unit price differs from the order's by more than " + priceTolerance));
         }
+    }
+
+    /** {@code values} with {@code value} added, made on first use: most lines never need one. */
+    private static <T> Set<T> added(Set<T> values, T value) {
+        Set<T> set = values == null ? new LinkedHashSet<>(2) : values;
+        set.add(value);
+        return set;
     }
 
     private boolean withinTolerance(Amount expected, Amount actual) {
         return expected.value().subtract(actual.value()).abs().compareTo(priceTolerance.value()) <= 0;
     }
 
-    private static String joined(List<?> values) {
-        return values.stream().map(Object::toString).collect(Collectors.joining(", "));
-    }
-
-    private static BigDecimal[] zeros() {
-        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+    private static String joined(Iterable<?> values) {
+        StringBuilder text = new StringBuilder();
+        for (Object value : values) {
+            text.append(text.length() == 0 ? "" : ", ").append(value);
+        }
+        return text.toString();
     }
 
     private static Discrepancy discrepancy(DiscrepancyKind kind, OrderLine line, String reference,
                                            Optional<String> expected, Optional<String> actual, String message) {
-        return new Discrepancy(kind, line.order.referenceCustomerId(), reference, Optional.of(line.order.id()),
-                line.order.alternateId(), line.offerId, line.ledgerLines, expected, actual, message);
+        return new Discrepancy(kind, line.order.customer, reference, Optional.of(line.order.id), line.order.alternateId,
+                line.offerId, line.keptLines(), line.ledgerRows, expected, actual, message);
     }
 }

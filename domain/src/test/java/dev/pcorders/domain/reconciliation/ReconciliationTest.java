@@ -86,6 +86,7 @@ class ReconciliationTest {
         assertThat(report.discrepancies()).filteredOn(d -> d.orderReference().equals("ghost")).singleElement()
                 .satisfies(d -> {
                     assertThat(d.ledgerLines()).containsExactly(3L, 4L);
+                    assertThat(d.ledgerRows()).isEqualTo(2);
                     assertThat(d.expected()).contains("3");
                     assertThat(d.orderId()).isEmpty();
                 });
@@ -191,6 +192,88 @@ class ReconciliationTest {
                 row(2, "zz", OFFER, 1, null, null), row(3, "b", OFFER, 2, null, null));
         assertThat(report.discrepancies()).extracting(d -> d.orderReference() + " " + d.kind())
                 .containsExactly("a MISSING_IN_LEDGER", "b QUANTITY_MISMATCH", "zz MISSING_IN_PARTNER_CENTER");
+    }
+
+    @Test
+    void aKeyBilledInManyRowsNamesTheFirstLinesAndCountsAllRows() {
+        int rows = Reconciliation.LEDGER_LINES_KEPT + 3;
+        LedgerEntry[] ledger = new LedgerEntry[2 * rows];
+        for (int i = 0; i < rows; i++) {
+            ledger[2 * i] = row(10 + 2 * i, "o1", OFFER, 1, null, null);
+            ledger[2 * i + 1] = row(11 + 2 * i, "ghost", OFFER, 2, null, null);
+        }
+        ReconciliationReport report = reconcile(List.of(order("o1", rows + 1)), ledger);
+
+        assertThat(report.discrepancies()).extracting(Discrepancy::kind)
+                .containsExactly(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, DiscrepancyKind.QUANTITY_MISMATCH);
+        Discrepancy ghost = report.discrepancies().get(0);
+        Discrepancy shortBilled = report.discrepancies().get(1);
+        // Every row counts in the sums; only the first rows are named, and the rest are counted, not lost.
+        assertThat(shortBilled.expected()).contains(Integer.toString(rows));
+        assertThat(shortBilled.ledgerLines()).hasSize(Reconciliation.LEDGER_LINES_KEPT).startsWith(10L, 12L)
+                .endsWith(10L + 2 * (Reconciliation.LEDGER_LINES_KEPT - 1)).isSorted();
+        assertThat(shortBilled.ledgerRows()).isEqualTo(rows);
+        assertThat(shortBilled.omittedLedgerLines()).isEqualTo(3);
+        assertThat(ghost.expected()).contains(Integer.toString(2 * rows));
+        assertThat(ghost.ledgerLines()).hasSize(Reconciliation.LEDGER_LINES_KEPT).startsWith(11L, 13L);
+        assertThat(ghost.ledgerRows()).isEqualTo(rows);
+    }
+
+    @Test
+    void aDiscrepancyCannotClaimFewerRowsThanTheLinesItNames() {
+        assertThatThrownBy(() -> new Discrepancy(DiscrepancyKind.QUANTITY_MISMATCH, CUSTOMER, "o1", Optional.empty(),
+                Optional.empty(), OFFER, List.of(2L, 3L), 1, Optional.empty(), Optional.empty(), "m"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Discrepancy(DiscrepancyKind.QUANTITY_MISMATCH, CUSTOMER, "o1", Optional.empty(),
+                Optional.empty(), OFFER, List.of(), 4, Optional.empty(), Optional.empty(), "m"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyDistinctOutlyingPriceAndForeignCurrencyIsReportedOnceInTheOrderSeen() {
+        ReconciliationReport report = reconcile(List.of(order("o1", 4)),
+                row(2, "o1", OFFER, 1, "2.50", "USD"),
+                row(3, "o1", OFFER, 1, "4.00", "GBP"),
+                row(4, "o1", OFFER, 1, "3.0", "EUR"),
+                row(5, "o1", OFFER, 1, "4", "GBP"));
+        assertThat(report.discrepancies()).extracting(Discrepancy::kind, Discrepancy::expected, Discrepancy::actual)
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple(DiscrepancyKind.PRICE_MISMATCH, Optional.of("4.00, 3.0"),
+                                Optional.of("2.50")),
+                        org.assertj.core.api.Assertions.tuple(DiscrepancyKind.CURRENCY_MISMATCH, Optional.of("GBP, EUR"),
+                                Optional.of("USD")));
+    }
+
+    @Test
+    void totalsAddUpEveryPricedRowAndTheReportCanBeAskedForTwice() {
+        Reconciliation reconciliation = new Reconciliation(TOLERANCE);
+        reconciliation.addOrder(order("o1", 5));
+        reconciliation.addLedgerEntry(row(2, "o1", OFFER, 2, "2.50", "USD"));
+        reconciliation.addLedgerEntry(row(3, "o1", OFFER, 3, "2.50", null));
+        reconciliation.addLedgerEntry(row(4, "o1", OFFER, 1, "2.50", "EUR"));
+
+        List<CurrencyTotals> expected = List.of(new CurrencyTotals(Money.of("2.50", "EUR"), Money.of("0", "EUR")),
+                new CurrencyTotals(Money.of("12.50", "USD"), Money.of("12.50", "USD")));
+        assertThat(reconciliation.report().totals()).isEqualTo(expected);
+        assertThat(reconciliation.report().totals()).isEqualTo(expected);
+    }
+
+    @Test
+    void aReferenceSharedByTwoOrdersGoesToTheFirstAddedForTheOffersItHas() {
+        // The older order's alternate id is the newer order's id: each keeps matching its own offers.
+        Order older = anOrder("o1").alternateId("o2").lineItems(List.of(aLineItem(0).quantity(1).build())).build();
+        Order newer = anOrder("o2").lineItems(List.of(aLineItem(0).quantity(2).build(),
+                aLineItem(1).offerId(OTHER_OFFER).quantity(3).build())).build();
+        ReconciliationReport report = reconcile(List.of(older, newer),
+                row(2, "o2", OFFER, 1, null, null),
+                row(3, "o2", OTHER_OFFER, 3, null, null));
+
+        assertThat(report.matched()).isEqualTo(2);
+        assertThat(report.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.MISSING_IN_LEDGER);
+            assertThat(d.orderId()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo("o2"));
+            assertThat(d.offerId()).isEqualTo(OFFER);
+        });
     }
 
     @Test
