@@ -21,11 +21,14 @@ import java.util.stream.Stream;
 /**
  * Reconciles offline: cached orders are indexed, the ledger is streamed past them. When no customers
  * are named, a first pass over the ledger finds the customers it mentions, so only their orders are
- * loaded and memory follows the cached side rather than the ledger.
+ * loaded and memory follows the cached side rather than the ledger. Orders are read in batches and
+ * dropped once {@link Reconciliation} has taken what it needs of them.
  */
 public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
 
-    private static final int ORDERS_PER_READ = 5_000;
+    // The reconciliation keeps a few facts per order line, but a batch is whole orders (links, provisioning context,
+    // the store's records behind them) while it is read: small batches keep that transient peak below the index itself.
+    private static final int ORDERS_PER_READ = 1_000;
 
     private final OrderRepository repository;
     private final LedgerSource ledgerSource;

@@ -97,4 +97,28 @@ class ReconcileOrdersServiceTest {
         assertThat(service.reconcileOrders(ReconcileOrdersCommand.of(LEDGER)).countsByKind())
                 .containsEntry(DiscrepancyKind.MISSING_IN_LEDGER, 1L);
     }
+
+    @Test
+    void everyCachedOrderTakesPartHoweverManyReadsItTakes() {
+        // More than two of the service's reads of cached orders, the last one partial.
+        int count = 2_001;
+        Order[] orders = new Order[count];
+        LedgerEntry[] ledger = new LedgerEntry[count - 1];
+        for (int i = 0; i < count; i++) {
+            orders[i] = anOrder("o" + i).creationDate(CREATED.plusSeconds(i)).build();
+            if (i > 0) {
+                ledger[i - 1] = billed(i + 1, CUSTOMER, "o" + i, 5);
+            }
+        }
+        cache(orders);
+
+        ReconciliationReport report = new ReconcileOrdersService(repository, ledgerOf(ledger))
+                .reconcileOrders(ReconcileOrdersCommand.of(LEDGER));
+
+        assertThat(report.matched()).isEqualTo(count - 1);
+        assertThat(report.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.MISSING_IN_LEDGER);
+            assertThat(d.orderReference()).isEqualTo("o0");
+        });
+    }
 }
