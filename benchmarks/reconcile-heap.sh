@@ -30,16 +30,9 @@ OUT="${OUT:-$repo/benchmarks/target/reconcile-results}"
 jar="${JAR:-$repo/benchmarks/target/benchmarks.jar}"
 probe=(-cp "$jar" dev.pcorders.benchmarks.ReconcileHeapProbe)
 
-case "$BUILD" in
-    reactor)
-        # shellcheck disable=SC2086
-        "$MVN" -B -q $MVN_ARGS -DskipTests package -pl benchmarks -am ;;
-    module)
-        # shellcheck disable=SC2086
-        "$MVN" -B -q $MVN_ARGS -DskipTests package -pl benchmarks ;;
-    no) ;;
-    *) echo "BUILD must be reactor, module or no, got $BUILD" >&2; exit 2 ;;
-esac
+# shellcheck source=build-jar.sh
+source "$repo/benchmarks/build-jar.sh"
+build_benchmarks_jar
 [[ -f "$jar" ]] || { echo "no $jar: build first" >&2; exit 1; }
 
 mkdir -p "$DATA" "$OUT"

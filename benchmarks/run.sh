@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar and runs every measurement of docs/PERFORMANCE.md: the JMH benchmarks
-# (decode, store, sync; each with its baseline in the same run) and the 1M line item heap probe in its
-# own -Xmx256m JVM, then prints the table of figures and ratios. About 7 minutes on 2 cores.
+# (decode, store, sync; each with its baseline in the same run), the 1M line item heap probe in its
+# own -Xmx256m JVM and the reconcile heap probe (a 1M-row ledger against 200k cached line items in
+# -Xmx128m, see reconcile-heap.sh), then prints the tables. About 9 minutes on 2 cores (the reconcile
+# probe's cache and ledger are made once and kept in benchmarks/target/reconcile-data).
 #
 #   benchmarks/run.sh                 build (reactor, -am) and run everything
 #   BUILD=no benchmarks/run.sh        reuse benchmarks/target/benchmarks.jar
@@ -10,6 +12,7 @@
 #   benchmarks/run.sh Decode          extra arguments go to JMH (here: only the decode benchmarks)
 #
 # Environment: MVN (default mvn), MVN_ARGS (e.g. -o), HEAP_PROBE_ORDERS (default 200000; 0 skips it),
+# RECONCILE_PROBE_ROWS (ledger rows, default 1000000; 0 skips it), RECONCILE_PROBE_HEAP (MiB, default 128),
 # OUT (results directory, default benchmarks/target/bench-results).
 set -euo pipefail
 
@@ -20,23 +23,17 @@ MVN_ARGS="${MVN_ARGS:-}"
 BUILD="${BUILD:-reactor}"
 OUT="${OUT:-$repo/benchmarks/target/bench-results}"
 HEAP_PROBE_ORDERS="${HEAP_PROBE_ORDERS:-200000}"
+RECONCILE_PROBE_ROWS="${RECONCILE_PROBE_ROWS:-1000000}"
+RECONCILE_PROBE_HEAP="${RECONCILE_PROBE_HEAP:-128}"
 jar="$repo/benchmarks/target/benchmarks.jar"
 started=$(date +%s)
 
 say() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - started ))"; }
 
-case "$BUILD" in
-    reactor)
-        say "building benchmarks and the modules it needs"
-        # shellcheck disable=SC2086
-        "$MVN" -B -q $MVN_ARGS -DskipTests package -pl benchmarks -am ;;
-    module)
-        say "building the benchmarks module"
-        # shellcheck disable=SC2086
-        "$MVN" -B -q $MVN_ARGS -DskipTests package -pl benchmarks ;;
-    no) ;;
-    *) echo "BUILD must be reactor, module or no, got $BUILD" >&2; exit 2 ;;
-esac
+# shellcheck source=build-jar.sh
+source "$repo/benchmarks/build-jar.sh"
+[[ "$BUILD" == no ]] || say "building the benchmarks jar (BUILD=$BUILD)"
+build_benchmarks_jar
 [[ -f "$jar" ]] || { echo "no $jar: build first" >&2; exit 1; }
 
 rm -rf "$OUT"
@@ -73,8 +70,19 @@ if [[ "$HEAP_PROBE_ORDERS" != 0 ]]; then
     heap_args=("$OUT/heap-probe.properties" "$OUT/gc-heap-probe.log")
 fi
 
+if [[ "$RECONCILE_PROBE_ROWS" != 0 ]]; then
+    say "reconcile heap probe: $RECONCILE_PROBE_ROWS ledger rows against 200k cached line items in -Xmx${RECONCILE_PROBE_HEAP}m"
+    BUILD=no JAR="$jar" ROWS="$RECONCILE_PROBE_ROWS" HEAPS="$RECONCILE_PROBE_HEAP" OUT="$OUT/reconcile" \
+        "$repo/benchmarks/reconcile-heap.sh" >"$OUT/reconcile-probe.log" 2>&1 \
+        || echo "the reconcile heap probe failed; see $OUT/reconcile-probe.log" >&2
+fi
+
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 say "results"
 java -cp "$jar" dev.pcorders.benchmarks.ResultsTable "$OUT/jmh-result.json" "${heap_args[@]}" | tee "$OUT/table.md"
+if [[ -f "$OUT/reconcile/table.md" ]]; then
+    echo
+    tee -a "$OUT/table.md" <"$OUT/reconcile/table.md"
+fi
 echo
 echo "total: $(( $(date +%s) - started )) s; raw results in $OUT"
