@@ -1,6 +1,10 @@
 # Sourced by run.sh and reconcile-heap.sh: builds benchmarks/target/benchmarks.jar as BUILD says, with
 # MVN and MVN_ARGS. reactor: benchmarks and the modules it needs, from these sources (-am); module: only
 # this module, its siblings taken from ~/.m2; no: reuse the jar as it is.
+MVN="${MVN:-mvn}"
+MVN_ARGS="${MVN_ARGS:-}"
+BUILD="${BUILD:-reactor}"
+
 build_benchmarks_jar() {
     case "$BUILD" in
         reactor)

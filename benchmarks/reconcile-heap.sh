@@ -19,9 +19,6 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-MVN="${MVN:-mvn}"
-MVN_ARGS="${MVN_ARGS:-}"
-BUILD="${BUILD:-reactor}"
 ORDERS="${ORDERS:-40000}"
 ROWS="${ROWS:-1000000 20000}"
 HEAPS="${HEAPS:-256 192 160 128 96 80 64 56 48 40 32 24 16}"

@@ -18,9 +18,6 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-MVN="${MVN:-mvn}"
-MVN_ARGS="${MVN_ARGS:-}"
-BUILD="${BUILD:-reactor}"
 OUT="${OUT:-$repo/benchmarks/target/bench-results}"
 HEAP_PROBE_ORDERS="${HEAP_PROBE_ORDERS:-200000}"
 RECONCILE_PROBE_ROWS="${RECONCILE_PROBE_ROWS:-1000000}"
