@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pcorders.adapter.http.order.wire.OrderCollectionDto;
 import dev.pcorders.adapter.http.order.wire.OrderDto;
+import dev.pcorders.adapter.http.order.wire.WireJson;
 import dev.pcorders.adapter.http.partnercenter.DecodedPage;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterResponse;
 import dev.pcorders.application.order.port.out.PartnerCenterError;
@@ -37,7 +38,7 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
     }
 
     OrderJsonDecoder() {
-        this(ObjectMapper.getDefault());
+        this(WireJson.mapper());
     }
 
     /** One page of {@code GET /customers/{id}/orders}: the orders and the collection's next link. */

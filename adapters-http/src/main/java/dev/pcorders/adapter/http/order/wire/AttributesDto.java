@@ -1,10 +1,42 @@
 package dev.pcorders.adapter.http.order.wire;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
 
 @Serdeable
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record AttributesDto(@JsonAlias("Etag") String etag, @JsonAlias("ObjectType") String objectType) {
+@Serdeable.Deserializable(using = AttributesDto.Reader.class)
+public record AttributesDto(String etag, String objectType) {
+
+    static final Reader READER = new Reader();
+
+    /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
+    @Singleton
+    static final class Reader extends WireReader<AttributesDto> {
+
+        @Override
+        int propertyCount() {
+            return 2;
+        }
+
+        @Override
+        int property(String name) {
+            return switch (name) {
+                case "etag", "Etag" -> 0;
+                case "objectType", "ObjectType" -> 1;
+                default -> UNKNOWN;
+            };
+        }
+
+        @Override
+        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+            values[index] = string(value);
+        }
+
+        @Override
+        AttributesDto create(Object[] values) {
+            return new AttributesDto((String) values[0], (String) values[1]);
+        }
+    }
 }

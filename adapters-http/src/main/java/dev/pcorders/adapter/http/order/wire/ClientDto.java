@@ -1,13 +1,46 @@
 package dev.pcorders.adapter.http.order.wire;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
 
 @Serdeable
-@JsonIgnoreProperties(ignoreUnknown = true)
+@Serdeable.Deserializable(using = ClientDto.Reader.class)
 public record ClientDto(
-        @JsonAlias("DeviceFamily") String deviceFamily,
-        @JsonAlias("MarketplaceCountry") String marketplaceCountry,
-        @JsonAlias("Name") String name) {
+        String deviceFamily,
+        String marketplaceCountry,
+        String name) {
+
+    static final Reader READER = new Reader();
+
+    /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
+    @Singleton
+    static final class Reader extends WireReader<ClientDto> {
+
+        @Override
+        int propertyCount() {
+            return 3;
+        }
+
+        @Override
+        int property(String name) {
+            return switch (name) {
+                case "deviceFamily", "DeviceFamily" -> 0;
+                case "marketplaceCountry", "MarketplaceCountry" -> 1;
+                case "name", "Name" -> 2;
+                default -> UNKNOWN;
+            };
+        }
+
+        @Override
+        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+            values[index] = string(value);
+        }
+
+        @Override
+        ClientDto create(Object[] values) {
+            return new ClientDto((String) values[0], (String) values[1], (String) values[2]);
+        }
+    }
 }

@@ -1,13 +1,46 @@
 package dev.pcorders.adapter.http.order.wire;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
 
 @Serdeable
-@JsonIgnoreProperties(ignoreUnknown = true)
+@Serdeable.Deserializable(using = CollectionLinksDto.Reader.class)
 public record CollectionLinksDto(
-        @JsonAlias("Self") LinkDto self,
-        @JsonAlias("Next") LinkDto next,
-        @JsonAlias("Previous") LinkDto previous) {
+        LinkDto self,
+        LinkDto next,
+        LinkDto previous) {
+
+    static final Reader READER = new Reader();
+
+    /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
+    @Singleton
+    static final class Reader extends WireReader<CollectionLinksDto> {
+
+        @Override
+        int propertyCount() {
+            return 3;
+        }
+
+        @Override
+        int property(String name) {
+            return switch (name) {
+                case "self", "Self" -> 0;
+                case "next", "Next" -> 1;
+                case "previous", "Previous" -> 2;
+                default -> UNKNOWN;
+            };
+        }
+
+        @Override
+        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+            values[index] = LinkDto.READER.readNullable(value);
+        }
+
+        @Override
+        CollectionLinksDto create(Object[] values) {
+            return new CollectionLinksDto((LinkDto) values[0], (LinkDto) values[1], (LinkDto) values[2]);
+        }
+    }
 }

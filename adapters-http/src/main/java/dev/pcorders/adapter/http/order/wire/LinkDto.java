@@ -1,17 +1,57 @@
 package dev.pcorders.adapter.http.order.wire;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.util.List;
 
 /** A link; {@code body} is whatever JSON the service put there (usually null), kept as a tree. */
 @Serdeable
-@JsonIgnoreProperties(ignoreUnknown = true)
+@Serdeable.Deserializable(using = LinkDto.Reader.class)
 public record LinkDto(
-        @JsonAlias("Uri") String uri,
-        @JsonAlias("Method") String method,
-        @JsonAlias("Headers") List<LinkHeaderDto> headers,
-        @JsonAlias("Body") JsonNode body) {
+        String uri,
+        String method,
+        List<LinkHeaderDto> headers,
+        JsonNode body) {
+
+    static final Reader READER = new Reader();
+
+    /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
+    @Singleton
+    static final class Reader extends WireReader<LinkDto> {
+
+        @Override
+        int propertyCount() {
+            return 4;
+        }
+
+        @Override
+        int property(String name) {
+            return switch (name) {
+                case "uri", "Uri" -> 0;
+                case "method", "Method" -> 1;
+                case "headers", "Headers" -> 2;
+                case "body", "Body" -> 3;
+                default -> UNKNOWN;
+            };
+        }
+
+        @Override
+        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+            values[index] = switch (index) {
+                case 0, 1 -> string(value);
+                case 2 -> LinkHeaderDto.READER.readList(value);
+                default -> node(value);
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        LinkDto create(Object[] values) {
+            return new LinkDto(
+                    (String) values[0], (String) values[1], (List<LinkHeaderDto>) values[2], (JsonNode) values[3]);
+        }
+    }
 }

@@ -1,27 +1,83 @@
 package dev.pcorders.adapter.http.order.wire;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** An Order. {@code creationDate} and the enums stay strings here; the mapper parses them leniently. */
 @Serdeable
-@JsonIgnoreProperties(ignoreUnknown = true)
+@Serdeable.Deserializable(using = OrderDto.Reader.class)
 public record OrderDto(
-        @JsonAlias("Id") String id,
-        @JsonAlias("AlternateId") String alternateId,
-        @JsonAlias("ReferenceCustomerId") String referenceCustomerId,
-        @JsonAlias("BillingCycle") String billingCycle,
-        @JsonAlias("CurrencyCode") String currencyCode,
-        @JsonAlias("CurrencySymbol") String currencySymbol,
-        @JsonAlias("CreationDate") String creationDate,
-        @JsonAlias("Status") String status,
-        @JsonAlias("TotalPrice") BigDecimal totalPrice,
-        @JsonAlias("TransactionType") String transactionType,
-        @JsonAlias("Client") ClientDto client,
-        @JsonAlias("LineItems") List<OrderLineItemDto> lineItems,
-        @JsonAlias("Links") OrderLinksDto links,
-        @JsonAlias("Attributes") AttributesDto attributes) {
+        String id,
+        String alternateId,
+        String referenceCustomerId,
+        String billingCycle,
+        String currencyCode,
+        String currencySymbol,
+        String creationDate,
+        String status,
+        BigDecimal totalPrice,
+        String transactionType,
+        ClientDto client,
+        List<OrderLineItemDto> lineItems,
+        OrderLinksDto links,
+        AttributesDto attributes) {
+
+    static final Reader READER = new Reader();
+
+    /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
+    @Singleton
+    static final class Reader extends WireReader<OrderDto> {
+
+        @Override
+        int propertyCount() {
+            return 14;
+        }
+
+        @Override
+        int property(String name) {
+            return switch (name) {
+                case "id", "Id" -> 0;
+                case "alternateId", "AlternateId" -> 1;
+                case "referenceCustomerId", "ReferenceCustomerId" -> 2;
+                case "billingCycle", "BillingCycle" -> 3;
+                case "currencyCode", "CurrencyCode" -> 4;
+                case "currencySymbol", "CurrencySymbol" -> 5;
+                case "creationDate", "CreationDate" -> 6;
+                case "status", "Status" -> 7;
+                case "totalPrice", "TotalPrice" -> 8;
+                case "transactionType", "TransactionType" -> 9;
+                case "client", "Client" -> 10;
+                case "lineItems", "LineItems" -> 11;
+                case "links", "Links" -> 12;
+                case "attributes", "Attributes" -> 13;
+                default -> UNKNOWN;
+            };
+        }
+
+        @Override
+        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+            values[index] = switch (index) {
+                case 0, 1, 2, 3, 4, 5, 6, 7, 9 -> string(value);
+                case 8 -> decimal(value);
+                case 10 -> ClientDto.READER.readNullable(value);
+                case 11 -> OrderLineItemDto.READER.readList(value);
+                case 12 -> OrderLinksDto.READER.readNullable(value);
+                default -> AttributesDto.READER.readNullable(value);
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        OrderDto create(Object[] values) {
+            return new OrderDto(
+                    (String) values[0], (String) values[1], (String) values[2], (String) values[3], (String) values[4],
+                    (String) values[5], (String) values[6], (String) values[7], (BigDecimal) values[8],
+                    (String) values[9], (ClientDto) values[10], (List<OrderLineItemDto>) values[11],
+                    (OrderLinksDto) values[12], (AttributesDto) values[13]);
+        }
+    }
 }

@@ -1,14 +1,50 @@
 package dev.pcorders.adapter.http.order.wire;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.math.BigDecimal;
 
 @Serdeable
-@JsonIgnoreProperties(ignoreUnknown = true)
+@Serdeable.Deserializable(using = PurchaseCommitmentDto.Reader.class)
 public record PurchaseCommitmentDto(
-        @JsonAlias("Amount") BigDecimal amount,
-        @JsonAlias("Currency") String currency,
-        @JsonAlias("Grain") String grain) {
+        BigDecimal amount,
+        String currency,
+        String grain) {
+
+    static final Reader READER = new Reader();
+
+    /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
+    @Singleton
+    static final class Reader extends WireReader<PurchaseCommitmentDto> {
+
+        @Override
+        int propertyCount() {
+            return 3;
+        }
+
+        @Override
+        int property(String name) {
+            return switch (name) {
+                case "amount", "Amount" -> 0;
+                case "currency", "Currency" -> 1;
+                case "grain", "Grain" -> 2;
+                default -> UNKNOWN;
+            };
+        }
+
+        @Override
+        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+            values[index] = switch (index) {
+                case 0 -> decimal(value);
+                default -> string(value);
+            };
+        }
+
+        @Override
+        PurchaseCommitmentDto create(Object[] values) {
+            return new PurchaseCommitmentDto((BigDecimal) values[0], (String) values[1], (String) values[2]);
+        }
+    }
 }

@@ -1,10 +1,41 @@
 package dev.pcorders.adapter.http.order.wire;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
 
 @Serdeable
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record RenewsToDto(@JsonAlias("TermDuration") String termDuration) {
+@Serdeable.Deserializable(using = RenewsToDto.Reader.class)
+public record RenewsToDto(String termDuration) {
+
+    static final Reader READER = new Reader();
+
+    /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
+    @Singleton
+    static final class Reader extends WireReader<RenewsToDto> {
+
+        @Override
+        int propertyCount() {
+            return 1;
+        }
+
+        @Override
+        int property(String name) {
+            return switch (name) {
+                case "termDuration", "TermDuration" -> 0;
+                default -> UNKNOWN;
+            };
+        }
+
+        @Override
+        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+            values[index] = string(value);
+        }
+
+        @Override
+        RenewsToDto create(Object[] values) {
+            return new RenewsToDto((String) values[0]);
+        }
+    }
 }

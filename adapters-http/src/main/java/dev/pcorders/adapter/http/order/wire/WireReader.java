@@ -1,0 +1,114 @@
+package dev.pcorders.adapter.http.order.wire;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.Decoder;
+import io.micronaut.serde.Deserializer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A hand-written micronaut-serde deserializer for one wire record. The generated bean deserializer
+ * looked each property up in a table, instantiated the record through its introspection (asking every
+ * absent component whether it is nullable) and listed the properties an object lacked; that was most
+ * of the decoding time. A reader instead matches the names itself and calls the record's constructor.
+ *
+ * <p>It reads exactly what the generated one read: every value through the {@link Decoder} call that
+ * micronaut-serde's own deserializer for that type makes (so the same coercions apply, e.g. a number
+ * where a string is expected), the camelCase name and its PascalCase alias and no other spelling,
+ * the first of two properties of the same name (the second is skipped unread), unknown properties
+ * skipped, absent and null both as null. Nested records are read by their readers directly, not looked
+ * up per value.
+ */
+abstract class WireReader<T> implements Deserializer<T> {
+
+    /** Not a property of this record: its value is skipped. */
+    static final int UNKNOWN = -1;
+
+    @Override
+    public final T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
+        return read(decoder);
+    }
+
+    /** The property index of a name, or {@link #UNKNOWN}; at most 32 properties per record. */
+    abstract int property(String name);
+
+    /** Reads the value of property {@code index} into {@code values}, the constructor arguments so far. */
+    abstract void readProperty(int index, Decoder value, Object[] values) throws IOException;
+
+    abstract T create(Object[] values);
+
+    abstract int propertyCount();
+
+    final T read(Decoder decoder) throws IOException {
+        Decoder object = decoder.decodeObject();
+        Object[] values = new Object[propertyCount()];
+        int seen = 0;
+        for (String name = object.decodeKey(); name != null; name = object.decodeKey()) {
+            int index = property(name);
+            if (index == UNKNOWN || (seen & (1 << index)) != 0) {
+                object.skipValue();
+            } else {
+                seen |= 1 << index;
+                readProperty(index, object, values);
+            }
+        }
+        object.finishStructure();
+        return create(values);
+    }
+
+    final T readNullable(Decoder decoder) throws IOException {
+        return decoder.decodeNull() ? null : read(decoder);
+    }
+
+    final List<T> readList(Decoder decoder) throws IOException {
+        if (decoder.decodeNull()) {
+            return null;
+        }
+        Decoder array = decoder.decodeArray();
+        List<T> list = new ArrayList<>();
+        while (array.hasNextArrayValue()) {
+            list.add(readNullable(array));
+        }
+        array.finishStructure();
+        return list;
+    }
+
+    static String string(Decoder decoder) throws IOException {
+        return decoder.decodeStringNullable();
+    }
+
+    static Integer integer(Decoder decoder) throws IOException {
+        return decoder.decodeIntNullable();
+    }
+
+    static Boolean bool(Decoder decoder) throws IOException {
+        return decoder.decodeBooleanNullable();
+    }
+
+    static BigDecimal decimal(Decoder decoder) throws IOException {
+        return decoder.decodeNull() ? null : decoder.decodeBigDecimal();
+    }
+
+    static JsonNode node(Decoder decoder) throws IOException {
+        return decoder.decodeNull() ? null : decoder.decodeNode();
+    }
+
+    /** In the order sent; a repeated key keeps its first position and its last value, as a map does. */
+    static Map<String, String> stringMap(Decoder decoder) throws IOException {
+        if (decoder.decodeNull()) {
+            return null;
+        }
+        Decoder object = decoder.decodeObject();
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String key = object.decodeKey(); key != null; key = object.decodeKey()) {
+            map.put(key, object.decodeStringNullable());
+        }
+        object.finishStructure();
+        return map;
+    }
+}
