@@ -38,6 +38,10 @@ class BenchmarksSmokeTest {
                 "dev.pcorders.benchmarks.DecodeBenchmark.gatewayDecoder",
                 "dev.pcorders.benchmarks.DecodeBenchmark.jacksonDatabind",
                 "dev.pcorders.benchmarks.DecodeBenchmark.jacksonStreaming",
+                "dev.pcorders.benchmarks.DecodeBreakdownBenchmark.gatewayDecoder",
+                "dev.pcorders.benchmarks.DecodeBreakdownBenchmark.serdeWireRecords",
+                "dev.pcorders.benchmarks.DecodeBreakdownBenchmark.jacksonWireRecords",
+                "dev.pcorders.benchmarks.DecodeBreakdownBenchmark.jacksonStreaming",
                 "dev.pcorders.benchmarks.StoreBenchmark.repository",
                 "dev.pcorders.benchmarks.StoreBenchmark.rawJdbc",
                 "dev.pcorders.benchmarks.SyncBenchmark.sandboxGatewayRepository");
