@@ -37,8 +37,14 @@ final class SqliteConnections {
     }
 
     private SQLiteConfig config(SQLiteConfig.TransactionMode transactionMode, Duration busyTimeout) {
-        SQLiteConfig config = new SQLiteConfig();
+        SQLiteConfig config = inspectorConfig(transactionMode, busyTimeout);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        return config;
+    }
+
+    /** No journal mode: switching to WAL rewrites the file's header, and an inspector must leave a foreign file as it found it. */
+    private SQLiteConfig inspectorConfig(SQLiteConfig.TransactionMode transactionMode, Duration busyTimeout) {
+        SQLiteConfig config = new SQLiteConfig();
         config.setSynchronous(settings.synchronous() == SqliteStoreSettings.Synchronous.FULL
                 ? SQLiteConfig.SynchronousMode.FULL
                 : SQLiteConfig.SynchronousMode.NORMAL);
@@ -53,9 +59,12 @@ final class SqliteConnections {
         return unpooled(writerConfig());
     }
 
-    /** One unpooled data source with the readers' settings, for looking at the schema before deciding to write. */
-    SQLiteDataSource unpooledReader() {
-        return unpooled(readerConfig());
+    /**
+     * One unpooled data source for looking at a file before deciding to write to it: the readers' settings,
+     * but the journal mode left as the file has it.
+     */
+    SQLiteDataSource unpooledInspector() {
+        return unpooled(inspectorConfig(SQLiteConfig.TransactionMode.DEFERRED, settings.busyTimeout()));
     }
 
     private SQLiteDataSource unpooled(SQLiteConfig config) {

@@ -58,7 +58,7 @@ public final class SqliteOrderStore implements AutoCloseable {
         Path absolute = file.toAbsolutePath().normalize();
         StoreFailures failures = new StoreFailures(absolute, settings);
         SqliteConnections connections = new SqliteConnections(absolute, settings);
-        new SchemaMigration(absolute, failures).migrate(connections.unpooledReader(), connections.unpooledWriter());
+        new SchemaMigration(absolute, failures, settings.busyTimeout()).migrate(connections.unpooledInspector(), connections.unpooledWriter());
         String poolName = "pc-orders-store-" + OPENED.incrementAndGet();
         HikariDataSource writer = null;
         try {

@@ -186,6 +186,7 @@ class SqliteOrderStoreTest {
                 });
         try (Connection connection = plain.getConnection()) {
             assertThat(query(connection, "SELECT name FROM sqlite_master WHERE type = 'table'")).containsExactly("invoices");
+            assertThat(query(connection, "PRAGMA journal_mode")).as("not switched to WAL").containsExactly("delete");
         }
     }
 
@@ -209,6 +210,30 @@ class SqliteOrderStoreTest {
                     assertThat(e.reason()).isEqualTo(Reason.NOT_WRITABLE);
                     assertThat(e.getMessage()).contains("cannot be created or written", "plain-file");
                 });
+    }
+
+    @Test
+    void aFileLockedAgainstReadersPastTheBusyTimeoutFailsToOpenAsLockedNamingThatTimeout() throws SQLException {
+        SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()).close();
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file());
+        try (Connection holder = plain.getConnection()) {
+            // Even WAL readers wait for a connection in exclusive locking mode that has written.
+            execute(holder, "PRAGMA locking_mode = EXCLUSIVE");
+            holder.setAutoCommit(false);
+            execute(holder, "INSERT INTO sync_scope (customer_id, include_price, include_system_purchases) VALUES ('x', 0, 0)");
+
+            SqliteStoreSettings quick = SqliteStoreSettings.defaults().withBusyTimeout(Duration.ofMillis(300));
+            assertThatThrownBy(() -> SqliteOrderStore.open(file(), quick))
+                    .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.LOCKED);
+                        assertThat(e.getMessage()).contains("Could not open the database", "busy timeout (300 ms)");
+                    });
+            holder.rollback();
+        }
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            assertThat(store.orders().countOrders(OrderCriteria.ALL)).isZero();
+        }
     }
 
     @Test
