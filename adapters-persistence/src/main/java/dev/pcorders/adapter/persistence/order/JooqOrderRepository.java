@@ -47,6 +47,7 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConnection;
 
 /**
  * {@link OrderRepository} on SQLite. Writes go through a pool of one connection whose transactions
@@ -276,7 +277,10 @@ final class JooqOrderRepository implements OrderRepository {
                     connection.rollback();
                 }
             } catch (RuntimeException | Error failure) {
-                if (!rollback(connection, failure)) {
+                // A writer is discarded, not rolled back: sqlite-jdbc's rollback() BEGINs the next IMMEDIATE
+                // transaction at once, which may queue a failed sync behind another process's whole sync before
+                // its failure is reported. Closing the connection rolls the transaction back.
+                if (commit || !rollback(connection, failure)) {
                     discard(pool, connection);
                     connection = null;
                 }
@@ -295,12 +299,12 @@ final class JooqOrderRepository implements OrderRepository {
         }
     }
 
-    /** Rolls back and leaves transaction mode; false, with the reason attached to {@code failure}, if that failed. */
+    /** Rolls a reader back and leaves transaction mode; false, with the reason attached to {@code failure}, if that failed. */
     private static boolean rollback(Connection connection, Throwable failure) {
         try {
             connection.rollback();
-            // sqlite-jdbc opens the next transaction right after a rollback while auto-commit is off;
-            // switching it back on ends that one, so the pooled connection holds no lock while idle.
+            // sqlite-jdbc opens the next (deferred) transaction right after a rollback while auto-commit is off;
+            // switching it back on ends that one, so the pooled connection holds no snapshot while idle.
             connection.setAutoCommit(true);
             return true;
         } catch (SQLException | RuntimeException rollbackFailure) {
@@ -310,9 +314,17 @@ final class JooqOrderRepository implements OrderRepository {
     }
 
     private static void discard(HikariDataSource pool, Connection connection) {
-        if (connection != null) {
-            pool.evictConnection(connection);
+        if (connection == null) {
+            return;
         }
+        try {
+            // Closed here, not later on Hikari's closer thread: a writer's transaction is rolled back and the
+            // write lock freed before the failure reaches the caller. Hikari's own close then finds it closed.
+            connection.unwrap(SQLiteConnection.class).close();
+        } catch (SQLException e) {
+            // Hikari closes the connection again below and logs what fails then.
+        }
+        pool.evictConnection(connection);
     }
 
     private static void close(Connection connection) {

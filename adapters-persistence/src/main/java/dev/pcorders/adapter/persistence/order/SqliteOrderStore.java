@@ -58,7 +58,7 @@ public final class SqliteOrderStore implements AutoCloseable {
         Path absolute = file.toAbsolutePath().normalize();
         StoreFailures failures = new StoreFailures(absolute, settings);
         SqliteConnections connections = new SqliteConnections(absolute, settings);
-        new SchemaMigration(absolute, failures, settings.busyTimeout()).migrate(connections.unpooledInspector(), connections.unpooledWriter());
+        new SchemaMigration(absolute, failures, settings).migrate(connections.unpooledInspector(), connections.unpooledWriter());
         String poolName = "pc-orders-store-" + OPENED.incrementAndGet();
         HikariDataSource writer = null;
         try {
@@ -84,8 +84,8 @@ public final class SqliteOrderStore implements AutoCloseable {
 
     /**
      * A new, unpooled JDBC connection to this store's file with exactly the driver settings the
-     * store's writer uses (WAL, synchronous, foreign keys, busy timeout, transactions that begin
-     * IMMEDIATE). Meant for measuring the repository against hand-written JDBC on the same schema
+     * store's writer uses (WAL, synchronous, foreign keys, the write lock wait as its busy timeout,
+     * transactions that begin IMMEDIATE). Meant for measuring the repository against hand-written JDBC on the same schema
      * and for diagnostics; the caller closes it. Writing through it bypasses every rule of the cache.
      */
     public Connection openJdbcConnection() {

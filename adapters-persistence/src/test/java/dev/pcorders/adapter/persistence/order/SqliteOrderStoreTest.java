@@ -16,6 +16,7 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderPage;
 import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +36,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** Opening, configuring and refusing store files; locking between writers. */
@@ -233,6 +236,42 @@ class SqliteOrderStoreTest {
         }
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isZero();
+        }
+    }
+
+    @Test
+    void aSyncThatFailsHasFreedTheWriteLockWhenItsFailureArrives() throws SQLException {
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            RuntimeException lostConnection = new IllegalStateException("the connection to Partner Center was lost");
+            Iterator<OrderPage> failingAfterOnePage = new Iterator<>() {
+                private boolean sent;
+
+                @Override
+                public boolean hasNext() {
+                    return true;
+                }
+
+                @Override
+                public OrderPage next() {
+                    if (sent) {
+                        throw lostConnection;
+                    }
+                    sent = true;
+                    return page(1, anOrder("a").build());
+                }
+            };
+            SyncRunId run = store.orders().startRun(SCOPE, CorrelationId.random(), Instant.now());
+
+            assertThatThrownBy(() -> store.orders().replaceSnapshot(run, SCOPE, failingAfterOnePage)).isSameAs(lostConnection);
+
+            SQLiteConfig noWaiting = new SQLiteConfig();
+            noWaiting.setBusyTimeout(0);
+            try (Connection other = noWaiting.createConnection("jdbc:sqlite:" + file())) {
+                execute(other, "BEGIN IMMEDIATE");
+                assertThat(query(other, "SELECT count(*) FROM stored_order")).as("rolled back").containsExactly("0");
+                execute(other, "ROLLBACK");
+            }
+            assertThat(sync(store.orders(), SCOPE, List.of(page(1, anOrder("b").build())).iterator()).added()).isEqualTo(1);
         }
     }
 
