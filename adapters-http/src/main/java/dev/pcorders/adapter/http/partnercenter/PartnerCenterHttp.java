@@ -23,6 +23,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +40,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -332,13 +333,14 @@ public final class PartnerCenterHttp implements AutoCloseable {
                     + settings.maxBodyBytes() + " bytes allowed (partner-center.max-body-bytes)", Optional.empty(),
                     ids.asError(), e);
         } catch (HttpClientException e) {
-            Optional<Throwable> refusedTls = causeOfType(e, SSLHandshakeException.class, SSLPeerUnverifiedException.class,
-                    CertificateException.class);
-            if (refusedTls.isPresent()) {
-                // An untrusted certificate or a protocol mismatch does not go away by itself; retrying would
-                // only spend the deadline.
+            Optional<Throwable> refusedCertificate = causeOfType(e, SSLPeerUnverifiedException.class,
+                    CertificateException.class, CertPathValidatorException.class, CertPathBuilderException.class);
+            if (refusedCertificate.isPresent()) {
+                // An untrusted or mismatched certificate does not go away by itself; retrying would only spend
+                // the deadline. A handshake cut off by the network (also an SSLHandshakeException) is retried.
                 throw new Unavailable("GET " + uri.getRawPath() + ": the TLS handshake with " + uri.getHost()
-                        + " failed and was not retried (" + refusedTls.get().getMessage() + ")", ids.asError(), e);
+                        + " failed and was not retried: its certificate was refused ("
+                        + refusedCertificate.get().getMessage() + ")", ids.asError(), e);
             }
             // Connection refused or reset, read timeout, a body cut short: all transient.
             return Attempt.failed(e);

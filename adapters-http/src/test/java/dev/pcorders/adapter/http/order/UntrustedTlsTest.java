@@ -11,8 +11,13 @@ import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
 import dev.pcorders.domain.order.OrderPage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A server whose certificate the JVM does not trust (WireMock's self-signed one) fails the fetch at
  * once: a certificate problem does not heal between retries, and the token never goes out over it.
+ * A handshake that the network cuts off is another matter: it is retried like any broken connection.
  */
 class UntrustedTlsTest {
 
@@ -60,5 +66,41 @@ class UntrustedTlsTest {
         }
         assertThat(time.sleeps()).as("no retry waits").isEmpty();
         assertThat(server.getAllServeEvents()).as("no request got through the handshake").isEmpty();
+    }
+
+    @Test
+    void aHandshakeCutOffByThePeerIsRetriedLikeAnyBrokenConnection() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        try (ServerSocket cutter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread cutting = new Thread(() -> {
+                while (!cutter.isClosed()) {
+                    try (Socket connection = cutter.accept()) {
+                        // Read the ClientHello first, so the client is mid-handshake when the connection closes.
+                        connection.getInputStream().read(new byte[512]);
+                        accepted.incrementAndGet();
+                    } catch (IOException closedOrReset) {
+                        // The test closes the socket at the end; a client reset is just as good.
+                    }
+                }
+            }, "handshake-cutter");
+            cutting.setDaemon(true);
+            cutting.start();
+            PartnerCenterClientSettings settings = PartnerCenterClientSettings.defaults()
+                    .withBaseUrl(URI.create("https://127.0.0.1:" + cutter.getLocalPort()));
+            try (CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(settings,
+                    new StaticAccessTokenProvider(PartnerCenterOrderGatewayTest.TOKEN), time, time)) {
+                assertThatThrownBy(() -> {
+                    try (Stream<OrderPage> pages = gateway.fetchOrders(PartnerCenterOrderGatewayTest.allOrders())) {
+                        pages.forEach(page -> { });
+                    }
+                }).isInstanceOfSatisfying(Unavailable.class, e -> {
+                    assertThat(e.getMessage()).doesNotContain("not retried");
+                    PartnerCenterOrderGatewayTest.assertNoSecretIn(e);
+                });
+            }
+        }
+        int attempts = PartnerCenterClientSettings.defaults().retryPolicy().maxAttempts();
+        assertThat(time.sleeps()).as("a wait before each retry").hasSize(attempts - 1);
+        assertThat(accepted).as("every attempt reached the server").hasValue(attempts);
     }
 }
