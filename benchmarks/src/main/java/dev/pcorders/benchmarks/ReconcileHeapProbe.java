@@ -40,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Issue 5's scale clause: a reconciliation of a large ledger against a large cache in a small heap. Not
@@ -66,7 +67,6 @@ public final class ReconcileHeapProbe {
 
     /** One key in this many is spoiled for each kind; a ghost row is added as often. */
     private static final int SPOIL_EVERY = 1000;
-    private static final int ORDERS_PER_READ = 2000;
 
     private ReconcileHeapProbe() {
     }
@@ -132,19 +132,14 @@ public final class ReconcileHeapProbe {
 
     private static void writeLedger(Path directory, long rows) throws IOException {
         List<Key> keys = new ArrayList<>();
-        long lineItems = 0;
+        LongAdder cachedLineItems = new LongAdder();
         try (SqliteOrderStore store = SqliteOrderStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
-            List<Order> batch;
-            long offset = 0;
-            do {
-                batch = store.orders().findOrders(OrderCriteria.ALL, offset, ORDERS_PER_READ);
-                for (Order order : batch) {
-                    lineItems += order.lineItems().size();
-                    addKeys(order, keys);
-                }
-                offset += batch.size();
-            } while (batch.size() == ORDERS_PER_READ);
+            store.orders().forEachOrder(OrderCriteria.ALL, order -> {
+                cachedLineItems.add(order.lineItems().size());
+                addKeys(order, keys);
+            });
         }
+        long lineItems = cachedLineItems.sum();
         // Rows go to the billed keys in turn; a key's quantity is split over its rows.
         List<Key> billed = keys.stream()
                 .filter(key -> key.spoiled().map(kind -> kind != DiscrepancyKind.MISSING_IN_LEDGER).orElse(!key.cancelled()))

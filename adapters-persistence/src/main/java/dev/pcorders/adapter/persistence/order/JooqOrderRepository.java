@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -59,6 +60,12 @@ final class JooqOrderRepository implements OrderRepository {
     private static final Settings SETTINGS = new Settings()
             .withExecuteLogging(false)
             .withRenderSchema(false);
+    /**
+     * Orders held at once by {@link #forEachOrder}. A reconciliation keeps only a few facts per order line, but a
+     * batch is whole orders (links, provisioning context, the records behind them) while it is read: batches this
+     * small keep that transient peak below the reconciliation's own index (measured in docs/PERFORMANCE.md).
+     */
+    static final int ORDERS_PER_BATCH = 1_000;
 
     private final HikariDataSource writer;
     private final HikariDataSource reader;
@@ -147,6 +154,23 @@ final class JooqOrderRepository implements OrderRepository {
         }
         return inReadTransaction("read cached orders",
                 dsl -> StoredOrderReader.read(dsl, CachedOrderQueries.page(dsl, criteria, offset, limit).fetch()));
+    }
+
+    @Override
+    public void forEachOrder(OrderCriteria criteria, Consumer<Order> action) {
+        Objects.requireNonNull(criteria, "criteria");
+        Objects.requireNonNull(action, "action");
+        // Every batch in one deferred read transaction: offsets stay valid while syncs commit meanwhile.
+        inReadTransaction("read cached orders", dsl -> {
+            long offset = 0;
+            List<Order> batch;
+            do {
+                batch = StoredOrderReader.read(dsl, CachedOrderQueries.page(dsl, criteria, offset, ORDERS_PER_BATCH).fetch());
+                batch.forEach(action);
+                offset += batch.size();
+            } while (batch.size() == ORDERS_PER_BATCH);
+            return null;
+        });
     }
 
     @Override

@@ -28,10 +28,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +75,32 @@ class SnapshotIsolationTest {
                     .isEqualTo(rowsOfAll);
             assertThat(orders.findOrders(OrderCriteria.ALL, 0, 10)).as("the unfiltered scope's versions are what readers see again")
                     .containsExactly(anOrder("direct").build(), shared);
+        }
+    }
+
+    @Test
+    void forEachOrderReadsEveryBatchFromTheStateItStartedInWhileASyncCommits() {
+        int count = JooqOrderRepository.ORDERS_PER_BATCH + 200;
+        Order[] before = IntStream.range(0, count).mapToObj(i -> anOrder(String.format("before-%05d", i)).build())
+                .toArray(Order[]::new);
+        try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults())) {
+            OrderRepository orders = store.orders();
+            sync(orders, ALL, List.of(page(1, before)).iterator());
+            List<String> seen = new ArrayList<>();
+
+            orders.forEachOrder(OrderCriteria.ALL, order -> {
+                if (seen.isEmpty()) {
+                    // Commits while the first batch is being handed over: the later batches must not see it.
+                    sync(orders, ALL, List.of(page(1, anOrder("after").build())).iterator());
+                }
+                seen.add(order.id().value());
+            });
+
+            assertThat(seen).as("all of the state the reading started in, nothing of the sync committed meanwhile")
+                    .hasSize(count).doesNotContain("after").doesNotHaveDuplicates();
+            List<String> now = new ArrayList<>();
+            orders.forEachOrder(OrderCriteria.ALL, order -> now.add(order.id().value()));
+            assertThat(now).containsExactly("after");
         }
     }
 

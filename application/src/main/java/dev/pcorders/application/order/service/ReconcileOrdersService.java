@@ -4,7 +4,6 @@ import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.out.LedgerSource;
 import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.reconciliation.LedgerEntry;
 import dev.pcorders.domain.reconciliation.LedgerRow;
@@ -12,7 +11,6 @@ import dev.pcorders.domain.reconciliation.Reconciliation;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.shared.CustomerId;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,14 +19,11 @@ import java.util.stream.Stream;
 /**
  * Reconciles offline: cached orders are indexed, the ledger is streamed past them. When no customers
  * are named, a first pass over the ledger finds the customers it mentions, so only their orders are
- * loaded and memory follows the cached side rather than the ledger. Orders are read in batches and
- * dropped once {@link Reconciliation} has taken what it needs of them.
+ * loaded and memory follows the cached side rather than the ledger. Each customer's orders are read
+ * from one committed state of the cache, a batch at a time, and dropped once {@link Reconciliation}
+ * has taken what it needs of them.
  */
 public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
-
-    // The reconciliation keeps a few facts per order line, but a batch is whole orders (links, provisioning context,
-    // the store's records behind them) while it is read: small batches keep that transient peak below the index itself.
-    private static final int ORDERS_PER_READ = 1_000;
 
     private final OrderRepository repository;
     private final LedgerSource ledgerSource;
@@ -75,12 +70,6 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     }
 
     private void addCachedOrders(OrderCriteria criteria, Reconciliation reconciliation) {
-        long offset = 0;
-        List<Order> batch;
-        do {
-            batch = repository.findOrders(criteria, offset, ORDERS_PER_READ);
-            batch.forEach(reconciliation::addOrder);
-            offset += batch.size();
-        } while (batch.size() == ORDERS_PER_READ);
+        repository.forEachOrder(criteria, reconciliation::addOrder);
     }
 }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The {@link OrderRepository} contract in memory: the reference the SQLite adapter is tested
@@ -158,6 +159,16 @@ public final class InMemoryOrderRepository implements OrderRepository {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
         return cached().stream().filter(criteria::matches).skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public void forEachOrder(OrderCriteria criteria, Consumer<Order> action) {
+        List<Order> matching;
+        synchronized (this) {
+            matching = cached().stream().filter(criteria::matches).toList();
+        }
+        // Outside the lock, like the SQLite store's read transaction, which does not hold up writers.
+        matching.forEach(action);
     }
 
     @Override

@@ -280,6 +280,31 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
+    void forEachOrderHandsOverWhatFindOrdersPagesInTheSameOrderAndStopsAtAThrowingAction() {
+        List<Order> orders = new ArrayList<>();
+        IntStream.range(0, 30).forEach(i -> orders.add(anOrder(String.format("e%02d", i))
+                .creationDate(CREATED.plus(Duration.ofHours(i % 7)))
+                .status(i % 4 == 0 ? OrderStatus.CANCELLED : OrderStatus.COMPLETED)
+                .build()));
+        sync(SCOPE, page(1, orders.toArray(Order[]::new)));
+        OrderCriteria completed = OrderCriteria.ALL.withStatus(OrderStatus.parse("completed"));
+
+        List<Order> handedOver = new ArrayList<>();
+        repository.forEachOrder(completed, handedOver::add);
+
+        assertThat(handedOver).hasSize(22).containsExactlyElementsOf(repository.findOrders(completed, 0, 100));
+        RuntimeException stop = new IllegalStateException("enough");
+        List<Order> beforeTheStop = new ArrayList<>();
+        assertThatThrownBy(() -> repository.forEachOrder(OrderCriteria.ALL, order -> {
+            if (beforeTheStop.size() == 3) {
+                throw stop;
+            }
+            beforeTheStop.add(order);
+        })).isSameAs(stop);
+        assertThat(beforeTheStop).containsExactlyElementsOf(repository.findOrders(OrderCriteria.ALL, 0, 3));
+    }
+
+    @Test
     void filterValuesAreDataNotSyntax() {
         sync(SCOPE, page(1, anOrder("a").build()));
         for (String hostile : List.of("' OR '1'='1", "%", "_", "\"; DROP TABLE orders; --", "\\")) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The local cache of orders, kept as one snapshot per {@link dev.pcorders.domain.order.OrderScope}.
@@ -44,6 +45,15 @@ public interface OrderRepository {
 
     /** Cached orders matching {@code criteria}, ordered by (creationDate, id), {@code limit} from {@code offset}. */
     List<Order> findOrders(OrderCriteria criteria, long offset, int limit);
+
+    /**
+     * Hands every cached order matching {@code criteria} to {@code action}, ordered by (creationDate, id),
+     * all from one committed state of the cache: a sync that commits meanwhile is seen either whole or
+     * not at all, never as orders skipped or repeated between pages. Orders are read a batch at a time,
+     * so memory does not grow with the cache. An exception from {@code action} stops the reading and
+     * propagates as thrown.
+     */
+    void forEachOrder(OrderCriteria criteria, Consumer<Order> action);
 
     /** How many cached orders match {@code criteria}. */
     long countOrders(OrderCriteria criteria);
