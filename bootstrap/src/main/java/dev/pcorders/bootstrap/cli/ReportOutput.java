@@ -104,11 +104,14 @@ final class ReportOutput {
 
     private static void reconciliationCsv(ReconciliationReport report, PrintWriter out) {
         CsvWriter csv = CsvWriter.builder().build(out);
-        csv.writeRecord("kind", "customerId", "orderId", "alternateId", "offerId", "ledgerLines", "expected", "actual", "message");
+        // ledgerLines holds numbers only, as in JSON, so a script can split it; ledgerRows says how many rows there were.
+        csv.writeRecord("kind", "customerId", "orderId", "alternateId", "offerId", "ledgerLines", "ledgerRows", "expected",
+                "actual", "message");
         for (Discrepancy d : report.discrepancies()) {
             csv.writeRecord(d.kind().name(), d.customer().toString(), d.orderId().map(Object::toString).orElse(d.orderReference()),
-                    d.alternateId().orElse(""), d.offerId().value(), lines(d), d.expected().orElse(""),
-                    d.actual().orElse(""), d.message());
+                    d.alternateId().orElse(""), d.offerId().value(),
+                    d.ledgerLines().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                    Long.toString(d.ledgerRows()), d.expected().orElse(""), d.actual().orElse(""), d.message());
         }
         OrderOutput.flush(csv);
     }
@@ -140,7 +143,7 @@ final class ReportOutput {
         }
     }
 
-    /** The line numbers kept, and how many rows went unnamed: never a list that looks complete but is not. */
+    /** For people: the line numbers kept, and how many rows went unnamed; never a list that looks complete but is not. */
     private static String lines(Discrepancy d) {
         String kept = d.ledgerLines().stream().map(String::valueOf).collect(Collectors.joining(" "));
         return d.omittedLedgerLines() == 0 ? kept : kept + " (+" + d.omittedLedgerLines() + " more)";
