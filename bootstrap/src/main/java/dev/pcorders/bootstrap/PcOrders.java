@@ -110,7 +110,8 @@ public final class PcOrders implements AutoCloseable {
 
     private OrderRepository repository() {
         return store.map(SqliteOrderStore::orders).orElseThrow(() -> new IllegalStateException(
-                "no local cache: build PcOrders with a database(Path) to sync, read or reconcile cached orders"));
+                "no local cache: build PcOrders with a database(Path), or leave pc-orders.cache.enabled at true in the"
+                        + " Micronaut configuration, to sync, read or reconcile cached orders"));
     }
 
     /** Collects the settings; {@link #build()} opens the HTTP client and the database. */

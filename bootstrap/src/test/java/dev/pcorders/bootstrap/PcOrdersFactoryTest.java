@@ -104,7 +104,7 @@ class PcOrdersFactoryTest {
                 "partner-center.auth.access-token", "t0ken"))) {
             assertThat(context.getBean(GetOrdersUseCase.class)).isNotNull();
             assertThatThrownBy(() -> context.getBean(FindCachedOrdersUseCase.class))
-                    .hasStackTraceContaining("database(Path)");
+                    .hasStackTraceContaining("database(Path)").hasStackTraceContaining("pc-orders.cache.enabled");
         }
         assertThat(file).doesNotExist();
         try (java.util.stream.Stream<Path> created = java.nio.file.Files.list(folder)) {
