@@ -6,6 +6,7 @@ import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -30,7 +31,8 @@ public final class SandboxServer implements AutoCloseable {
      * between tests and at the end of a demo, where waiting only delays the next start or the JVM's exit.
      * Not zero: Micronaut starts the loops' shutdown before it closes the listening channel, and with no
      * quiet period a loop could end first, leaving the socket listening, unserved, until the JVM exits
-     * (5 closes in 40 under CPU load here; none in 120 with 100 ms).
+     * (5 closes in 40 under CPU load here; none in 120 with 100 ms: rarer, not impossible, so close()
+     * also waits for the port to refuse connections).
      */
     private static final String SHUTDOWN_QUIET_PERIOD = "100ms";
     private static final String SHUTDOWN_TIMEOUT = "5s";
@@ -173,8 +175,10 @@ public final class SandboxServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try (Socket probe = new Socket()) {
                 probe.connect(address, 100);
-            } catch (IOException refused) {
+            } catch (ConnectException refused) {
                 return;
+            } catch (IOException timedOutOrOther) {
+                // Not a refusal: try again until the bound.
             }
             try {
                 Thread.sleep(10);

@@ -167,8 +167,8 @@ class OverlappingSyncsTest {
     @Test
     void storesOpenedAtOnceOnANewFileAllOpenWhileOneOfThemCreatesTheSchema() throws Exception {
         int openers = 6;
-        // Without the retry in SchemaMigration about 1 round in 50 failed (6 of 300 on 2 busy cores): SQLite refuses
-        // some simultaneous switches of a new file to WAL at once; 30 rounds take about 4 s.
+        // SQLite refuses some simultaneous switches of a new file to WAL at once. Without the fixes in SchemaMigration,
+        // 6 opens failed in 300 rounds (2 busy cores), so these 30 rounds (about 4 s) may miss a regression.
         ExecutorService threads = Executors.newFixedThreadPool(openers);
         try {
             for (int round = 0; round < 30; round++) {
