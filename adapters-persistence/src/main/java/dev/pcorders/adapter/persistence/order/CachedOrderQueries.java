@@ -73,6 +73,21 @@ final class CachedOrderQueries {
         return dsl.selectFrom(ORDERS).where(matching(criteria)).orderBy(stableOrder()).limit(limit).offset(offset);
     }
 
+    /** The first {@code limit} matching orders in the stable order. */
+    static ResultQuery<StoredOrderRecord> first(DSLContext dsl, OrderCriteria criteria, int limit) {
+        return dsl.selectFrom(ORDERS).where(matching(criteria)).orderBy(stableOrder()).limit(limit);
+    }
+
+    /**
+     * The next {@code limit} matching orders after {@code last} in the stable order. A seek, not an offset: SQLite
+     * steps over every skipped row of an offset, so reading a large cache batch by batch would grow quadratically.
+     * The stable order's columns identify a cached order, so no order is skipped or read twice.
+     */
+    static ResultQuery<StoredOrderRecord> after(DSLContext dsl, OrderCriteria criteria, StoredOrderRecord last, int limit) {
+        return dsl.selectFrom(ORDERS).where(matching(criteria)).orderBy(stableOrder())
+                .seekAfter(last.getCreationDate(), last.getOrderId(), last.getCustomerId()).limit(limit);
+    }
+
     static Select<Record1<Integer>> count(DSLContext dsl, OrderCriteria criteria) {
         return dsl.selectCount().from(ORDERS).where(matching(criteria));
     }

@@ -6,6 +6,7 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.SYNC_SCOPE;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pcorders.adapter.persistence.jooq.tables.records.OrderChangeRecord;
+import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.SyncRunRecord;
 import dev.pcorders.application.order.port.out.OrderRepository;
 import dev.pcorders.application.order.port.out.OrderStoreException;
@@ -160,15 +161,16 @@ final class JooqOrderRepository implements OrderRepository {
     public void forEachOrder(OrderCriteria criteria, Consumer<Order> action) {
         Objects.requireNonNull(criteria, "criteria");
         Objects.requireNonNull(action, "action");
-        // Every batch in one deferred read transaction: offsets stay valid while syncs commit meanwhile.
+        // Every batch in one deferred read transaction: all of them see the state the first one saw, while syncs commit.
         inReadTransaction("read cached orders", dsl -> {
-            long offset = 0;
-            List<Order> batch;
-            do {
-                batch = StoredOrderReader.read(dsl, CachedOrderQueries.page(dsl, criteria, offset, ORDERS_PER_BATCH).fetch());
-                batch.forEach(action);
-                offset += batch.size();
-            } while (batch.size() == ORDERS_PER_BATCH);
+            List<StoredOrderRecord> batch = CachedOrderQueries.first(dsl, criteria, ORDERS_PER_BATCH).fetch();
+            while (!batch.isEmpty()) {
+                StoredOrderReader.read(dsl, batch).forEach(action);
+                if (batch.size() < ORDERS_PER_BATCH) {
+                    break;
+                }
+                batch = CachedOrderQueries.after(dsl, criteria, batch.get(batch.size() - 1), ORDERS_PER_BATCH).fetch();
+            }
             return null;
         });
     }

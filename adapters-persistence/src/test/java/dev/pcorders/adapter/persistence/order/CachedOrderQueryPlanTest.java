@@ -7,6 +7,7 @@ import static dev.pcorders.domain.order.TestOrders.OFFER;
 import static dev.pcorders.domain.order.TestOrders.RESELLER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
@@ -74,6 +75,25 @@ class CachedOrderQueryPlanTest {
         assertNoFullScan("customer + dates", plan);
         assertNoFullScan("customer + dates count", plan(CachedOrderQueries.count(dsl, criteria)));
         assertNoFullScan("customer + dates totals", plan(CachedOrderQueries.totals(dsl, criteria)));
+    }
+
+    @Test
+    void theNextBatchSeeksPastTheLastOrderReadInAnIndexInsteadOfSteppingOverTheBatchesBefore()
+            throws SQLException {
+        StoredOrderRecord last = new StoredOrderRecord();
+        last.setCreationDate(CREATED);
+        last.setOrderId("ord-1000");
+        last.setCustomerId(CUSTOMER.toString());
+
+        List<String> customers = plan(CachedOrderQueries.after(dsl, OrderCriteria.ALL.withCustomer(CUSTOMER), last, 1_000));
+        List<String> all = plan(CachedOrderQueries.after(dsl, OrderCriteria.ALL, last, 1_000));
+
+        assertThat(customers).anyMatch(step -> step.contains(
+                "SEARCH o USING INDEX stored_order_by_customer_created (customer_id=? AND (creation_date,order_id)>(?,?))"));
+        assertNoFullScan("next batch of a customer", customers);
+        assertThat(all).anyMatch(step -> step.contains(
+                "SEARCH o USING INDEX stored_order_by_created ((creation_date,order_id,customer_id)>(?,?,?))"));
+        assertNoFullScan("next batch of every customer", all);
     }
 
     @Test

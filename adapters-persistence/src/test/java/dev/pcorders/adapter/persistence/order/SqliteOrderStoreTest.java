@@ -5,6 +5,7 @@ import static dev.pcorders.adapter.persistence.order.StoreFiles.query;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.single;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
 import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER;
 import static dev.pcorders.domain.order.TestOrders.anOrder;
 import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ import dev.pcorders.domain.order.OrderPage;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.CustomerId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,6 +51,33 @@ class SqliteOrderStoreTest {
 
     private Path file() {
         return folder.resolve("orders.db");
+    }
+
+    @Test
+    void forEachOrderHandsOverEveryOrderOnceWhenABatchEndsBetweenTwoCustomersOrdersOfOneDateAndId() {
+        // The seek past a batch's last order must tell orders apart by customer too: both customers have ord-0000 to
+        // ord-0599, all created at one instant, and the lone "aaa" puts the 1,000th order between the two ord-0499.
+        int shared = 600;
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            for (CustomerId customer : List.of(CUSTOMER, OTHER_CUSTOMER)) {
+                List<Order> orders = new ArrayList<>();
+                if (customer.equals(CUSTOMER)) {
+                    orders.add(anOrder("aaa").build());
+                }
+                IntStream.range(0, shared).forEach(i -> orders.add(anOrder(String.format("ord-%04d", i))
+                        .referenceCustomerId(customer).build()));
+                sync(store.orders(), OrderScope.allOrdersOf(customer), List.of(page(1, orders.toArray(Order[]::new))).iterator());
+            }
+            List<String> handedOver = new ArrayList<>();
+
+            store.orders().forEachOrder(OrderCriteria.ALL, order -> handedOver.add(order.referenceCustomerId() + "/" + order.id().value()));
+
+            assertThat(JooqOrderRepository.ORDERS_PER_BATCH).isLessThan(2 * shared + 1);
+            assertThat(handedOver).hasSize(2 * shared + 1).doesNotHaveDuplicates()
+                    .containsSubsequence(OTHER_CUSTOMER + "/ord-0499", CUSTOMER + "/ord-0499", OTHER_CUSTOMER + "/ord-0500");
+            assertThat(handedOver.get(JooqOrderRepository.ORDERS_PER_BATCH - 1)).isEqualTo(OTHER_CUSTOMER + "/ord-0499");
+            assertThat(handedOver.get(JooqOrderRepository.ORDERS_PER_BATCH)).isEqualTo(CUSTOMER + "/ord-0499");
+        }
     }
 
     @Test
