@@ -28,6 +28,8 @@ final class OrderJsonWriter implements AutoCloseable {
     OrderJsonWriter(Writer out) throws IOException {
         this.json = JSON.createGenerator(out).useDefaultPrettyPrinter();
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // A listing cut short by a failure must not be closed into valid JSON that looks complete.
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
     }
 
     JsonGenerator generator() {

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Prints orders in the three output formats of {@code orders list} and {@code orders show}. */
 final class OrderOutput {
@@ -21,12 +22,22 @@ final class OrderOutput {
     private OrderOutput() {
     }
 
-    static void json(List<Order> orders, PrintWriter out) throws IOException {
+    /** The orders to print, handed over one at a time: a cache read need not be held whole to be printed. */
+    @FunctionalInterface
+    interface OrderSource {
+        void forEach(Consumer<Order> action);
+    }
+
+    static void json(OrderSource orders, PrintWriter out) throws IOException {
         try (OrderJsonWriter json = new OrderJsonWriter(out)) {
             json.generator().writeStartArray();
-            for (Order order : orders) {
-                json.writeOrder(order);
-            }
+            orders.forEach(order -> {
+                try {
+                    json.writeOrder(order);
+                } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                }
+            });
             json.generator().writeEndArray();
         }
         out.println();
@@ -40,19 +51,24 @@ final class OrderOutput {
     }
 
     /** One row per line item, so a spreadsheet can sum quantities; an order without line items still gets a row. */
-    static void csv(List<Order> orders, PrintWriter out) {
+    static void csv(OrderSource orders, PrintWriter out) {
         CsvWriter csv = CsvWriter.builder().build(out);
         csv.writeRecord(CSV_HEADER);
-        for (Order order : orders) {
-            if (order.lineItems().isEmpty()) {
-                csv.writeRecord(row(order, Optional.empty()));
-            }
-            for (OrderLineItem item : order.lineItems()) {
-                csv.writeRecord(row(order, Optional.of(item)));
-            }
+        try {
+            orders.forEach(order -> {
+                if (order.lineItems().isEmpty()) {
+                    csv.writeRecord(row(order, Optional.empty()));
+                }
+                for (OrderLineItem item : order.lineItems()) {
+                    csv.writeRecord(row(order, Optional.of(item)));
+                }
+            });
+        } finally {
+            // Also when the read fails part-way: FastCSV's buffer fills mid-row, so what reached the output already may
+            // end inside a row; flushing the rest ends it at a whole row (the exit code says the listing is incomplete).
+            flush(csv);
+            out.flush();
         }
-        flush(csv);
-        out.flush();
     }
 
     /** FastCSV buffers rows itself: without this they never reach a writer that the caller keeps open. */

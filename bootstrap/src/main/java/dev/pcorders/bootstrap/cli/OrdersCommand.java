@@ -1,7 +1,5 @@
 package dev.pcorders.bootstrap.cli;
 
-import dev.pcorders.application.order.port.in.CachedOrders;
-import dev.pcorders.application.order.port.in.CachedOrdersQuery;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OfferId;
@@ -9,7 +7,9 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.OrderStatus;
+import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.Money;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,27 +70,35 @@ final class OrdersCommand {
             OrderCriteria criteria = criteria();
             FindCachedOrdersUseCase find = orders.root.services().findCachedOrders();
             PrintWriter out = orders.root.out();
-            List<Order> all = new ArrayList<>();
-            CachedOrdersQuery query = new CachedOrdersQuery(criteria, 0, CachedOrdersQuery.MAX_LIMIT);
-            CachedOrders page;
-            do {
-                page = find.findCachedOrders(query);
-                all.addAll(page.orders());
-                query = query.next();
-            } while (page.orders().size() == query.limit());
+            // One read of the cache for the whole listing: pages read one by one could straddle a sync committed between
+            // them and skip or repeat orders. JSON and CSV print as the orders arrive; the table needs all of them.
+            OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, action);
             if (format == OutputFormat.JSON) {
-                OrderOutput.json(all, out);
+                OrderOutput.json(matching, out);
             } else if (format == OutputFormat.CSV) {
-                OrderOutput.csv(all, out);
+                OrderOutput.csv(matching, out);
             } else {
+                List<Order> all = new ArrayList<>();
+                matching.forEach(all::add);
                 OrderOutput.table(all, out);
-                if (!page.totalsByCurrency().isEmpty()) {
+                List<Money> totals = totalsByCurrency(all);
+                if (!totals.isEmpty()) {
                     out.println();
-                    page.totalsByCurrency().forEach(total -> out.println("Total " + total));
+                    totals.forEach(total -> out.println("Total " + total));
                 }
                 out.flush();
             }
             return ExitCodes.OK;
+        }
+
+        /** The listed orders' total prices per currency; orders synced without prices add nothing. */
+        private static List<Money> totalsByCurrency(List<Order> listed) {
+            Map<CurrencyCode, Money> totals = new TreeMap<>();
+            for (Order order : listed) {
+                order.currencyCode().ifPresent(currency -> order.totalPrice()
+                        .ifPresent(price -> totals.merge(currency, price.in(currency), Money::plus)));
+            }
+            return List.copyOf(totals.values());
         }
 
         private OrderCriteria criteria() {

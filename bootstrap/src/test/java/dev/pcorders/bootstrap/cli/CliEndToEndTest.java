@@ -37,7 +37,8 @@ class CliEndToEndTest {
     private static final Map<String, String> WITH_TOKEN = Map.of("PC_ORDERS_ACCESS_TOKEN", TOKEN);
     // Trailing tokens fail the parse, so output holding more than one JSON document is caught.
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private static SandboxServer sandbox;
     private static List<String> customers;
@@ -113,9 +114,15 @@ class CliEndToEndTest {
 
         Cli.Run table = Cli.run(Map.of(), "--db", db(), "orders", "list");
         assertThat(table.exitCode()).isZero();
+        Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
         for (JsonNode order : orders) {
             assertThat(table.out()).contains(order.get("id").asText());
+            // Read as BigDecimal (USE_BIG_DECIMAL_FOR_FLOATS): the total must add up to the last decimal.
+            totals.merge(order.get("currencyCode").asText(), order.get("totalPrice").decimalValue(), java.math.BigDecimal::add);
         }
+        assertThat(totals).isNotEmpty();
+        totals.forEach((currency, total) ->
+                assertThat(table.out()).contains("Total " + total.toPlainString() + " " + currency));
 
         Cli.Run csv = Cli.run(Map.of(), "--db", db(), "orders", "list", "--format", "csv");
         List<String> lines = csv.out().lines().collect(Collectors.toList());

@@ -4,7 +4,10 @@ import dev.pcorders.application.order.port.in.CachedOrders;
 import dev.pcorders.application.order.port.in.CachedOrdersQuery;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderCriteria;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 public final class FindCachedOrdersService implements FindCachedOrdersUseCase {
 
@@ -21,5 +24,10 @@ public final class FindCachedOrdersService implements FindCachedOrdersUseCase {
                 repository.findOrders(query.criteria(), query.offset(), query.limit()),
                 repository.countOrders(query.criteria()),
                 repository.totalsByCurrency(query.criteria()));
+    }
+
+    @Override
+    public void forEachCachedOrder(OrderCriteria criteria, Consumer<Order> action) {
+        repository.forEachOrder(Objects.requireNonNull(criteria, "criteria"), Objects.requireNonNull(action, "action"));
     }
 }

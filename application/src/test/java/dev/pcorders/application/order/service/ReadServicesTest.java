@@ -26,6 +26,7 @@ import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Money;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,6 +87,22 @@ class ReadServicesTest {
         assertThatThrownBy(() -> new CachedOrdersQuery(OrderCriteria.ALL, -1, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CachedOrdersQuery(OrderCriteria.ALL, 0, CachedOrdersQuery.MAX_LIMIT + 1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void forEachCachedOrderHandsOverEveryMatchingOrderInTheStableOrder() {
+        InMemoryOrderRepository repository = new InMemoryOrderRepository();
+        FakeOrderGateway gateway = new FakeOrderGateway()
+                .serve(CUSTOMER, page(1, anOrder("b").build(), anOrder("a").build()))
+                .serve(OTHER_CUSTOMER, page(1, anOrder("x").referenceCustomerId(OTHER_CUSTOMER).build()));
+        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER));
+        FindCachedOrdersService service = new FindCachedOrdersService(repository);
+        List<String> handedOver = new ArrayList<>();
+
+        service.forEachCachedOrder(OrderCriteria.ALL.withCustomer(CUSTOMER), order -> handedOver.add(order.id().value()));
+
+        assertThat(handedOver).containsExactly("a", "b");
+        assertThatThrownBy(() -> service.forEachCachedOrder(OrderCriteria.ALL, null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
