@@ -61,14 +61,14 @@ final class ErrorResponses {
         if (status == 429) {
             return new Throttled(message + ": still throttled when the retry budget ran out", error);
         }
-        if (status == 408 || status >= 500) {
+        if (status == 408 || (status >= 500 && status <= 599)) {
             return new Unavailable(message + ": Partner Center is unavailable and the retry budget ran out", error, null);
         }
         if (status >= 300 && status < 400) {
             // Redirects are never followed: the bearer token must not travel to wherever they point.
             return new MalformedResponse(message + ": a redirect, which this client does not follow", Optional.empty(), error, null);
         }
-        if (status >= 400) {
+        if (status >= 400 && status <= 499) {
             return new BadRequest(message + ": Partner Center refused the request", error);
         }
         return new MalformedResponse(message + ": not a status this client understands", Optional.empty(), error, null);

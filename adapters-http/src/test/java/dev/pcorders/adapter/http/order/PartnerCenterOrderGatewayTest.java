@@ -42,6 +42,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -407,6 +408,22 @@ class PartnerCenterOrderGatewayTest {
         }
 
         @Test
+        void statusesMicronautHasNoConstantForEndInTheirTypedErrorsAndUndocumented5xxAreRetried() {
+            int attempts = settings().retryPolicy().maxAttempts();
+            Map<Integer, Class<? extends PartnerCenterException>> expected = Map.of(
+                    499, PartnerCenterException.BadRequest.class, 520, Unavailable.class, 599, Unavailable.class,
+                    999, MalformedResponse.class);
+            expected.forEach((status, type) -> {
+                server.resetAll();
+                server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(status)));
+
+                assertThatThrownBy(() -> fetchAll(allOrders())).as("HTTP %d", status).isInstanceOf(type)
+                        .hasMessageContaining("HTTP " + status);
+                assertThat(requests(server)).as("HTTP %d", status).hasSize(status >= 500 && status <= 599 ? attempts : 1);
+            });
+        }
+
+        @Test
         void nextPageGetsANewRequestIdAndItsOwnRetries() {
             server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(1)
                     .withQueryParam("page", equalTo("2"))
@@ -715,6 +732,36 @@ class PartnerCenterOrderGatewayTest {
                 assertThat(requests(server)).hasSize(1);
             }
             assertThat(requests(otherHost)).isEmpty();
+        }
+
+        @Test
+        void aContinuationHeaderThatCannotBeReplayedExactlyIsMalformedAndNotSent() {
+            // As JSON string escapes: a leading or trailing space, a control character, CR LF, non-ASCII (中文).
+            for (String value : List.of(" tok", "tok ", "a\\u0001b", "a\\r\\nX-Injected: 1", "\\u4e2d\\u6587")) {
+                server.resetAll();
+                server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(collection(nextLink("/customers/" + CUSTOMER + "/orders?p=2", value)))));
+
+                assertThatThrownBy(() -> fetchAll(allOrders())).as(value)
+                        .isInstanceOfSatisfying(MalformedResponse.class, e -> {
+                            assertThat(e.location()).hasValue("links.next.headers");
+                            assertThat(e.getMessage()).contains("MS-ContinuationToken");
+                        });
+                assertThat(requests(server)).as(value).hasSize(1);
+            }
+        }
+
+        @Test
+        void aContinuationTokenWithInnerSpacesAndPunctuationIsReplayedAsSent() {
+            String token = "+RID:~abc== #RT:1 #TRC:10";
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(1).withHeader("MS-ContinuationToken", equalTo(token))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(collection(""))));
+            server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(5).willReturn(aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(collection(nextLink("/customers/" + CUSTOMER + "/orders?p=2", token)))));
+
+            assertThat(fetchAll(allOrders())).hasSize(2);
+            assertThat(requests(server).get(1).getHeader("MS-ContinuationToken")).isEqualTo(token);
         }
 
         @Test
