@@ -5,6 +5,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 final class TokenEndpointClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenEndpointClient.class);
+    /** The longest an access token is trusted, whatever expires_in says. */
+    static final Duration LONGEST_TOKEN_LIFE = Duration.ofDays(1);
 
     private final EntraTokenEndpoint endpoint;
     private final Clock clock;
@@ -109,12 +112,14 @@ final class TokenEndpointClient {
 
     private static long expiresIn(JsonNode body) {
         JsonNode value = body.get("expires_in");
-        if (value != null && value.isNumber()) {
-            return Math.max(0, value.getLongValue());
-        }
-        if (value != null && value.isString()) {
+        String text = value == null ? null
+                : value.isNumber() ? value.getNumberValue().toString() : value.isString() ? value.getStringValue().strip() : null;
+        if (text != null) {
             try {
-                return Math.max(0, Long.parseLong(value.getStringValue().strip()));
+                // Within [0, a day]: Entra's tokens live about an hour, and a huge value (1e30, Long.MAX_VALUE) must
+                // neither overflow the expiry instant nor keep a token cached for ever.
+                BigDecimal seconds = new BigDecimal(text).max(BigDecimal.ZERO).min(BigDecimal.valueOf(LONGEST_TOKEN_LIFE.toSeconds()));
+                return seconds.longValue();
             } catch (NumberFormatException e) {
                 // fall through to the default below
             }

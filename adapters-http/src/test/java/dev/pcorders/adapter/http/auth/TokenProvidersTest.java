@@ -117,6 +117,25 @@ class TokenProvidersTest {
         }
 
         @Test
+        void anExpiresInBeyondADayOrNegativeIsClampedNotAnOverflowOrATokenForEver() {
+            Map<String, Instant> expiryFor = new LinkedHashMap<>();
+            expiryFor.put("9223372036854775807", clock.instant().plus(Duration.ofDays(1)));
+            expiryFor.put("1e30", clock.instant().plus(Duration.ofDays(1)));
+            expiryFor.put("31556889864403199", clock.instant().plus(Duration.ofDays(1)));
+            expiryFor.put("\"86400000\"", clock.instant().plus(Duration.ofDays(1)));
+            expiryFor.put("-5", clock.instant());
+            expiryFor.forEach((expiresIn, expected) -> {
+                entra.resetAll();
+                entra.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + ",\"access_token\":\"a-" + expiresIn.length() + "\"}")));
+
+                AccessToken token = new ClientCredentialsTokenProvider(endpoint, "app-id", SECRET, clock).currentToken();
+
+                assertThat(token.expiresAt()).as(expiresIn).isEqualTo(expected);
+            });
+        }
+
+        @Test
         void forcedRefreshAfterA401FetchesOnceEvenForManyRejections() {
             entra.stubFor(post(urlEqualTo(TOKEN_PATH)).inScenario("t").whenScenarioStateIs("Started").willSetStateTo("2")
                     .willReturn(tokenResponse("access-1", 3600, null)));
