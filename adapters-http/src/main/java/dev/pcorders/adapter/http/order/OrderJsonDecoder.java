@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pcorders.adapter.http.order.wire.OrderCollectionDto;
 import dev.pcorders.adapter.http.order.wire.OrderDto;
 import dev.pcorders.adapter.http.order.wire.WireJson;
+import dev.pcorders.adapter.http.order.wire.WireValueException;
 import dev.pcorders.adapter.http.partnercenter.DecodedPage;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterResponse;
 import dev.pcorders.application.order.port.out.PartnerCenterError;
@@ -94,8 +95,9 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
         } catch (IOException | RuntimeException e) {
             // Serde reports syntax errors as IOExceptions and some type mismatches as runtime
             // exceptions; both mean the same to the caller: not the contract.
+            // Paths as the mapper's violations name them: from the items of a collection, from $ in a single order.
             throw new MalformedResponse("the body is not a valid " + type.getSimpleName().replace("Dto", "") + " document: "
-                    + shortReason(e), location(e), context, e);
+                    + shortReason(e), location(e, type == OrderDto.class ? "$." : ""), context, e);
         }
         if (value == null) {
             throw new MalformedResponse("the body is JSON null or empty, not a " + type.getSimpleName().replace("Dto", ""),
@@ -104,9 +106,12 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
         return value;
     }
 
-    /** Line and column from the Jackson parser, when the failure came from it. */
-    private static Optional<String> location(Throwable failure) {
+    /** The path to a value a wire reader refused, or line and column from the Jackson parser. */
+    private static Optional<String> location(Throwable failure, String rootPrefix) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof WireValueException refused) {
+                return Optional.of(rootPrefix + refused.path());
+            }
             if (cause instanceof JsonProcessingException) {
                 JsonLocation where = ((JsonProcessingException) cause).getLocation();
                 if (where != null && where.getLineNr() > 0) {

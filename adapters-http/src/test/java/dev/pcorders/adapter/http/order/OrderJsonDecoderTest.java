@@ -227,6 +227,26 @@ class OrderJsonDecoderTest {
                     .isInstanceOfSatisfying(MalformedResponse.class,
                             e -> assertThat(e.location()).hasValue("$.totalPrice"));
         }
+
+        @Test
+        void aFractionalQuantityOrABooleanPriceIsMalformedNotRoundedOrMadeOne() {
+            String fractionalQuantity = order("", "").replace("\"quantity\":1", "\"quantity\":1.9");
+            assertThatThrownBy(() -> decoder.decodeOrder(json(fractionalQuantity)))
+                    .isInstanceOfSatisfying(MalformedResponse.class, e -> {
+                        assertThat(e.getMessage()).contains("whole number").contains("'1.9'");
+                        assertThat(e.location()).hasValue("$.lineItems[0].quantity");
+                    });
+            assertThatThrownBy(() -> decoder.decodeOrder(json(order(",\"totalPrice\":true", ""))))
+                    .isInstanceOfSatisfying(MalformedResponse.class, e -> {
+                        assertThat(e.getMessage()).contains("decimal number").contains("'true'");
+                        assertThat(e.location()).hasValue("$.totalPrice");
+                    });
+            String inACollection = "{\"totalCount\":2,\"items\":[" + order("", "") + ","
+                    + order("", ",\"pricing\":{\"listPrice\":false}") + "]}";
+            assertThatThrownBy(() -> decoder.decodeCollection(json(inACollection), 1))
+                    .isInstanceOfSatisfying(MalformedResponse.class,
+                            e -> assertThat(e.location()).hasValue("items[1].lineItems[0].pricing.listPrice"));
+        }
     }
 
     @Nested

@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.domain.shared.InputQuote;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.Decoder;
@@ -54,7 +55,11 @@ abstract class WireReader<T> implements Deserializer<T> {
                 object.skipValue();
             } else {
                 seen |= 1 << index;
-                readProperty(index, object, values);
+                try {
+                    readProperty(index, object, values);
+                } catch (WireValueException refused) {
+                    throw refused.under(name);
+                }
             }
         }
         object.finishStructure();
@@ -72,7 +77,11 @@ abstract class WireReader<T> implements Deserializer<T> {
         Decoder array = decoder.decodeArray();
         List<T> list = new ArrayList<>();
         while (array.hasNextArrayValue()) {
-            list.add(readNullable(array));
+            try {
+                list.add(readNullable(array));
+            } catch (WireValueException refused) {
+                throw refused.under("[" + list.size() + "]");
+            }
         }
         array.finishStructure();
         return list;
@@ -82,16 +91,48 @@ abstract class WireReader<T> implements Deserializer<T> {
         return decoder.decodeStringNullable();
     }
 
+    // Numbers and booleans are read as their text and parsed here. micronaut-serde's own int, boolean and
+    // BigDecimal reads coerce without a word: 1.9 to 1, true to 1 (also as a price), "yes" to false. The text keeps
+    // its coercions that lose nothing ("7" for 7, 5 for "5", [2.10] for 2.10) and refuses the others.
+
     static Integer integer(Decoder decoder) throws IOException {
-        return decoder.decodeIntNullable();
+        String text = decoder.decodeStringNullable();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException notAnInt) {
+            throw new WireValueException("expected a whole number within int range, got " + excerpt(text));
+        }
     }
 
     static Boolean bool(Decoder decoder) throws IOException {
-        return decoder.decodeBooleanNullable();
+        String text = decoder.decodeStringNullable();
+        if (text == null) {
+            return null;
+        }
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(text);
+        }
+        throw new WireValueException("expected true or false, got " + excerpt(text));
     }
 
     static BigDecimal decimal(Decoder decoder) throws IOException {
-        return decoder.decodeNull() ? null : decoder.decodeBigDecimal();
+        String text = decoder.decodeStringNullable();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException notANumber) {
+            throw new WireValueException("expected a decimal number, got " + excerpt(text));
+        }
+    }
+
+    /** A bad value quoted as the rest of the project quotes input: control characters escaped, long ones cut. */
+    private static String excerpt(String text) {
+        return InputQuote.quote(text);
     }
 
     static JsonNode node(Decoder decoder) throws IOException {

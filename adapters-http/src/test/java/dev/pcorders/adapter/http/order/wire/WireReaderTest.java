@@ -116,6 +116,21 @@ class WireReaderTest {
     }
 
     @Test
+    void aNumberOrBooleanThatWouldLoseOrInventAValueFails() throws IOException {
+        for (String json : List.of("{\"quantity\":1.9}", "{\"quantity\":true}", "{\"quantity\":1e2}",
+                "{\"quantity\":2147483648}", "{\"lineItemNumber\":2.5}", "{\"attestationAccepted\":\"yes\"}",
+                "{\"attestationAccepted\":1}", "{\"pricing\":{\"price\":true}}", "{\"pricing\":{\"listPrice\":\"1,50\"}}")) {
+            assertThatThrownBy(() -> read(json, OrderLineItemDto.class)).as(json).isInstanceOf(IOException.class)
+                    .hasMessageContaining("expected");
+        }
+        OrderLineItemDto exact = read("{\"quantity\":-0,\"attestationAccepted\":\"FALSE\","
+                + "\"pricing\":{\"price\":0.1000000000000000055511151231257827}}", OrderLineItemDto.class);
+        assertThat(exact.quantity()).isZero();
+        assertThat(exact.attestationAccepted()).isFalse();
+        assertThat(exact.pricing().price()).isEqualTo(new BigDecimal("0.1000000000000000055511151231257827"));
+    }
+
+    @Test
     void aValueOfTheWrongShapeFails() {
         for (String json : List.of("{\"pricing\":[]}", "{\"provisioningContext\":\"x\"}", "{\"friendlyName\":{}}",
                 "{\"links\":{\"sku\":{\"headers\":{}}}}", "{\"quantity\":\"many\"}", "[]", "{\"quantity\":1")) {
