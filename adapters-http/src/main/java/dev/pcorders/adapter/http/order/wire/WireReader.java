@@ -18,9 +18,10 @@ import java.util.Map;
  * absent component whether it is nullable) and listed the properties an object lacked; that was most
  * of the decoding time. A reader instead matches the names itself and calls the record's constructor.
  *
- * <p>It reads exactly what the generated one read: every value through the {@link Decoder} call that
- * micronaut-serde's own deserializer for that type makes (so the same coercions apply, e.g. a number
- * where a string is expected), the camelCase name and its PascalCase alias and no other spelling,
+ * <p>It reads what the generated one read: strings through the {@link Decoder} call micronaut-serde's own
+ * deserializer makes (so a number where a string is expected is its text), numbers and booleans exactly
+ * (see {@link #integer}; serde's own reads would turn 1.9 into 1), the camelCase name and its PascalCase alias
+ * and no other spelling,
  * the first of two properties of the same name (the second is skipped unread), unknown properties
  * skipped, absent and null both as null. Nested records are read by their readers directly, not looked
  * up per value.
