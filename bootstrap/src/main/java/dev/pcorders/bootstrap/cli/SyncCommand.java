@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Fetch customers' orders from Partner Center and store each as one snapshot in the cache.",
                 "Credentials come from the environment: PC_ORDERS_ACCESS_TOKEN; or PC_ORDERS_TENANT_ID, "
-                        + "PC_ORDERS_CLIENT_ID and PC_ORDERS_CLIENT_SECRET; or PC_ORDERS_REFRESH_TOKEN with the client id and secret.",
+                        + "PC_ORDERS_CLIENT_ID and PC_ORDERS_CLIENT_SECRET; or PC_ORDERS_REFRESH_TOKEN with the tenant id, client id and secret.",
                 "Exit code 3 when Partner Center failed for a customer; the others are still stored."})
 final class SyncCommand implements Callable<Integer> {
 
@@ -104,7 +104,7 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     private ProgressBar progressBar(int customerCount) {
-        if (root.quiet() || System.console() == null) {
+        if (root.quiet() || !Terminals.stderrIsATerminal()) {
             return null;
         }
         return new ProgressBarBuilder().setTaskName("Syncing").setInitialMax(customerCount).setUnit(" customers", 1)
