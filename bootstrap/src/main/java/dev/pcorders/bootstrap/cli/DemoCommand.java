@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole job on a local Partner Center look-alike: start the sandbox, sync every customer "
-                + "into a database (--db, default ./" + DemoCommand.DEFAULT_DATABASE + "), then reconcile against the "
+                + "into a database (--db, default ./" + DemoCommand.DEFAULT_DATABASE + "; PC_ORDERS_DB is not used), then "
+                + "reconcile against the "
                 + "sandbox's invoice reconciliation export, which has a few planted discrepancies.",
                 "Needs no credentials and no network."})
 final class DemoCommand implements Callable<Integer> {
@@ -39,7 +40,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = root.out();
-        Path database = root.explicitDatabase().orElse(Path.of(DEFAULT_DATABASE));
+        // Only --db, never PC_ORDERS_DB: that names the user's real cache, and the demo must not fill it with sandbox orders.
+        Path database = root.databaseFlag().orElse(Path.of(DEFAULT_DATABASE));
         Path ledger = siblingOf(database, "-invoice-reconciliation.csv");
         try (SandboxServer sandbox = Sandbox.start(SandboxSettings.defaults().withPageSize(PAGE_SIZE))) {
             out.println("1. Sandbox: a local Partner Center at " + sandbox.baseUrl() + " serving "

@@ -8,8 +8,10 @@ import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.order.port.out.OrderStoreException;
 import dev.pcorders.bootstrap.PartnerCenterCredentials;
 import dev.pcorders.bootstrap.PcOrders;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -67,8 +69,16 @@ final class EnvironmentCliServices implements CliServices {
         return pcOrders.syncOrders();
     }
 
+    /**
+     * For the commands that only read the cache. A file that does not exist is an error, not an empty cache: a
+     * mistyped --db would otherwise list nothing, or reconcile a whole ledger as "missing", and leave a new file.
+     */
     private PcOrders cacheOnly() {
         if (pcOrders == null) {
+            if (!Files.exists(database)) {
+                throw new OrderStoreException(OrderStoreException.Reason.NOT_FOUND,
+                        "no such file; sync into it first, or name the cache with --db or PC_ORDERS_DB");
+            }
             pcOrders = PcOrders.builder().database(database).build();
         }
         return pcOrders;

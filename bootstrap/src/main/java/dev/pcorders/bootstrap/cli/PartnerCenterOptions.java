@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Where Partner Center is; unset options fall back to configuration, then to Partner Center's public endpoints. */
+/** Where Partner Center is; unset options are Partner Center's public endpoints (the command line reads no configuration). */
 final class PartnerCenterOptions {
 
     @Option(names = "--base-url", paramLabel = "URL", description = "Partner Center API base (default: https://api.partnercenter.microsoft.com).")

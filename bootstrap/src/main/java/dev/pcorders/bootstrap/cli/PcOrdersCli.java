@@ -6,6 +6,8 @@ import dev.pcorders.application.order.port.out.PartnerCenterException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -42,6 +44,8 @@ public final class PcOrdersCli {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(LocalDate.class, PcOrdersCli::isoDate)
+                .setParameterExceptionHandler((failure, arguments) -> reportUsage(failure, root, err))
                 .setExecutionExceptionHandler((failure, line, parseResult) -> report(failure, root, err));
         try {
             return commandLine.execute(args);
@@ -50,6 +54,26 @@ public final class PcOrdersCli {
             out.flush();
             err.flush();
         }
+    }
+
+    private static LocalDate isoDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException notADate) {
+            throw new CommandLine.TypeConversionException("expected a date as YYYY-MM-DD, got '" + text + "'");
+        }
+    }
+
+    /** A bad flag or value: one line naming it and where the help is, as for every other error; the usage with --verbose. */
+    static int reportUsage(CommandLine.ParameterException failure, PcOrdersCommand root, PrintWriter err) {
+        CommandLine command = failure.getCommandLine();
+        err.println("pc-orders: " + failure.getMessage().replaceAll("[\\r\\n]+", " ").strip()
+                + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+        if (root.verbose()) {
+            command.usage(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     /** One clear line on stderr and the documented exit code; the stack trace only with --verbose. */

@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
                 SandboxCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:reconcile found discrepancies",
-                "2:usage or input error (bad flag, bad GUID, unreadable ledger, missing credentials)",
+                "2:usage or input error (bad flag, bad GUID, unreadable ledger, missing credentials, sandbox port in use)",
                 "3:Partner Center failed for at least one customer (the others are stored)",
-                "4:local storage error", "70:unexpected internal error"})
+                "4:local storage error (also: reading a cache file that does not exist)", "70:unexpected internal error"})
 final class PcOrdersCommand {
 
     static final String DEFAULT_DATABASE = "pc-orders.db";
@@ -50,8 +50,13 @@ final class PcOrdersCommand {
         return explicitDatabase().orElse(Path.of(DEFAULT_DATABASE));
     }
 
+    /** The database named by --db on this command line, if it was given. */
+    Optional<Path> databaseFlag() {
+        return Optional.ofNullable(database);
+    }
+
     /** The database named by --db or PC_ORDERS_DB, if either was given. */
-    Optional<Path> explicitDatabase() {
+    private Optional<Path> explicitDatabase() {
         if (database != null) {
             return Optional.of(database);
         }

@@ -3,6 +3,7 @@ package dev.pcorders.bootstrap.cli;
 import dev.pcorders.sandbox.Sandbox;
 import dev.pcorders.sandbox.SandboxServer;
 import dev.pcorders.sandbox.SandboxSettings;
+import io.micronaut.http.server.exceptions.ServerStartupException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +43,7 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() {
         SandboxSettings settings = DEFAULTS.withPort(port).withCustomers(customers).withOrdersPerCustomer(orders)
                 .withSeed(seed).withPageSize(pageSize);
-        try (SandboxServer sandbox = Sandbox.start(settings)) {
+        try (SandboxServer sandbox = start(settings)) {
             PrintWriter out = root.out();
             out.println(sandbox.baseUrl());
             sandbox.customerIds().forEach(out::println);
@@ -59,6 +60,16 @@ final class SandboxCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** A port already taken is a bad --port, said in one line, not an internal error. */
+    private SandboxServer start(SandboxSettings settings) {
+        try {
+            return Sandbox.start(settings);
+        } catch (ServerStartupException notListening) {
+            throw new UsageException("the sandbox cannot listen on port " + port + " (in use, or not allowed): "
+                    + notListening.getMessage() + "; choose another with --port, or 0 for any free port");
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -332,6 +332,9 @@ class CliEndToEndTest {
 
     @Test
     void aKeyBilledInManyRowsShowsItsFirstLedgerLinesAndHowManyMore() throws IOException {
+        // A cache holding another customer only: the ledger's customer has no orders, so its one key is all there is.
+        assertThat(Cli.run(WITH_TOKEN, "--db", db(), "sync", "--quiet", "--base-url", sandbox.baseUrl().toString(),
+                "--customer", customers.get(1)).exitCode()).isZero();
         Path ledger = folder.resolve("partner-ledger.csv");
         List<String> lines = new ArrayList<>(List.of("customer_id,order_id,offer_id,quantity"));
         for (int i = 0; i < 12; i++) {
@@ -366,6 +369,76 @@ class CliEndToEndTest {
         Cli.Run missing = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", folder.resolve("nope.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("pc-orders: ledger").contains("nope.csv").doesNotContain("\tat ");
+    }
+
+    @Test
+    void readingACacheThatDoesNotExistExitsWith4AndCreatesNoFile() throws IOException {
+        Path ledger = folder.resolve("ledger.csv");
+        sandbox.data().writeReconciliationCsv(ledger, ReconciliationPlan.of(0, true));
+        Path mistyped = folder.resolve("cahce.db");
+        for (List<String> command : List.of(List.of("orders", "list"), List.of("orders", "show", "o-1"), List.of("changes"),
+                List.of("reconcile", "--ledger", ledger.toString()))) {
+            List<String> args = new ArrayList<>(List.of("--db", mistyped.toString()));
+            args.addAll(command);
+
+            Cli.Run run = Cli.run(Map.of(), args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+            assertThat(run.err().lines().toList()).as(run.toString()).singleElement()
+                    .satisfies(line -> assertThat(line).contains("cahce.db").contains("no such file"));
+            assertThat(run.out()).as(run.toString()).isEmpty();
+            assertThat(mistyped).as(String.join(" ", command)).doesNotExist();
+        }
+    }
+
+    @Test
+    void aBadFlagOrValueIsOneLineNamingItAndWhereTheHelpIs() {
+        Cli.Run unknown = Cli.run(Map.of(), "--db", db(), "orders", "list", "--bogus");
+        Cli.Run badDate = Cli.run(Map.of(), "--db", db(), "orders", "list", "--from", "yesterday");
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().lines().toList()).as(unknown.toString()).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("pc-orders: ").contains("--bogus")
+                        .contains("pc-orders orders list --help"));
+        assertThat(badDate.exitCode()).isEqualTo(2);
+        assertThat(badDate.err().lines().toList()).as(badDate.toString()).singleElement()
+                .satisfies(line -> assertThat(line).contains("--from").contains("YYYY-MM-DD").contains("'yesterday'")
+                        .doesNotContain("java."));
+        assertThat(Cli.run(Map.of(), "--verbose", "--db", db(), "orders", "list", "--bogus").err())
+                .as("the usage with --verbose").contains("--billing-cycle");
+    }
+
+    @Test
+    void aSandboxPortAlreadyInUseIsAUsageErrorInOneLine() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Cli.Run run = Cli.run(Map.of(), "sandbox", "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).as(run.toString()).singleElement()
+                    .satisfies(line -> assertThat(line).contains("port " + taken.getLocalPort()).contains("--port"));
+        }
+    }
+
+    @Test
+    void demoNeverWritesIntoTheCacheNamedByPcOrdersDb() throws IOException {
+        Path realCache = folder.resolve("real.db");
+        Path demoDatabase = Path.of(DemoCommand.DEFAULT_DATABASE);
+        Path demoLedger = Path.of("pc-orders-demo-invoice-reconciliation.csv");
+        boolean demoFilesExisted = Files.exists(demoDatabase) || Files.exists(demoLedger);
+        try {
+            Cli.Run run = Cli.run(Map.of("PC_ORDERS_DB", realCache.toString()), "demo");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(realCache).doesNotExist();
+            assertThat(run.out()).contains(demoDatabase.toAbsolutePath().toString());
+        } finally {
+            if (!demoFilesExisted) {
+                for (String suffix : List.of("", "-wal", "-shm")) {
+                    Files.deleteIfExists(Path.of(DemoCommand.DEFAULT_DATABASE + suffix));
+                }
+                Files.deleteIfExists(demoLedger);
+            }
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ public final class OrderStoreException extends RuntimeException {
         LOCKED,
         SCHEMA_TOO_NEW,
         NOT_A_PC_ORDERS_DATABASE,
+        /** A read was asked of a cache file that does not exist (nothing was synced into it). */
+        NOT_FOUND,
         CORRUPT,
         UNEXPECTED
     }
