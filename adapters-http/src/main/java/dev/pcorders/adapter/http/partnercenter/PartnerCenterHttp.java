@@ -298,13 +298,16 @@ public final class PartnerCenterHttp implements AutoCloseable {
     }
 
     private Duration waitBefore(int retry, Optional<Duration> retryAfter, RetryPolicy policy) {
-        if (retryAfter.isPresent()) {
-            Duration asked = retryAfter.get();
-            return asked.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : asked;
-        }
         long ceilingNanos = policy.backoffCeiling(retry).toNanos();
         // Full jitter: parallel clients that failed together do not retry together.
-        return Duration.ofNanos(ceilingNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceilingNanos + 1));
+        Duration backoff = Duration.ofNanos(ceilingNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceilingNanos + 1));
+        if (retryAfter.isEmpty()) {
+            return backoff;
+        }
+        // Never sooner than Partner Center asked, and never sooner than the backoff: a service that keeps answering
+        // "Retry-After: 0" is still backed off exponentially instead of being asked again at once.
+        Duration asked = retryAfter.get().compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : retryAfter.get();
+        return asked.compareTo(backoff) >= 0 ? asked : backoff;
     }
 
     private void pause(Duration wait, RequestIdsSent ids) {

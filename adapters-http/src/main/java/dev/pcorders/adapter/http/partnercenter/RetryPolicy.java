@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * How often and how long a transient failure (408, 429, 5xx, a reset connection, a read timeout) is
  * retried: at most {@code maxAttempts} attempts in all, waits drawn with full jitter from
- * {@code [0, min(maxDelay, baseDelay * 2^(retry-1))]} unless Partner Center sent Retry-After (then that,
- * capped by {@code maxDelay}), and never a wait that would end after {@code deadline} from the first attempt.
+ * {@code [0, min(maxDelay, baseDelay * 2^(retry-1))]}, or Partner Center's Retry-After (capped by {@code maxDelay})
+ * when that is longer, and never a wait that would end after {@code deadline} from the first attempt.
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration deadline) {
 

@@ -258,6 +258,21 @@ class PartnerCenterOrderGatewayTest {
         }
 
         @Test
+        void aRetryAfterOfZeroIsStillBackedOffExponentially() {
+            stubSequence(throttled("0"), throttled("0"), throttled("0"), okJson("orders-by-billing-cycle.json"));
+
+            fetchAll(allOrders());
+
+            RetryPolicy policy = settings().retryPolicy();
+            assertThat(time.sleeps()).hasSize(3);
+            for (int retry = 1; retry <= 3; retry++) {
+                assertThat(time.sleeps().get(retry - 1)).as("wait %d", retry).isLessThanOrEqualTo(policy.baseDelay().multipliedBy(1L << (retry - 1)));
+            }
+            // Full jitter draws from [0, ceiling]: three draws of exactly zero nanoseconds do not happen.
+            assertThat(time.sleeps()).anyMatch(wait -> wait.compareTo(Duration.ZERO) > 0);
+        }
+
+        @Test
         void retryAfterAsHttpDate() {
             String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(START.plusSeconds(20).atOffset(ZoneOffset.UTC));
             stubSequence(throttled(at), okJson("orders-by-billing-cycle.json"));
