@@ -56,6 +56,11 @@ public final class SqliteOrderStore implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(settings, "settings");
         Path absolute = file.toAbsolutePath().normalize();
+        if (absolute.toString().indexOf('?') >= 0) {
+            // sqlite-jdbc would read what follows it as connection options and fail with an unrelated SQL error.
+            throw new IllegalArgumentException("the cache path must not contain '?' (the SQLite driver reads what follows "
+                    + "it as connection options): " + absolute);
+        }
         StoreFailures failures = new StoreFailures(absolute, settings);
         SqliteConnections connections = new SqliteConnections(absolute, settings);
         new SchemaMigration(absolute, failures, settings).migrate(connections.unpooledInspector(), connections.unpooledWriter());

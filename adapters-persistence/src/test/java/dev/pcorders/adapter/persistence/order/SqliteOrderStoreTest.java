@@ -54,6 +54,15 @@ class SqliteOrderStoreTest {
     }
 
     @Test
+    void aPathWithAQuestionMarkIsRefusedNamingItBeforeAnyFileIsMade() {
+        Path odd = folder.resolve("a?journal_mode=DELETE").resolve("orders.db");
+
+        assertThatThrownBy(() -> SqliteOrderStore.open(odd, SqliteStoreSettings.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'?'").hasMessageContaining(odd.toString());
+        assertThat(folder.resolve("a")).doesNotExist();
+    }
+
+    @Test
     void forEachOrderHandsOverEveryOrderOnceWhenABatchEndsBetweenTwoCustomersOrdersOfOneDateAndId() {
         // The seek past a batch's last order must tell orders apart by customer too: both customers have ord-0000 to
         // ord-0599, all created at one instant, and the lone "aaa" puts the 1,000th order between the two ord-0499.
