@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * A child process that reads the cache through the command line ({@code orders list --format json})
  * over and over while others write it, printing {@code read N} (orders listed) or {@code failed EXIT
- * MESSAGE} per round. Arguments: database file, stop file, maximum rounds. Stops when the stop file
- * exists or the rounds are used up; exits 0 if no round failed.
+ * MESSAGE} per round. Arguments: database file, stop file, maximum rounds. Starts once the database file
+ * exists; stops when the stop file exists or the rounds are used up; exits 0 if no round failed.
  */
 public final class ReadChild {
 
@@ -29,6 +29,12 @@ public final class ReadChild {
         int rounds = Integer.parseInt(args[2]);
         ObjectMapper json = new ObjectMapper();
         boolean failed = false;
+        // Reading a cache that does not exist is an error (exit 4): begin once a writer has made the file, which is
+        // often while its schema is still being created, itself part of what this test exercises.
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (!Files.exists(Path.of(database)) && !Files.exists(stop) && System.nanoTime() < giveUp) {
+            Thread.sleep(5);
+        }
         for (int round = 0; round < rounds && !Files.exists(stop); round++) {
             StringWriter listed = new StringWriter();
             StringWriter errors = new StringWriter();
