@@ -6,6 +6,8 @@ import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CustomerId;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,14 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "Skip rows with bad values and list them, instead of stopping at the first.")
     boolean lenient;
 
+    @Option(names = "--from", paramLabel = "DATE",
+            description = "Only orders created on or after this day (UTC); ledger rows of older orders are counted, not compared.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE",
+            description = "Only orders created on or before this day (UTC); ledger rows of newer orders are counted, not compared.")
+    LocalDate to;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -51,7 +61,9 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         List<CustomerId> selected = customers.stream().map(CustomerId::parse).toList();
         ReconciliationReport report = root.services().reconcileOrders().reconcileOrders(
-                new ReconcileOrdersCommand(ledger, selected, tolerance, lenient, Optional.empty(), Optional.empty()));
+                new ReconcileOrdersCommand(ledger, selected, tolerance, lenient,
+                        Optional.ofNullable(from).map(day -> day.atStartOfDay().toInstant(ZoneOffset.UTC)),
+                        Optional.ofNullable(to).map(day -> day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
         ReportOutput.reconciliation(report, format, root.out());
         return report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
     }

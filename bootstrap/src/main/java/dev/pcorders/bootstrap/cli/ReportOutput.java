@@ -45,6 +45,7 @@ final class ReportOutput {
             json.writeNumberField("discrepancies", report.discrepancies().size());
             json.writeNumberField("matched", report.matched());
             json.writeNumberField("notCompared", report.notCompared());
+            json.writeNumberField("rowsOutsideWindow", report.rowsOutsideWindow());
             json.writeObjectFieldStart("notComparedByChargeType");
             for (Map.Entry<String, Long> count : report.notComparedByChargeType().entrySet()) {
                 json.writeNumberField(count.getKey(), count.getValue());
@@ -123,6 +124,9 @@ final class ReportOutput {
         out.println("Not compared:        " + report.notCompared()
                 + (report.notComparedByChargeType().isEmpty() ? "" : "  " + report.notComparedByChargeType().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        if (report.rowsOutsideWindow() > 0) {
+            out.println("Outside the window:  " + report.rowsOutsideWindow() + " rows of orders created outside --from/--to");
+        }
         out.println("Rows in error:       " + report.rowsInError().size());
         for (LedgerRowError error : report.rowsInError()) {
             out.println("  line " + error.line() + ", column " + error.column() + ": " + error.problem());

@@ -372,6 +372,25 @@ class CliEndToEndTest {
     }
 
     @Test
+    void reconcileWithACreationWindowCountsTheRowsOfOrdersOutsideItInsteadOfReportingThemMissing() throws IOException {
+        assertThat(syncAll("--include-price", "--include-system-purchases").exitCode()).isZero();
+        Path ledger = folder.resolve("clean.csv");
+        sandbox.data().writeReconciliationCsv(ledger, ReconciliationPlan.of(0, true));
+
+        JsonNode all = json(Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString(), "--format", "json"));
+        Cli.Run future = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString(), "--from", "2999-01-01",
+                "--format", "json");
+
+        assertThat(future.exitCode()).as(future.toString()).isZero();
+        JsonNode summary = JSON.readTree(future.out()).get("summary");
+        assertThat(summary.get("matched").asLong()).isZero();
+        assertThat(summary.get("discrepancies").asLong()).isZero();
+        assertThat(summary.get("rowsOutsideWindow").asLong()).isPositive();
+        assertThat(all.get("summary").get("rowsOutsideWindow").asLong()).isZero();
+        assertThat(all.get("summary").get("matched").asLong()).isPositive();
+    }
+
+    @Test
     void readingACacheThatDoesNotExistExitsWith4AndCreatesNoFile() throws IOException {
         Path ledger = folder.resolve("ledger.csv");
         sandbox.data().writeReconciliationCsv(ledger, ReconciliationPlan.of(0, true));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -200,11 +201,14 @@ public final class Reconciliation {
         final CustomerId customer;
         final String reference;
         final OfferId offerId;
+        /** The cached order the reference names, when there is one and only the offer is not in it. */
+        final CachedOrder order;
 
-        Unmatched(LedgerRow first, String reference) {
+        Unmatched(LedgerRow first, String reference, CachedOrder order) {
             this.customer = first.customer();
             this.reference = reference;
             this.offerId = first.offerId();
+            this.order = order;
         }
     }
 
@@ -221,6 +225,9 @@ public final class Reconciliation {
     // Exports spell a charge type in more than one case (Cancel, cancel): count them as one, under the first spelling seen.
     private final Map<String, Long> notCompared = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<LedgerRowError> rowsInError = new ArrayList<>();
+    /** The references of cached orders created outside the window: a ledger row naming one is not compared. */
+    private final Set<Reference> outsideWindow = new HashSet<>();
+    private long rowsOutsideWindow;
     /** Per currency: the ledger's amounts on lines priced on both sides; Partner Center's are added up by {@link #report()}. */
     private final Map<CurrencyCode, BigDecimal> ledgerTotals = new HashMap<>();
     private boolean ledgerStarted;
@@ -256,6 +263,21 @@ public final class Reconciliation {
         index(new Reference(cached.customer, cached.id.value()), cached);
         cached.alternateId.filter(id -> !id.equals(cached.id.value()))
                 .ifPresent(id -> index(new Reference(cached.customer, id), cached));
+    }
+
+    /**
+     * Registers a cached order that does not take part because it was created outside the reconciliation's
+     * creation window. Of it only its references are kept: ledger rows billing it are counted as outside the
+     * window instead of being reported as missing in Partner Center. Added, like every order, before the ledger.
+     */
+    public void addOrderOutsideWindow(Order order) {
+        Objects.requireNonNull(order, "order");
+        if (ledgerStarted) {
+            throw new IllegalStateException("orders must all be added before the ledger is read");
+        }
+        CustomerId customer = customers.computeIfAbsent(order.referenceCustomerId(), c -> c);
+        outsideWindow.add(new Reference(customer, order.id().value()));
+        order.alternateId().ifPresent(id -> outsideWindow.add(new Reference(customer, id)));
     }
 
     private void index(Reference reference, CachedOrder order) {
@@ -298,10 +320,15 @@ public final class Reconciliation {
         }
         String reference = row.orderReference().strip();
         String offerKey = row.offerId().matchKey();
-        OrderLine line = find(new Reference(row.customer(), reference), offerKey);
+        Reference named = new Reference(row.customer(), reference);
+        OrderLine line = find(named, offerKey);
+        if (line == null && outsideWindow.contains(named)) {
+            rowsOutsideWindow++;
+            return;
+        }
         if (line == null) {
-            unmatched.computeIfAbsent(new UnmatchedKey(row.customer(), reference, offerKey), k -> new Unmatched(row, reference))
-                    .addRow(row);
+            unmatched.computeIfAbsent(new UnmatchedKey(row.customer(), reference, offerKey),
+                    k -> new Unmatched(row, reference, byReference.get(named))).addRow(row);
             return;
         }
         line.addRow(row);
@@ -355,10 +382,14 @@ public final class Reconciliation {
             }
         }
         for (Unmatched missing : unmatched.values()) {
+            // Named by its id or alternate id, an order that exists but lacks the offer is reported with both ids.
+            Optional<CachedOrder> order = Optional.ofNullable(missing.order);
             discrepancies.add(new Discrepancy(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, missing.customer,
-                    missing.reference, Optional.empty(), Optional.empty(), missing.offerId, missing.keptLines(),
-                    missing.ledgerRows, Optional.of(Long.toString(missing.ledgerQuantity)), Optional.empty(),
-                    "in the ledger but no cached order of this customer has this order reference and offer"));
+                    missing.reference, order.map(o -> o.id), order.flatMap(o -> o.alternateId), missing.offerId,
+                    missing.keptLines(), missing.ledgerRows, Optional.of(Long.toString(missing.ledgerQuantity)),
+                    Optional.empty(), order.isPresent()
+                            ? "in the ledger but the cached order has no line item of this offer"
+                            : "in the ledger but no cached order of this customer has this order reference and offer"));
         }
         discrepancies.sort(Comparator.comparing((Discrepancy d) -> d.customer().toString())
                 .thenComparing(d -> d.orderId().map(OrderId::value).orElse(d.orderReference()))
@@ -367,7 +398,7 @@ public final class Reconciliation {
         List<CurrencyTotals> currencyTotals = totals.entrySet().stream()
                 .map(e -> new CurrencyTotals(new Money(e.getValue()[0], e.getKey()), new Money(e.getValue()[1], e.getKey())))
                 .collect(Collectors.toList());
-        return new ReconciliationReport(matched, notCompared, rowsInError, currencyTotals, discrepancies);
+        return new ReconciliationReport(matched, notCompared, rowsOutsideWindow, rowsInError, currencyTotals, discrepancies);
     }
 
     private void compare(OrderLine line, List<Discrepancy> discrepancies) {

@@ -10,10 +10,13 @@ import java.util.TreeMap;
 /**
  * The outcome of reconciling a ledger against cached orders: an expected result, not an error, even
  * when it finds discrepancies. Discrepancies come in a stable order (customer, order, offer, kind).
+ * {@code rowsOutsideWindow} counts the ledger rows of cached orders created outside the creation window
+ * asked for: neither compared nor reported missing.
  */
 public record ReconciliationReport(
         long matched,
         Map<String, Long> notComparedByChargeType,
+        long rowsOutsideWindow,
         List<LedgerRowError> rowsInError,
         List<CurrencyTotals> totals,
         List<Discrepancy> discrepancies) {
@@ -21,6 +24,9 @@ public record ReconciliationReport(
     public ReconciliationReport {
         if (matched < 0) {
             throw new IllegalArgumentException("matched must not be negative, got " + matched);
+        }
+        if (rowsOutsideWindow < 0) {
+            throw new IllegalArgumentException("rowsOutsideWindow must not be negative, got " + rowsOutsideWindow);
         }
         notComparedByChargeType = Collections.unmodifiableMap(new TreeMap<>(notComparedByChargeType));
         rowsInError = List.copyOf(rowsInError);

@@ -7,9 +7,11 @@ import static dev.pcorders.domain.order.TestOrders.aLineItem;
 import static dev.pcorders.domain.order.TestOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.Pricing;
 import dev.pcorders.domain.shared.Amount;
@@ -281,5 +283,37 @@ class ReconciliationTest {
         Reconciliation reconciliation = new Reconciliation(TOLERANCE);
         reconciliation.addLedgerEntry(row(2, "o1", OFFER, 1, null, null));
         assertThatThrownBy(() -> reconciliation.addOrder(order("o1", 1))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> reconciliation.addOrderOutsideWindow(order("o1", 1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anOfferBilledOnAnExistingOrderNamedByItsAlternateIdIsMissingWithBothIdsOfThatOrder() {
+        Order cached = anOrder("o1").alternateId("alt-1").lineItems(List.of(aLineItem(0).quantity(1).build())).build();
+
+        ReconciliationReport report = reconcile(List.of(cached), row(2, "alt-1", OFFER, 1, null, null),
+                row(3, "alt-1", OTHER_OFFER, 4, null, null), row(4, "nowhere", OTHER_OFFER, 1, null, null));
+
+        assertThat(report.discrepancies()).extracting(Discrepancy::kind, Discrepancy::orderReference,
+                        d -> d.orderId().map(OrderId::value), Discrepancy::alternateId)
+                .containsExactly(
+                        tuple(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, "nowhere", Optional.empty(), Optional.empty()),
+                        tuple(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, "alt-1", Optional.of("o1"), Optional.of("alt-1")));
+        assertThat(report.discrepancies().get(1).message()).contains("no line item of this offer");
+    }
+
+    @Test
+    void anOrderOutsideTheWindowNeitherTakesPartNorMakesItsRowsMissingInPartnerCenter() {
+        Reconciliation reconciliation = new Reconciliation(TOLERANCE);
+        reconciliation.addOrder(order("inside", 1));
+        reconciliation.addOrderOutsideWindow(order("outside", 7));
+        reconciliation.addLedgerEntry(row(2, "inside", OFFER, 1, null, null));
+        reconciliation.addLedgerEntry(row(3, "outside", OFFER, 2, null, null));
+        reconciliation.addLedgerEntry(row(4, "outside", OTHER_OFFER, 1, null, null));
+
+        ReconciliationReport report = reconciliation.report();
+
+        assertThat(report.matched()).isEqualTo(1);
+        assertThat(report.rowsOutsideWindow()).isEqualTo(2);
+        assertThat(report.isClean()).as("no MISSING_IN_LEDGER for the unbilled quantity of an order outside the window").isTrue();
     }
 }

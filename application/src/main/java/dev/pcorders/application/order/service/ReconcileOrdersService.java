@@ -4,6 +4,7 @@ import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.out.LedgerSource;
 import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.reconciliation.LedgerEntry;
 import dev.pcorders.domain.reconciliation.LedgerRow;
@@ -41,9 +42,15 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
                 : new TreeSet<>(command.customers());
         Reconciliation reconciliation = new Reconciliation(command.priceTolerance());
         for (CustomerId customer : customers) {
-            OrderCriteria criteria = OrderCriteria.ALL.withCustomer(customer)
-                    .createdBetween(command.createdFrom().orElse(null), command.createdBefore().orElse(null));
-            addCachedOrders(criteria, reconciliation);
+            // Every cached order of the customer, not only the window's: a ledger row billing an order created
+            // outside the window must be told apart from one billing an order that does not exist.
+            repository.forEachOrder(OrderCriteria.ALL.withCustomer(customer), order -> {
+                if (inWindow(order, command)) {
+                    reconciliation.addOrder(order);
+                } else {
+                    reconciliation.addOrderOutsideWindow(order);
+                }
+            });
         }
         try (Stream<LedgerEntry> ledger = ledgerSource.read(command.ledger(), command.lenient())) {
             Iterator<LedgerEntry> entries = ledger.iterator();
@@ -69,7 +76,9 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         return customers;
     }
 
-    private void addCachedOrders(OrderCriteria criteria, Reconciliation reconciliation) {
-        repository.forEachOrder(criteria, reconciliation::addOrder);
+    /** The window of {@link OrderCriteria#createdBetween}: from inclusive, before exclusive. */
+    private static boolean inWindow(Order order, ReconcileOrdersCommand command) {
+        return command.createdFrom().map(from -> !order.creationDate().isBefore(from)).orElse(true)
+                && command.createdBefore().map(before -> order.creationDate().isBefore(before)).orElse(true);
     }
 }

@@ -99,6 +99,28 @@ class ReconcileOrdersServiceTest {
     }
 
     @Test
+    void aLedgerRowBillingAnOrderCreatedOutsideTheWindowIsCountedNotReportedMissing() {
+        cache(anOrder("before").build(), anOrder("inside").creationDate(CREATED.plus(Duration.ofDays(30))).build(),
+                anOrder("after").alternateId("after-alt").creationDate(CREATED.plus(Duration.ofDays(90))).build());
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(billed(2, CUSTOMER, "before", 5),
+                billed(3, CUSTOMER, "inside", 5), billed(4, CUSTOMER, "after-alt", 5), billed(5, CUSTOMER, "never-ordered", 5)));
+        ReconcileOrdersCommand window = new ReconcileOrdersCommand(LEDGER, List.of(),
+                ReconcileOrdersCommand.DEFAULT_PRICE_TOLERANCE, false, Optional.of(CREATED.plus(Duration.ofDays(1))),
+                Optional.of(CREATED.plus(Duration.ofDays(60))));
+
+        ReconciliationReport report = service.reconcileOrders(window);
+
+        assertThat(report.matched()).isEqualTo(1);
+        assertThat(report.rowsOutsideWindow()).as("before, and after by its alternate id").isEqualTo(2);
+        assertThat(report.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.MISSING_IN_PARTNER_CENTER);
+            assertThat(d.orderReference()).isEqualTo("never-ordered");
+        });
+        assertThat(service.reconcileOrders(ReconcileOrdersCommand.of(LEDGER)).rowsOutsideWindow())
+                .as("no window, nothing outside it").isZero();
+    }
+
+    @Test
     void everyCachedOrderTakesPartHoweverManyReadsItTakes() {
         // More than two of the service's reads of cached orders, the last one partial.
         int count = 2_001;
