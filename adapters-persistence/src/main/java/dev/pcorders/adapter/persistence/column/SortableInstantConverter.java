@@ -3,6 +3,7 @@ package dev.pcorders.adapter.persistence.column;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.jooq.exception.DataTypeException;
 import org.jooq.impl.AbstractConverter;
 
 /**
@@ -15,6 +16,10 @@ import org.jooq.impl.AbstractConverter;
 public final class SortableInstantConverter extends AbstractConverter<String, Instant> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The first and last instants whose text sorts in time order: years 0000 to 9999, written with four digits. */
+    public static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private static final DateTimeFormatter FIXED_WIDTH =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -30,6 +35,13 @@ public final class SortableInstantConverter extends AbstractConverter<String, In
 
     @Override
     public String to(Instant instant) {
-        return instant == null ? null : FIXED_WIDTH.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            // Year 10000 would be written "+10000-..." and sort before "2025-...": refuse rather than misorder.
+            throw new DataTypeException("the cache keeps instants of the years 0000 to 9999 only, got " + instant);
+        }
+        return FIXED_WIDTH.format(instant);
     }
 }

@@ -3,6 +3,7 @@ package dev.pcorders.adapter.persistence.order;
 import static dev.pcorders.adapter.persistence.jooq.Tables.LINE_ITEM;
 import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
+import dev.pcorders.adapter.persistence.column.SortableInstantConverter;
 import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
 import dev.pcorders.domain.order.OrderCriteria;
@@ -51,8 +52,13 @@ final class CachedOrderQueries {
         criteria.status().ifPresent(status -> conditions.add(ORDERS.STATUS_MATCH.in(OpenEnumColumns.matchKeysFor(status))));
         criteria.billingCycle().ifPresent(cycle ->
                 conditions.add(ORDERS.BILLING_CYCLE_MATCH.in(OpenEnumColumns.matchKeysFor(cycle))));
-        criteria.createdFrom().ifPresent(from -> conditions.add(ORDERS.CREATION_DATE.ge(from)));
-        criteria.createdBefore().ifPresent(before -> conditions.add(ORDERS.CREATION_DATE.lt(before)));
+        // Bounds beyond the years the cache can hold (Instant.MAX as "no upper bound", say) are decided here:
+        // the column's text cannot represent them.
+        criteria.createdFrom().ifPresent(from -> conditions.add(from.isAfter(SortableInstantConverter.LATEST) ? DSL.falseCondition()
+                : from.isAfter(SortableInstantConverter.EARLIEST) ? ORDERS.CREATION_DATE.ge(from) : DSL.trueCondition()));
+        criteria.createdBefore().ifPresent(before -> conditions.add(before.isAfter(SortableInstantConverter.LATEST)
+                ? DSL.trueCondition()
+                : before.isAfter(SortableInstantConverter.EARLIEST) ? ORDERS.CREATION_DATE.lt(before) : DSL.falseCondition()));
         criteria.partnerIdOnRecord().ifPresent(partner ->
                 conditions.add(withLineItem(LINE_ITEM.PARTNER_KEY.eq(MatchKeys.ignoringCase(partner)))));
         criteria.offerId().ifPresent(offer -> conditions.add(withLineItem(LINE_ITEM.OFFER_KEY.eq(offer.matchKey()))));

@@ -54,6 +54,26 @@ class SqliteOrderStoreTest {
     }
 
     @Test
+    void creationBoundsBeyondTheYearsTheCacheHoldsAreOpenOrEmptyAndSuchAnOrderIsRefusedWhole() {
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            sync(store.orders(), OrderScope.allOrdersOf(CUSTOMER), List.of(page(1, anOrder("a").build())).iterator());
+
+            assertThat(store.orders().countOrders(OrderCriteria.ALL.createdBetween(null, Instant.MAX))).isEqualTo(1);
+            assertThat(store.orders().countOrders(OrderCriteria.ALL.createdBetween(Instant.MIN, null))).isEqualTo(1);
+            assertThat(store.orders().countOrders(OrderCriteria.ALL.createdBetween(Instant.MAX, null))).isZero();
+            assertThat(store.orders().countOrders(OrderCriteria.ALL.createdBetween(null, Instant.MIN))).isZero();
+
+            Order farFuture = Order.builder(dev.pcorders.domain.order.OrderId.of("future"), CUSTOMER,
+                    Instant.parse("+10000-01-01T00:00:00Z")).build();
+            assertThatThrownBy(() -> sync(store.orders(), OrderScope.allOrdersOf(CUSTOMER),
+                    List.of(page(1, anOrder("a").build(), farFuture)).iterator()))
+                    .isInstanceOf(OrderStoreException.class).hasMessageContaining("0000 to 9999");
+            assertThat(store.orders().findOrders(OrderCriteria.ALL, 0, 10)).extracting(o -> o.id().value())
+                    .as("the previous snapshot whole").containsExactly("a");
+        }
+    }
+
+    @Test
     void aPathWithAQuestionMarkIsRefusedNamingItBeforeAnyFileIsMade() {
         Path odd = folder.resolve("a?journal_mode=DELETE").resolve("orders.db");
 
