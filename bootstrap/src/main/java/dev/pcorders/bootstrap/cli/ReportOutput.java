@@ -111,7 +111,7 @@ final class ReportOutput {
         for (Discrepancy d : report.discrepancies()) {
             csv.writeRecord(d.kind().name(), d.customer().toString(), d.orderId().map(Object::toString).orElse(d.orderReference()),
                     d.alternateId().orElse(""), d.offerId().value(),
-                    d.ledgerLines().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                    keptLines(d),
                     Long.toString(d.ledgerRows()), d.expected().orElse(""), d.actual().orElse(""), d.message());
         }
         OrderOutput.flush(csv);
@@ -149,8 +149,13 @@ final class ReportOutput {
 
     /** For people: the line numbers kept, and how many rows went unnamed; never a list that looks complete but is not. */
     private static String lines(Discrepancy d) {
-        String kept = d.ledgerLines().stream().map(String::valueOf).collect(Collectors.joining(" "));
+        String kept = keptLines(d);
         return d.omittedLedgerLines() == 0 ? kept : kept + " (+" + d.omittedLedgerLines() + " more)";
+    }
+
+    /** The line numbers kept, numbers only, space-separated: for scripts. */
+    private static String keptLines(Discrepancy d) {
+        return d.ledgerLines().stream().map(String::valueOf).collect(Collectors.joining(" "));
     }
 
     static void changes(List<OrderChange> changes, OutputFormat format, PrintWriter out) throws IOException {

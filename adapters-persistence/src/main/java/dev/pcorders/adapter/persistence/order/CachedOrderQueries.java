@@ -8,6 +8,7 @@ import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
@@ -52,19 +53,31 @@ final class CachedOrderQueries {
         criteria.status().ifPresent(status -> conditions.add(ORDERS.STATUS_MATCH.in(OpenEnumColumns.matchKeysFor(status))));
         criteria.billingCycle().ifPresent(cycle ->
                 conditions.add(ORDERS.BILLING_CYCLE_MATCH.in(OpenEnumColumns.matchKeysFor(cycle))));
-        // Bounds beyond the years the cache can hold (Instant.MAX as "no upper bound", say) are decided here:
-        // the column's text cannot represent them.
-        criteria.createdFrom().ifPresent(from -> conditions.add(from.isAfter(SortableInstantConverter.LATEST) ? DSL.falseCondition()
-                : from.isAfter(SortableInstantConverter.EARLIEST) ? ORDERS.CREATION_DATE.ge(from) : DSL.trueCondition()));
-        criteria.createdBefore().ifPresent(before -> conditions.add(before.isAfter(SortableInstantConverter.LATEST)
-                ? DSL.trueCondition()
-                : before.isAfter(SortableInstantConverter.EARLIEST) ? ORDERS.CREATION_DATE.lt(before) : DSL.falseCondition()));
+        criteria.createdFrom().ifPresent(from -> conditions.add(createdFrom(from)));
+        criteria.createdBefore().ifPresent(before -> conditions.add(createdBefore(before)));
         criteria.partnerIdOnRecord().ifPresent(partner ->
                 conditions.add(withLineItem(LINE_ITEM.PARTNER_KEY.eq(MatchKeys.ignoringCase(partner)))));
         criteria.offerId().ifPresent(offer -> conditions.add(withLineItem(LINE_ITEM.OFFER_KEY.eq(offer.matchKey()))));
         criteria.subscriptionId().ifPresent(subscription ->
                 conditions.add(withLineItem(LINE_ITEM.SUBSCRIPTION_KEY.eq(MatchKeys.lowerCase(subscription)))));
         return DSL.and(conditions);
+    }
+
+    // Bounds beyond the years the cache can hold (Instant.MAX as "no upper bound", say) are decided here:
+    // the column's text cannot represent them.
+
+    private static Condition createdFrom(Instant from) {
+        if (from.isAfter(SortableInstantConverter.LATEST)) {
+            return DSL.falseCondition();
+        }
+        return from.isAfter(SortableInstantConverter.EARLIEST) ? ORDERS.CREATION_DATE.ge(from) : DSL.trueCondition();
+    }
+
+    private static Condition createdBefore(Instant before) {
+        if (before.isAfter(SortableInstantConverter.LATEST)) {
+            return DSL.trueCondition();
+        }
+        return before.isAfter(SortableInstantConverter.EARLIEST) ? ORDERS.CREATION_DATE.lt(before) : DSL.falseCondition();
     }
 
     private static Condition withLineItem(Condition lineItemCondition) {
@@ -77,11 +90,6 @@ final class CachedOrderQueries {
 
     static ResultQuery<StoredOrderRecord> page(DSLContext dsl, OrderCriteria criteria, long offset, int limit) {
         return dsl.selectFrom(ORDERS).where(matching(criteria)).orderBy(stableOrder()).limit(limit).offset(offset);
-    }
-
-    /** The first {@code limit} matching orders in the stable order. */
-    static ResultQuery<StoredOrderRecord> first(DSLContext dsl, OrderCriteria criteria, int limit) {
-        return dsl.selectFrom(ORDERS).where(matching(criteria)).orderBy(stableOrder()).limit(limit);
     }
 
     /**

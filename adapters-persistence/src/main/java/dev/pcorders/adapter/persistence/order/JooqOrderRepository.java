@@ -163,7 +163,7 @@ final class JooqOrderRepository implements OrderRepository {
         Objects.requireNonNull(action, "action");
         // Every batch in one deferred read transaction: all of them see the state the first one saw, while syncs commit.
         inReadTransaction("read cached orders", dsl -> {
-            List<StoredOrderRecord> batch = CachedOrderQueries.first(dsl, criteria, ORDERS_PER_BATCH).fetch();
+            List<StoredOrderRecord> batch = CachedOrderQueries.page(dsl, criteria, 0, ORDERS_PER_BATCH).fetch();
             while (!batch.isEmpty()) {
                 StoredOrderReader.read(dsl, batch).forEach(action);
                 if (batch.size() < ORDERS_PER_BATCH) {
