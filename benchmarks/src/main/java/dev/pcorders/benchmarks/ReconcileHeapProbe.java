@@ -134,9 +134,9 @@ public final class ReconcileHeapProbe {
         List<Key> keys = new ArrayList<>();
         LongAdder cachedLineItems = new LongAdder();
         try (SqliteOrderStore store = SqliteOrderStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
-            store.orders().forEachOrder(OrderCriteria.ALL, order -> {
-                cachedLineItems.add(order.lineItems().size());
-                addKeys(order, keys);
+            store.orders().forEachOrder(OrderCriteria.ALL, cached -> {
+                cachedLineItems.add(cached.order().lineItems().size());
+                addKeys(cached.order(), keys);
             });
         }
         long lineItems = cachedLineItems.sum();

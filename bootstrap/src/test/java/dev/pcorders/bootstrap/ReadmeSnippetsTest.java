@@ -109,7 +109,7 @@ class ReadmeSnippetsTest {
         assertThat(syncResult.customers()).singleElement().satisfies(one -> assertThat(one.succeeded()).isTrue());
         long stored = ((CustomerSyncResult.Succeeded) syncResult.customers().get(0)).orders();
         assertThat(cached.orders()).hasSize((int) stored).isNotEmpty();
-        assertThat(cached.orders().get(0).lineItems().get(0).pricing()).isPresent();
+        assertThat(cached.orders().get(0).order().lineItems().get(0).pricing()).isPresent();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.pcorders.bootstrap.cli;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OfferId;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
@@ -72,7 +73,7 @@ final class OrdersCommand {
             PrintWriter out = orders.root.out();
             // One read of the cache for the whole listing: pages read one by one could straddle a sync committed between
             // them and skip or repeat orders. JSON and CSV print as the orders arrive; the table needs all of them.
-            OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, action);
+            OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, cached -> action.accept(cached.order()));
             if (format == OutputFormat.JSON) {
                 OrderOutput.json(matching, out);
             } else if (format == OutputFormat.CSV) {
@@ -145,7 +146,8 @@ final class OrdersCommand {
             if (format == OutputFormat.CSV) {
                 throw new UsageException("orders show prints table or json; use orders list --format csv for CSV");
             }
-            List<Order> found = orders.root.services().findCachedOrderById().findCachedOrderById(OrderId.of(orderId));
+            List<Order> found = orders.root.services().findCachedOrderById().findCachedOrderById(OrderId.of(orderId)).stream()
+                    .map(CachedOrder::order).toList();
             PrintWriter out = orders.root.out();
             if (found.isEmpty()) {
                 throw new UsageException("no cached order has the id " + dev.pcorders.domain.shared.InputQuote.quote(orderId)

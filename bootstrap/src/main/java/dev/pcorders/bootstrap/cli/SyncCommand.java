@@ -6,6 +6,7 @@ import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncResult;
 import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.ResellerId;
@@ -15,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -140,12 +143,52 @@ final class SyncCommand implements Callable<Integer> {
         }
         table.print(out);
         out.println();
+        result.customers().stream().findFirst().ifPresent(first -> out.println("Synced with: " + flagsOf(first.scope())));
+        printNarrowerThanBefore(result, out);
         out.println("MS-CorrelationId " + result.correlationId());
         if (!failures.isEmpty()) {
             out.println(failures.size() + " customer(s) failed; their previous snapshots are unchanged:");
             failures.forEach(line -> out.println("  " + line));
         }
         out.flush();
+    }
+
+    /** The sync flags that shaped a scope, as the user would type them. */
+    static String flagsOf(OrderScope scope) {
+        List<String> flags = new ArrayList<>();
+        scope.reseller().ifPresent(reseller -> flags.add("--reseller " + reseller));
+        scope.billingType().ifPresent(cycle -> flags.add("--billing-type " + cycle.wireName()));
+        if (scope.includePrice()) {
+            flags.add("--include-price");
+        }
+        if (scope.includeSystemPurchases()) {
+            flags.add("--include-system-purchases");
+        }
+        return flags.isEmpty() ? "no filter, no --include-price, no --include-system-purchases" : String.join(" ", flags);
+    }
+
+    /** Customers whose previous sync fetched more than this one: what the cache keeps from it instead of refreshing. */
+    private static void printNarrowerThanBefore(SyncResult result, PrintWriter out) {
+        Map<OrderScope.Narrowing, List<CustomerId>> narrower = new EnumMap<>(OrderScope.Narrowing.class);
+        for (CustomerSyncResult customer : result.customers()) {
+            if (customer instanceof CustomerSyncResult.Succeeded ok) {
+                ok.narrowing().forEach(kind -> narrower.computeIfAbsent(kind, k -> new ArrayList<>()).add(ok.customer()));
+            }
+        }
+        narrower.forEach((kind, customers) -> out.println("warning: narrower than the last sync of " + customers.size()
+                + " customer(s) (" + customers.get(0) + (customers.size() > 1 ? ", ..." : "") + "): " + consequence(kind)));
+    }
+
+    private static String consequence(OrderScope.Narrowing kind) {
+        // A switch expression, so a new kind without a text does not compile.
+        return switch (kind) {
+            case PRICES -> "no --include-price this time; the prices the cache holds were kept, not refreshed "
+                    + "(orders list shows when they were fetched: pricesAsOf)";
+            case SYSTEM_PURCHASES -> "no --include-system-purchases this time; the system purchases the cache holds were kept, "
+                    + "not refreshed";
+            case RESELLER_FILTER -> "--reseller this time; orders other than that reseller's were kept, not refreshed";
+            case BILLING_TYPE_FILTER -> "--billing-type this time; orders of other billing cycles were kept, not refreshed";
+        };
     }
 
     private List<CustomerId> customerIds() throws IOException {

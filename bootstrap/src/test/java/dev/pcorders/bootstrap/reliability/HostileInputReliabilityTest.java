@@ -24,6 +24,7 @@ import dev.pcorders.application.order.port.out.LedgerReadException;
 import dev.pcorders.bootstrap.PcOrders;
 import dev.pcorders.bootstrap.cli.PcOrdersCli;
 import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
@@ -214,7 +215,7 @@ class HostileInputReliabilityTest {
                     .customers().get(0);
             assertThat(synced).isInstanceOf(CustomerSyncResult.Succeeded.class);
             List<Order> all = pcOrders.findCachedOrders().findCachedOrders(CachedOrdersQuery.firstPageOf(OrderCriteria.ALL))
-                    .orders();
+                    .orders().stream().map(CachedOrder::order).toList();
             assertThat(all).hasSize(items.size());
 
             int filters = 0;
@@ -233,7 +234,7 @@ class HostileInputReliabilityTest {
                     List<String> expected = all.stream().filter(wanted::matches).map(o -> o.id().value()).sorted()
                             .collect(Collectors.toList());
                     CachedOrders found = pcOrders.findCachedOrders().findCachedOrders(CachedOrdersQuery.firstPageOf(wanted));
-                    assertThat(found.orders()).extracting(o -> o.id().value()).as("%s", wanted)
+                    assertThat(found.orders()).extracting(o -> o.order().id().value()).as("%s", wanted)
                             .containsExactlyInAnyOrderElementsOf(expected);
                     assertThat(found.totalMatching()).isEqualTo(expected.size());
                     filters++;

@@ -2,13 +2,15 @@ package dev.pcorders.domain.order;
 
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.ResellerId;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one fetch of a customer's orders covers: the customer and the filters and flags it was asked
- * with. A sync stores a snapshot per scope, and only orders of the same scope can go missing from it:
- * a sync filtered by reseller must not mark another reseller's orders as removed.
+ * with. The cache keeps one view of each order whatever scope brought it; a sync can only tell that an
+ * order is gone when its scope {@linkplain #covers covers} that order.
  */
 public record OrderScope(
         CustomerId customer,
@@ -45,5 +47,62 @@ public record OrderScope(
 
     public OrderScope withSystemPurchases() {
         return new OrderScope(customer, reseller, billingType, includePrice, true);
+    }
+
+    /** What a scope leaves out that an earlier one of the same customer fetched. */
+    public enum Narrowing {
+        /** The earlier sync fetched prices, this one does not refresh them. */
+        PRICES,
+        /** The earlier sync fetched system purchases, this one does not see them. */
+        SYSTEM_PURCHASES,
+        /** This sync covers one indirect reseller's orders where the earlier one covered every order. */
+        RESELLER_FILTER,
+        /** This sync covers one billing cycle where the earlier one covered every cycle. */
+        BILLING_TYPE_FILTER
+    }
+
+    /** What this scope leaves out compared with {@code earlier}: empty when it fetches at least as much. */
+    public Set<Narrowing> narrowingFrom(OrderScope earlier) {
+        Objects.requireNonNull(earlier, "earlier");
+        Set<Narrowing> narrower = EnumSet.noneOf(Narrowing.class);
+        if (earlier.includePrice && !includePrice) {
+            narrower.add(Narrowing.PRICES);
+        }
+        if (earlier.includeSystemPurchases && !includeSystemPurchases) {
+            narrower.add(Narrowing.SYSTEM_PURCHASES);
+        }
+        if (earlier.reseller.isEmpty() && reseller.isPresent()) {
+            narrower.add(Narrowing.RESELLER_FILTER);
+        }
+        if (earlier.billingType.isEmpty() && billingType.isPresent()) {
+            narrower.add(Narrowing.BILLING_TYPE_FILTER);
+        }
+        return Set.copyOf(narrower);
+    }
+
+    /**
+     * Whether a fetch of this scope would have returned {@code order}, so that its absence from the answer
+     * means the order is gone. Partner Center leaves system purchases out unless asked; a billing type filter
+     * returns orders of that cycle only; a reseller filter returns the orders that reseller placed, which the
+     * order itself does not tell ({@code partnerIdOnRecord} is an MPN id, not the reseller's tenant), so it
+     * covers only orders an earlier fetch of the same filter returned ({@code seenUnderReseller}). When in
+     * doubt (no billing cycle sent, say) the answer is no: keeping an order is recoverable, losing it is not.
+     */
+    public boolean covers(Order order, boolean seenUnderReseller) {
+        Objects.requireNonNull(order, "order");
+        if (!order.referenceCustomerId().equals(customer)) {
+            return false;
+        }
+        if (!includeSystemPurchases && order.transactionType().map(type -> isSystem(type.known())).orElse(false)) {
+            return false;
+        }
+        if (billingType.isPresent() && !order.billingCycle().map(cycle -> cycle.known() == billingType.get()).orElse(false)) {
+            return false;
+        }
+        return reseller.isEmpty() || seenUnderReseller;
+    }
+
+    private static boolean isSystem(OrderTransactionType type) {
+        return type == OrderTransactionType.SYSTEM_PURCHASE || type == OrderTransactionType.SYSTEM_BILLING;
     }
 }

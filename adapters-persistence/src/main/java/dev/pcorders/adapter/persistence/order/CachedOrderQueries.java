@@ -21,29 +21,21 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
- * The reads of cached orders. An order is cached while some scope's latest snapshot holds it (its row
- * is not marked removed); when several scopes hold it, the row of the snapshot committed last wins.
- * Row ids tell which: a snapshot takes its row ids above every existing one while it holds the write
- * lock (see {@code SnapshotWriter}), whereas run ids follow the order runs were started in, and runs of
- * overlapping syncs may commit in the other order.
+ * The reads of cached orders. Committed state holds one current row per (customer, order id): the
+ * one not marked removed ({@code SnapshotWriter} deletes the rows a sync supersedes before it commits).
  * Every filter is an indexed equality or range; the line item filters go through {@code row_id IN
  * (SELECT ...)} so SQLite can drive them from the line item indexes.
  */
 final class CachedOrderQueries {
 
-    /** The cached order rows; {@code o} so the newest-version check can refer to it. */
+    /** The cached order rows. */
     static final StoredOrder ORDERS = STORED_ORDER.as("o");
-    private static final StoredOrder NEWER = STORED_ORDER.as("newer");
 
     private CachedOrderQueries() {
     }
 
     static Condition cached() {
-        return ORDERS.REMOVED_BY_RUN.isNull().andNotExists(DSL.selectOne().from(NEWER)
-                .where(NEWER.CUSTOMER_ID.eq(ORDERS.CUSTOMER_ID))
-                .and(NEWER.ORDER_ID.eq(ORDERS.ORDER_ID))
-                .and(NEWER.ROW_ID.gt(ORDERS.ROW_ID))
-                .and(NEWER.REMOVED_BY_RUN.isNull()));
+        return ORDERS.REMOVED_BY_RUN.isNull();
     }
 
     static Condition matching(OrderCriteria criteria) {

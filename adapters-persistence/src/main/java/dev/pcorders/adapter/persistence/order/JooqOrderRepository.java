@@ -13,8 +13,9 @@ import dev.pcorders.application.order.port.out.OrderStoreException;
 import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
 import dev.pcorders.application.order.port.out.SnapshotSummary;
 import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ChangeKind;
-import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderDifference;
@@ -110,7 +111,7 @@ final class JooqOrderRepository implements OrderRepository {
                 throw new OrderStoreException(Reason.UNEXPECTED, "sync run " + run.value() + " has already stored its snapshot");
             }
             SnapshotSummary summary;
-            try (SnapshotWriter snapshot = new SnapshotWriter(tx, run.value(), record.getScopeId(), record.getStartedAt())) {
+            try (SnapshotWriter snapshot = new SnapshotWriter(tx, run.value(), record.getScopeId(), scope, record.getStartedAt())) {
                 while (pages.hasNext()) {
                     snapshot.write(pages.next());
                 }
@@ -145,7 +146,7 @@ final class JooqOrderRepository implements OrderRepository {
     }
 
     @Override
-    public List<Order> findOrders(OrderCriteria criteria, long offset, int limit) {
+    public List<CachedOrder> findOrders(OrderCriteria criteria, long offset, int limit) {
         Objects.requireNonNull(criteria, "criteria");
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
@@ -158,7 +159,7 @@ final class JooqOrderRepository implements OrderRepository {
     }
 
     @Override
-    public void forEachOrder(OrderCriteria criteria, Consumer<Order> action) {
+    public void forEachOrder(OrderCriteria criteria, Consumer<CachedOrder> action) {
         Objects.requireNonNull(criteria, "criteria");
         Objects.requireNonNull(action, "action");
         // Every batch in one deferred read transaction: all of them see the state the first one saw, while syncs commit.
@@ -199,7 +200,7 @@ final class JooqOrderRepository implements OrderRepository {
     }
 
     @Override
-    public List<Order> findOrdersById(OrderId id) {
+    public List<CachedOrder> findOrdersById(OrderId id) {
         Objects.requireNonNull(id, "id");
         return inReadTransaction("read cached order " + id.value(),
                 dsl -> StoredOrderReader.read(dsl, CachedOrderQueries.byId(dsl, id).fetchInto(CachedOrderQueries.ORDERS)));
@@ -222,6 +223,22 @@ final class JooqOrderRepository implements OrderRepository {
             }
             return List.copyOf(changes);
         });
+    }
+
+    @Override
+    public Optional<OrderScope> lastSucceededScope(CustomerId customer) {
+        Objects.requireNonNull(customer, "customer");
+        return inReadTransaction("read the sync runs of customer " + customer, dsl -> dsl
+                .select(SYNC_SCOPE.RESELLER_ID, SYNC_SCOPE.BILLING_TYPE, SYNC_SCOPE.INCLUDE_PRICE, SYNC_SCOPE.INCLUDE_SYSTEM_PURCHASES)
+                .from(SYNC_RUN).join(SYNC_SCOPE).on(SYNC_SCOPE.SCOPE_ID.eq(SYNC_RUN.SCOPE_ID))
+                .where(SYNC_SCOPE.CUSTOMER_ID.eq(customer.toString()))
+                .and(SYNC_RUN.OUTCOME.eq("succeeded"))
+                .orderBy(SYNC_RUN.RUN_ID.desc())
+                .limit(1)
+                .fetchOptional(row -> new OrderScope(customer,
+                        row.value1().isEmpty() ? Optional.empty() : Optional.of(ResellerId.parse(row.value1())),
+                        row.value2().isEmpty() ? Optional.empty() : Optional.of(BillingCycle.valueOf(row.value2())),
+                        Boolean.TRUE.equals(row.value3()), Boolean.TRUE.equals(row.value4()))));
     }
 
     private static SyncRunRecord openRun(DSLContext tx, SyncRunId run) {

@@ -6,6 +6,7 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.PROVISIONING_ENTRY;
 import static dev.pcorders.adapter.persistence.jooq.Tables.RESOURCE_LINK;
 import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ClientContext;
 import dev.pcorders.domain.order.LineItemLinks;
 import dev.pcorders.domain.order.Link;
@@ -69,7 +70,8 @@ final class OrderBatches implements AutoCloseable {
         return batch;
     }
 
-    void add(long rowId, long scopeId, long runId, Order order) {
+    void add(long rowId, long scopeId, long runId, CachedOrder cached) {
+        Order order = cached.order();
         ClientContext client = order.client().orElse(null);
         orders.add()
                 .set(STORED_ORDER.ROW_ID, rowId)
@@ -96,7 +98,8 @@ final class OrderBatches implements AutoCloseable {
                 .set(STORED_ORDER.CLIENT_MARKETPLACE_COUNTRY, client == null ? null : client.marketplaceCountry().orElse(null))
                 .set(STORED_ORDER.CLIENT_NAME, client == null ? null : client.name().orElse(null))
                 .set(STORED_ORDER.ETAG, order.attributes().etag().orElse(null))
-                .set(STORED_ORDER.OBJECT_TYPE, order.attributes().objectType().orElse(null));
+                .set(STORED_ORDER.OBJECT_TYPE, order.attributes().objectType().orElse(null))
+                .set(STORED_ORDER.PRICES_AS_OF, cached.pricesAsOf().orElse(null));
         OrderLinks orderLinks = order.links();
         addLink(rowId, null, SELF, orderLinks.self());
         addLink(rowId, null, PROVISIONING_STATUS, orderLinks.provisioningStatus());

@@ -2,16 +2,20 @@ package dev.pcorders.adapter.persistence.order;
 
 import static dev.pcorders.adapter.persistence.jooq.Tables.LINE_ITEM;
 import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_CHANGE;
+import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_RESELLER;
 import static dev.pcorders.adapter.persistence.jooq.Tables.RESOURCE_LINK;
 import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
 import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
 import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ChangeKind;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderDifference;
 import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.OrderTransactionType;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.BatchBindStep;
@@ -27,14 +32,15 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Stores one snapshot of one scope inside the caller's transaction, a page at a time, so memory
- * holds one page and its previous versions, never the whole scope.
+ * Stores one sync of one scope inside the caller's transaction, a page at a time, so memory holds one
+ * page and its previous versions, never the whole scope.
  *
- * <p>Each order of a page gets a new row stored by this run, and its differences from the version
- * in the scope's previous snapshot (found by key, read back in full) go to the change log. The
- * previous row stays until {@link #finish}, so an order sent twice in one snapshot is compared
- * with the previous snapshot again, not with its own first copy. {@code finish} marks the orders
- * that did not come back as removed, deletes the rows the new ones supersede, and counts.
+ * <p>Each order of a page gets a new row stored by this run: its new view ({@link CachedOrder#afterSync},
+ * so a sync without prices keeps the earlier ones), whose differences from the current view (found by key
+ * whatever scope wrote it, read back in full) go to the change log. The previous row stays until
+ * {@link #finish}, so an order sent twice in one sync is compared with the previous view again, not with
+ * its own first copy. {@code finish} marks the orders that the scope covers and that did not come back as
+ * removed, deletes the rows the new ones supersede, and counts.
  */
 final class SnapshotWriter implements AutoCloseable {
 
@@ -51,21 +57,24 @@ final class SnapshotWriter implements AutoCloseable {
     private final Connection connection;
     private final long runId;
     private final long scopeId;
+    private final OrderScope scope;
     private final Instant detectedAt;
     private final OrderBatches rows;
     private final RowBatch changes;
     private long nextRowId;
     private long pages;
 
-    /** Prepares the snapshot's INSERTs on the transaction's connection; {@link #close} releases them. */
-    SnapshotWriter(DSLContext tx, long runId, long scopeId, Instant detectedAt) {
+    /**
+     * Prepares the INSERTs on the transaction's connection; {@link #close} releases them. {@code startedAt},
+     * the run's start, dates its changes and the prices it fetched.
+     */
+    SnapshotWriter(DSLContext tx, long runId, long scopeId, OrderScope scope, Instant startedAt) {
         this.tx = tx;
         this.runId = runId;
         this.scopeId = scopeId;
-        this.detectedAt = detectedAt;
-        // The writer holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take these ids, and
-        // every row of this snapshot gets a higher row id than any row committed before it: readers rank
-        // versions of an order held by several scopes by row id, that is by commit.
+        this.scope = scope;
+        this.detectedAt = startedAt;
+        // The writer holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take these ids.
         this.nextRowId = tx.select(DSL.coalesce(DSL.max(STORED_ORDER.ROW_ID), 0L)).from(STORED_ORDER).fetchSingle().value1() + 1;
         long nextLinkId = tx.select(DSL.coalesce(DSL.max(RESOURCE_LINK.LINK_ID), 0L)).from(RESOURCE_LINK).fetchSingle().value1() + 1;
         this.connection = tx.configuration().connectionProvider().acquire();
@@ -103,8 +112,8 @@ final class SnapshotWriter implements AutoCloseable {
                 previousRows.add(row);
             }
         }
-        Map<OrderKey, Order> previous = new HashMap<>();
-        List<Order> previousOrders = StoredOrderReader.read(tx, previousRows);
+        Map<OrderKey, CachedOrder> previous = new HashMap<>();
+        List<CachedOrder> previousOrders = StoredOrderReader.read(tx, previousRows);
         for (int i = 0; i < previousRows.size(); i++) {
             previous.put(new OrderKey(previousRows.get(i).getCustomerId(), previousRows.get(i).getOrderId()), previousOrders.get(i));
         }
@@ -128,11 +137,12 @@ final class SnapshotWriter implements AutoCloseable {
                 forgetRows = forgetRows.bind(sentBefore);
                 forgetChanges = forgetChanges.bind(runId, key.customer(), key.orderId());
             }
-            Order before = previous.get(key);
+            CachedOrder before = previous.get(key);
+            CachedOrder after = CachedOrder.afterSync(order, scope.includePrice(), detectedAt, Optional.ofNullable(before));
             List<OrderDifference> differences = before == null
-                    ? List.of(OrderDifference.added(order))
-                    : OrderDifference.between(before, order);
-            rows.add(nextRowId++, scopeId, runId, order);
+                    ? List.of(OrderDifference.added(after.order()))
+                    : OrderDifference.between(before.order(), after.order());
+            rows.add(nextRowId++, scopeId, runId, after);
             for (OrderDifference difference : differences) {
                 changes.add()
                         .set(ORDER_CHANGE.RUN_ID, runId)
@@ -152,6 +162,18 @@ final class SnapshotWriter implements AutoCloseable {
         }
         rows.execute();
         changes.execute();
+        scope.reseller().ifPresent(reseller -> rememberReseller(orders.keySet(), reseller.toString()));
+    }
+
+    private void rememberReseller(Set<OrderKey> keys, String reseller) {
+        BatchBindStep seen = tx.batch(tx.insertInto(ORDER_RESELLER, ORDER_RESELLER.CUSTOMER_ID, ORDER_RESELLER.ORDER_ID,
+                        ORDER_RESELLER.RESELLER_ID)
+                .values((String) null, null, null)
+                .onConflictDoNothing());
+        for (OrderKey key : keys) {
+            seen = seen.bind(key.customer(), key.orderId(), reseller);
+        }
+        seen.execute();
     }
 
     private List<StoredOrderRecord> existingRows(Set<OrderKey> keys) {
@@ -161,8 +183,7 @@ final class SnapshotWriter implements AutoCloseable {
         idsByCustomer.forEach((customer, ids) -> {
             for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
                 rows.addAll(tx.selectFrom(STORED_ORDER)
-                        .where(STORED_ORDER.SCOPE_ID.eq(scopeId))
-                        .and(STORED_ORDER.CUSTOMER_ID.eq(customer))
+                        .where(STORED_ORDER.CUSTOMER_ID.eq(customer))
                         .and(STORED_ORDER.ORDER_ID.in(ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY))))
                         .fetch());
             }
@@ -172,15 +193,17 @@ final class SnapshotWriter implements AutoCloseable {
 
     SnapshotSummary finish() {
         StoredOrder again = STORED_ORDER.as("again");
-        // Every other run's rows, not only those of runs started earlier: syncs of one scope may overlap,
-        // and the one that commits last must leave only its own snapshot, whichever run began first.
-        Condition olderInScope = STORED_ORDER.SCOPE_ID.eq(scopeId).and(STORED_ORDER.STORED_BY_RUN.ne(runId));
+        // Every other run's rows, not only those of runs started earlier: syncs may overlap, and the one that
+        // commits last must leave only its own version of each order it stored, whichever run began first.
         Condition storedAgain = DSL.exists(DSL.selectOne().from(again)
-                .where(again.SCOPE_ID.eq(scopeId))
-                .and(again.CUSTOMER_ID.eq(STORED_ORDER.CUSTOMER_ID))
+                .where(again.CUSTOMER_ID.eq(STORED_ORDER.CUSTOMER_ID))
                 .and(again.ORDER_ID.eq(STORED_ORDER.ORDER_ID))
                 .and(again.STORED_BY_RUN.eq(runId)));
-        Condition gone = olderInScope.and(STORED_ORDER.REMOVED_BY_RUN.isNull()).andNot(storedAgain);
+        Condition otherRuns = STORED_ORDER.STORED_BY_RUN.ne(runId);
+        Condition gone = otherRuns.and(STORED_ORDER.REMOVED_BY_RUN.isNull())
+                .and(STORED_ORDER.CUSTOMER_ID.eq(scope.customer().toString()))
+                .and(covered())
+                .andNot(storedAgain);
 
         // OrderDifference.removed(order): the status as sent before, nothing after.
         tx.insertInto(ORDER_CHANGE, ORDER_CHANGE.RUN_ID, ORDER_CHANGE.DETECTED_AT, ORDER_CHANGE.CUSTOMER_ID,
@@ -193,9 +216,13 @@ final class SnapshotWriter implements AutoCloseable {
                         .orderBy(STORED_ORDER.ROW_ID))
                 .execute();
         tx.update(STORED_ORDER).set(STORED_ORDER.REMOVED_BY_RUN, runId).where(gone).execute();
-        tx.deleteFrom(STORED_ORDER).where(olderInScope.and(storedAgain)).execute();
+        // After the update: `gone` itself asks these rows whether a reseller filter covers an order.
+        tx.deleteFrom(ORDER_RESELLER).where(DSL.row(ORDER_RESELLER.CUSTOMER_ID, ORDER_RESELLER.ORDER_ID)
+                .in(DSL.select(STORED_ORDER.CUSTOMER_ID, STORED_ORDER.ORDER_ID).from(STORED_ORDER)
+                        .where(STORED_ORDER.REMOVED_BY_RUN.eq(runId)))).execute();
+        tx.deleteFrom(STORED_ORDER).where(otherRuns.and(storedAgain)).execute();
 
-        Condition thisRun = STORED_ORDER.SCOPE_ID.eq(scopeId).and(STORED_ORDER.STORED_BY_RUN.eq(runId));
+        Condition thisRun = STORED_ORDER.STORED_BY_RUN.eq(runId);
         long orders = tx.fetchCount(STORED_ORDER, thisRun);
         long lineItems = tx.fetchCount(tx.select(LINE_ITEM.ORDER_ROW_ID).from(LINE_ITEM)
                 .join(STORED_ORDER).on(STORED_ORDER.ROW_ID.eq(LINE_ITEM.ORDER_ROW_ID))
@@ -208,6 +235,21 @@ final class SnapshotWriter implements AutoCloseable {
                 .where(ofRun)
                 .and(ORDER_CHANGE.KIND.notIn(ChangeKind.ADDED.name(), ChangeKind.REMOVED.name())));
         return new SnapshotSummary(pages, orders, lineItems, added, changed, removed);
+    }
+
+    /** {@link OrderScope#covers} in SQL, on the current row of an order of the scope's customer. */
+    private Condition covered() {
+        List<Condition> conditions = new ArrayList<>();
+        if (!scope.includeSystemPurchases()) {
+            conditions.add(STORED_ORDER.TRANSACTION_TYPE_KNOWN.isNull().or(STORED_ORDER.TRANSACTION_TYPE_KNOWN.notIn(
+                    OrderTransactionType.SYSTEM_PURCHASE.name(), OrderTransactionType.SYSTEM_BILLING.name())));
+        }
+        scope.billingType().ifPresent(cycle -> conditions.add(STORED_ORDER.BILLING_CYCLE_KNOWN.eq(cycle.name())));
+        scope.reseller().ifPresent(reseller -> conditions.add(DSL.exists(DSL.selectOne().from(ORDER_RESELLER)
+                .where(ORDER_RESELLER.CUSTOMER_ID.eq(STORED_ORDER.CUSTOMER_ID))
+                .and(ORDER_RESELLER.ORDER_ID.eq(STORED_ORDER.ORDER_ID))
+                .and(ORDER_RESELLER.RESELLER_ID.eq(reseller.toString())))));
+        return DSL.and(conditions);
     }
 
     /** Closes the prepared INSERTs; the transaction itself is the caller's to commit or roll back. */

@@ -11,6 +11,7 @@ import dev.pcorders.adapter.persistence.jooq.tables.records.ProvisioningEntryRec
 import dev.pcorders.adapter.persistence.jooq.tables.records.ResourceLinkRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
 import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ClientContext;
 import dev.pcorders.domain.order.LineItemLinks;
 import dev.pcorders.domain.order.LineItemTransactionType;
@@ -61,15 +62,15 @@ final class StoredOrderReader {
     }
 
     /** The orders of {@code rows}, in the same order. */
-    static List<Order> read(DSLContext dsl, List<StoredOrderRecord> rows) {
+    static List<CachedOrder> read(DSLContext dsl, List<StoredOrderRecord> rows) {
         StoredOrderReader reader = new StoredOrderReader(dsl);
         List<Long> ids = rows.stream().map(StoredOrderRecord::getRowId).toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             reader.fetchChildren(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
         }
-        List<Order> orders = new ArrayList<>(rows.size());
+        List<CachedOrder> orders = new ArrayList<>(rows.size());
         for (StoredOrderRecord row : rows) {
-            orders.add(reader.order(row));
+            orders.add(new CachedOrder(reader.order(row), Optional.ofNullable(row.getPricesAsOf())));
         }
         return orders;
     }

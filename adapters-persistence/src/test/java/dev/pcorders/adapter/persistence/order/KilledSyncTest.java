@@ -161,7 +161,7 @@ class KilledSyncTest {
         }
         if (committed) {
             try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
-                assertThat(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE + 1))
+                assertThat(StoreFiles.ordersOf(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE + 1)))
                         .containsExactlyElementsOf(CrashSnapshots.snapshot(LARGE, 2));
             }
         } else {
@@ -184,7 +184,7 @@ class KilledSyncTest {
         assertThat(rowCounts()).as("rows per table").isEqualTo(rowsBefore);
         try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(SMALL);
-            assertThat(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE))
+            assertThat(StoreFiles.ordersOf(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE)))
                     .containsExactlyElementsOf(CrashSnapshots.snapshot(SMALL, 1));
             assertThat(store.orders().findChanges(Optional.empty(), Optional.of(new SyncRunId(killedRun)))).isEmpty();
         }
@@ -199,7 +199,7 @@ class KilledSyncTest {
                     : new SnapshotSummary(LARGE_PAGES, LARGE, (long) LARGE * LINE_ITEMS, 0, 0, 0));
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(LARGE);
             for (int index : new int[] {0, 1, SMALL - 1, SMALL, LARGE - 1}) {
-                assertThat(store.orders().findOrdersById(OrderId.of(String.format("ord-%06d", index))))
+                assertThat(StoreFiles.ordersOf(store.orders().findOrdersById(OrderId.of(String.format("ord-%06d", index)))))
                         .containsExactly(CrashSnapshots.order(index, 2));
             }
         }

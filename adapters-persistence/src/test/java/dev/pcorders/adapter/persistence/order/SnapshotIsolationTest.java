@@ -54,27 +54,29 @@ class SnapshotIsolationTest {
     Path folder;
 
     @Test
-    void syncsOfAFilteredScopeLeaveTheRowsOfTheUnfilteredScopeAsTheyWere() throws SQLException {
+    void syncsOfAFilteredScopeLeaveTheRowsOfOrdersTheyDoNotCoverAsTheyWere() throws SQLException {
         Order shared = anOrder("shared").lineItems(List.of(aLineItem(0).partnerIdOnRecord(RESELLER).build())).build();
         try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             OrderRepository orders = store.orders();
             sync(orders, ALL, List.of(page(1, anOrder("direct").build(), shared)).iterator());
-            String allScope = single(connection, "SELECT scope_id FROM sync_scope WHERE reseller_id = ''");
-            List<String> rowsOfAll = rowsOfScope(connection, allScope);
+            List<String> rowsOfDirect = rowsOfOrder(connection, "direct");
 
-            // Add, change and then remove, in the filtered scope only.
+            // Add, change and then remove, through the reseller filter only.
             Order sharedCancelled = shared.toBuilder().status(OrderStatus.CANCELLED).build();
             sync(orders, VIA_RESELLER, List.of(page(1, shared)).iterator());
             SnapshotSummary changed = sync(orders, VIA_RESELLER, List.of(page(1, sharedCancelled, anOrder("reseller-only").build())).iterator());
             SnapshotSummary emptied = sync(orders, VIA_RESELLER, List.<dev.pcorders.domain.order.OrderPage>of().iterator());
 
             assertThat(changed.changed()).isEqualTo(1);
-            assertThat(emptied.removed()).isEqualTo(2);
-            assertThat(rowsOfScope(connection, allScope)).as("rows, children and run ids of the unfiltered scope")
-                    .isEqualTo(rowsOfAll);
-            assertThat(orders.findOrders(OrderCriteria.ALL, 0, 10)).as("the unfiltered scope's versions are what readers see again")
-                    .containsExactly(anOrder("direct").build(), shared);
+            assertThat(emptied.removed()).as("both orders the filter returned before").isEqualTo(2);
+            assertThat(rowsOfOrder(connection, "direct")).as("row, children and run id of an order the filter never returned")
+                    .isEqualTo(rowsOfDirect);
+            assertThat(query(connection, "SELECT count(*) FROM stored_order WHERE removed_by_run IS NULL GROUP BY customer_id, order_id"))
+                    .as("one current row per order").containsOnly("1");
+            assertThat(query(connection, "SELECT count(*) FROM order_reseller")).as("removed orders forget their reseller")
+                    .containsExactly("0");
+            assertThat(StoreFiles.ordersOf(orders.findOrders(OrderCriteria.ALL, 0, 10))).containsExactly(anOrder("direct").build());
         }
     }
 
@@ -88,18 +90,18 @@ class SnapshotIsolationTest {
             sync(orders, ALL, List.of(page(1, before)).iterator());
             List<String> seen = new ArrayList<>();
 
-            orders.forEachOrder(OrderCriteria.ALL, order -> {
+            orders.forEachOrder(OrderCriteria.ALL, cached -> {
                 if (seen.isEmpty()) {
                     // Commits while the first batch is being handed over: the later batches must not see it.
                     sync(orders, ALL, List.of(page(1, anOrder("after").build())).iterator());
                 }
-                seen.add(order.id().value());
+                seen.add(cached.order().id().value());
             });
 
             assertThat(seen).as("all of the state the reading started in, nothing of the sync committed meanwhile")
                     .hasSize(count).doesNotContain("after").doesNotHaveDuplicates();
             List<String> now = new ArrayList<>();
-            orders.forEachOrder(OrderCriteria.ALL, order -> now.add(order.id().value()));
+            orders.forEachOrder(OrderCriteria.ALL, cached -> now.add(cached.order().id().value()));
             assertThat(now).containsExactly("after");
         }
     }
@@ -131,7 +133,7 @@ class SnapshotIsolationTest {
                     + " OR removed_by_run = " + run.value())).containsExactly("0");
             assertThat(single(connection, "SELECT snapshot_stored || '|' || outcome FROM sync_run WHERE run_id = " + run.value()))
                     .isEqualTo("0|failed");
-            assertThat(orders.findOrders(OrderCriteria.ALL, 0, 10)).containsExactly(anOrder("a").build(), anOrder("b").build());
+            assertThat(StoreFiles.ordersOf(orders.findOrders(OrderCriteria.ALL, 0, 10))).containsExactly(anOrder("a").build(), anOrder("b").build());
             assertThat(orders.findChanges(Optional.empty(), Optional.empty())).isEqualTo(changesBefore);
 
             execute(connection, "DROP TRIGGER planted_failure");
@@ -141,12 +143,12 @@ class SnapshotIsolationTest {
         }
     }
 
-    private static List<String> rowsOfScope(Connection connection, String scopeId) throws SQLException {
+    private static List<String> rowsOfOrder(Connection connection, String orderId) throws SQLException {
         return query(connection, "SELECT o.row_id, o.customer_id, o.order_id, o.stored_by_run, o.removed_by_run, o.status,"
                 + " (SELECT group_concat(l.line_item_number || ':' || l.quantity || ':' || l.offer_id, ',') FROM line_item l"
                 + "  WHERE l.order_row_id = o.row_id),"
                 + " (SELECT count(*) FROM resource_link r WHERE r.order_row_id = o.row_id)"
-                + " FROM stored_order o WHERE o.scope_id = " + scopeId + " ORDER BY o.row_id");
+                + " FROM stored_order o WHERE o.order_id = '" + orderId + "' ORDER BY o.row_id");
     }
 
     private static Map<String, String> rowCounts(Connection connection) throws SQLException {

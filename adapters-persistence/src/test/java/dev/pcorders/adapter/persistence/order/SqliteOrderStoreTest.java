@@ -68,7 +68,7 @@ class SqliteOrderStoreTest {
             assertThatThrownBy(() -> sync(store.orders(), OrderScope.allOrdersOf(CUSTOMER),
                     List.of(page(1, anOrder("a").build(), farFuture)).iterator()))
                     .isInstanceOf(OrderStoreException.class).hasMessageContaining("0000 to 9999");
-            assertThat(store.orders().findOrders(OrderCriteria.ALL, 0, 10)).extracting(o -> o.id().value())
+            assertThat(StoreFiles.ordersOf(store.orders().findOrders(OrderCriteria.ALL, 0, 10))).extracting(o -> o.id().value())
                     .as("the previous snapshot whole").containsExactly("a");
         }
     }
@@ -99,7 +99,7 @@ class SqliteOrderStoreTest {
             }
             List<String> handedOver = new ArrayList<>();
 
-            store.orders().forEachOrder(OrderCriteria.ALL, order -> handedOver.add(order.referenceCustomerId() + "/" + order.id().value()));
+            store.orders().forEachOrder(OrderCriteria.ALL, cached -> handedOver.add(cached.order().referenceCustomerId() + "/" + cached.order().id().value()));
 
             assertThat(JooqOrderRepository.ORDERS_PER_BATCH).isLessThan(2 * shared + 1);
             assertThat(handedOver).hasSize(2 * shared + 1).doesNotHaveDuplicates()
@@ -176,7 +176,7 @@ class SqliteOrderStoreTest {
 
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
-            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("2");
+            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
             assertThat(query(connection, "SELECT name FROM sqlite_master WHERE name = 'line_item_by_offer'")).hasSize(1);
             assertThat(single(connection, "SELECT count(*) FROM sync_scope")).isEqualTo("1");
             assertThat(sync(store.orders(), SCOPE, List.of(page(1, anOrder("a").build())).iterator()).added()).isEqualTo(1);
@@ -198,10 +198,10 @@ class SqliteOrderStoreTest {
         assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
                 .isInstanceOfSatisfying(OrderStoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.SCHEMA_TOO_NEW);
-                    assertThat(e.getMessage()).contains("schema version 99", "newer pc-orders", "up to 2", file().toString());
+                    assertThat(e.getMessage()).contains("schema version 99", "newer pc-orders", "up to 3", file().toString());
                 });
         try (Connection connection = plain.getConnection()) {
-            assertThat(single(connection, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("3");
+            assertThat(single(connection, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("4");
         }
     }
 
@@ -215,7 +215,7 @@ class SqliteOrderStoreTest {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isZero();
-            assertThat(query(connection, "SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1", "2");
+            assertThat(query(connection, "SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1", "2", "3");
         }
     }
 

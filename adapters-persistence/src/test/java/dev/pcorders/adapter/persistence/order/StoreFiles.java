@@ -3,6 +3,8 @@ package dev.pcorders.adapter.persistence.order;
 import dev.pcorders.application.order.port.out.OrderRepository;
 import dev.pcorders.application.order.port.out.SnapshotSummary;
 import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.domain.order.CachedOrder;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderPage;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.SyncRunId;
@@ -23,6 +25,11 @@ import java.util.List;
 final class StoreFiles {
 
     private StoreFiles() {
+    }
+
+    /** The orders of cached views, for assertions about what was stored rather than when its prices were fetched. */
+    static List<Order> ordersOf(List<CachedOrder> cached) {
+        return cached.stream().map(CachedOrder::order).toList();
     }
 
     static SnapshotSummary sync(OrderRepository repository, OrderScope scope, Iterator<OrderPage> pages) {

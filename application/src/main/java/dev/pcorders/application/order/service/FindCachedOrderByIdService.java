@@ -2,7 +2,7 @@ package dev.pcorders.application.order.service;
 
 import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
 import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OrderId;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +16,7 @@ public final class FindCachedOrderByIdService implements FindCachedOrderByIdUseC
     }
 
     @Override
-    public List<Order> findCachedOrderById(OrderId id) {
+    public List<CachedOrder> findCachedOrderById(OrderId id) {
         return repository.findOrdersById(Objects.requireNonNull(id, "id"));
     }
 }

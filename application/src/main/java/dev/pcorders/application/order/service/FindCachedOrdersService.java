@@ -4,7 +4,7 @@ import dev.pcorders.application.order.port.in.CachedOrders;
 import dev.pcorders.application.order.port.in.CachedOrdersQuery;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OrderCriteria;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -27,7 +27,7 @@ public final class FindCachedOrdersService implements FindCachedOrdersUseCase {
     }
 
     @Override
-    public void forEachCachedOrder(OrderCriteria criteria, Consumer<Order> action) {
+    public void forEachCachedOrder(OrderCriteria criteria, Consumer<CachedOrder> action) {
         repository.forEachOrder(Objects.requireNonNull(criteria, "criteria"), Objects.requireNonNull(action, "action"));
     }
 }

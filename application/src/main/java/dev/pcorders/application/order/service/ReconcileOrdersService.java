@@ -44,7 +44,8 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         for (CustomerId customer : customers) {
             // Every cached order of the customer, not only the window's: a ledger row billing an order created
             // outside the window must be told apart from one billing an order that does not exist.
-            repository.forEachOrder(OrderCriteria.ALL.withCustomer(customer), order -> {
+            repository.forEachOrder(OrderCriteria.ALL.withCustomer(customer), cached -> {
+                Order order = cached.order();
                 if (inWindow(order, command)) {
                     reconciliation.addOrder(order);
                 } else {

@@ -52,19 +52,20 @@ public final class SyncOrdersService implements SyncOrdersUseCase {
     }
 
     private CustomerSyncResult syncOne(OrderScope scope, CorrelationId correlationId) {
+        Optional<OrderScope> previousScope = repository.lastSucceededScope(scope.customer());
         SyncRunId run = repository.startRun(scope, correlationId, clock.instant());
         SnapshotSummary summary;
         try (Stream<OrderPage> pages = gateway.fetchOrders(new OrderQuery(scope, correlationId))) {
             summary = repository.replaceSnapshot(run, scope, pages.iterator());
         } catch (PartnerCenterException failure) {
             repository.finishRun(run, SyncRunOutcome.failed(clock.instant(), failure.getMessage()));
-            return new CustomerSyncResult.Failed(scope.customer(), Optional.of(run), toSyncFailure(failure));
+            return new CustomerSyncResult.Failed(scope, Optional.of(run), toSyncFailure(failure));
         } catch (RuntimeException unexpected) {
             recordFailureQuietly(run, unexpected);
             throw unexpected;
         }
         repository.finishRun(run, SyncRunOutcome.succeeded(clock.instant(), summary));
-        return new CustomerSyncResult.Succeeded(scope.customer(), Optional.of(run), summary.pages(), summary.orders(),
+        return new CustomerSyncResult.Succeeded(scope, previousScope, Optional.of(run), summary.pages(), summary.orders(),
                 summary.lineItems(), summary.added(), summary.changed(), summary.removed());
     }
 

@@ -80,7 +80,7 @@ class ReadServicesTest {
         CachedOrders second = service.findCachedOrders(new CachedOrdersQuery(OrderCriteria.ALL, 0, 2).next());
 
         assertThat(first.orders()).hasSize(2);
-        assertThat(second.orders()).extracting(order -> order.id().value()).containsExactly("c");
+        assertThat(second.orders()).extracting(cached -> cached.order().id().value()).containsExactly("c");
         assertThat(first.totalMatching()).isEqualTo(3);
         assertThat(first.totalsByCurrency()).containsExactly(Money.of("6.6", "USD"));
         assertThatThrownBy(() -> new CachedOrdersQuery(OrderCriteria.ALL, 0, 0)).isInstanceOf(IllegalArgumentException.class);
@@ -99,7 +99,7 @@ class ReadServicesTest {
         FindCachedOrdersService service = new FindCachedOrdersService(repository);
         List<String> handedOver = new ArrayList<>();
 
-        service.forEachCachedOrder(OrderCriteria.ALL.withCustomer(CUSTOMER), order -> handedOver.add(order.id().value()));
+        service.forEachCachedOrder(OrderCriteria.ALL.withCustomer(CUSTOMER), cached -> handedOver.add(cached.order().id().value()));
 
         assertThat(handedOver).containsExactly("a", "b");
         assertThatThrownBy(() -> service.forEachCachedOrder(OrderCriteria.ALL, null)).isInstanceOf(NullPointerException.class);
@@ -115,7 +115,7 @@ class ReadServicesTest {
         FindCachedOrderByIdService service = new FindCachedOrderByIdService(repository);
 
         assertThat(service.findCachedOrderById(dev.pcorders.domain.order.OrderId.of("same")))
-                .extracting(Order::referenceCustomerId).containsExactlyInAnyOrder(CUSTOMER, OTHER_CUSTOMER);
+                .extracting(cached -> cached.order().referenceCustomerId()).containsExactlyInAnyOrder(CUSTOMER, OTHER_CUSTOMER);
         assertThat(service.findCachedOrderById(dev.pcorders.domain.order.OrderId.of("missing"))).isEmpty();
     }
 

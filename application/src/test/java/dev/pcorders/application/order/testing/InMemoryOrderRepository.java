@@ -4,6 +4,7 @@ import dev.pcorders.application.order.port.out.OrderRepository;
 import dev.pcorders.application.order.port.out.OrderStoreException;
 import dev.pcorders.application.order.port.out.SnapshotSummary;
 import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
@@ -16,23 +17,27 @@ import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.Money;
+import dev.pcorders.domain.shared.ResellerId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * The {@link OrderRepository} contract in memory: the reference the SQLite adapter is tested
- * against, and a fake for service tests. Thread-safe by one lock; not meant for volume.
+ * against, and a fake for service tests. One view per (customer, order id), as the port defines it.
+ * Thread-safe by one lock; not meant for volume.
  */
 public final class InMemoryOrderRepository implements OrderRepository {
 
@@ -44,11 +49,9 @@ public final class InMemoryOrderRepository implements OrderRepository {
                             Optional<SyncRunOutcome> outcome) {
     }
 
-    private record Stored(Order order, SyncRunId storedBy) {
-    }
-
     private final Map<SyncRunId, RunRecord> runs = new LinkedHashMap<>();
-    private final Map<OrderScope, Map<OrderKey, Stored>> snapshots = new HashMap<>();
+    private final Map<OrderKey, CachedOrder> view = new HashMap<>();
+    private final Map<OrderKey, Set<ResellerId>> seenUnderReseller = new HashMap<>();
     private final List<OrderChange> changes = new ArrayList<>();
     private long lastRun;
 
@@ -66,50 +69,57 @@ public final class InMemoryOrderRepository implements OrderRepository {
         if (!record.scope().equals(scope)) {
             throw new IllegalArgumentException("run " + run.value() + " was started for another scope");
         }
-        Map<OrderKey, Stored> previous = snapshots.getOrDefault(scope, Map.of());
-        Map<OrderKey, Stored> next = new LinkedHashMap<>();
-        List<OrderChange> found = new ArrayList<>();
+        Map<OrderKey, Order> sent = new LinkedHashMap<>();
         long pageCount = 0;
-        long lineItems = 0;
         // Everything is staged first and published at the end, so a failing iterator changes nothing.
         while (pages.hasNext()) {
             OrderPage page = pages.next();
             pageCount++;
             for (Order order : page.orders()) {
-                OrderKey key = new OrderKey(order.referenceCustomerId(), order.id());
-                Stored replaced = next.put(key, new Stored(order, run));
-                if (replaced != null) {
-                    lineItems -= replaced.order().lineItems().size();
-                }
-                lineItems += order.lineItems().size();
+                sent.put(new OrderKey(order.referenceCustomerId(), order.id()), order);
             }
         }
+        Map<OrderKey, CachedOrder> next = new LinkedHashMap<>();
+        List<OrderChange> found = new ArrayList<>();
+        long lineItems = 0;
         long added = 0;
         long changed = 0;
-        for (Map.Entry<OrderKey, Stored> entry : next.entrySet()) {
-            Stored before = previous.get(entry.getKey());
-            Order after = entry.getValue().order();
+        for (Map.Entry<OrderKey, Order> entry : sent.entrySet()) {
+            CachedOrder before = view.get(entry.getKey());
+            CachedOrder after = CachedOrder.afterSync(entry.getValue(), scope.includePrice(), record.startedAt(),
+                    Optional.ofNullable(before));
+            next.put(entry.getKey(), after);
+            lineItems += after.order().lineItems().size();
             if (before == null) {
                 added++;
-                found.add(change(record, after, OrderDifference.added(after)));
+                found.add(change(record, after.order(), OrderDifference.added(after.order())));
             } else {
-                List<OrderDifference> differences = OrderDifference.between(before.order(), after);
+                List<OrderDifference> differences = OrderDifference.between(before.order(), after.order());
                 if (!differences.isEmpty()) {
                     changed++;
-                    differences.forEach(difference -> found.add(change(record, after, difference)));
+                    differences.forEach(difference -> found.add(change(record, after.order(), difference)));
                 }
             }
         }
-        long removed = 0;
-        for (Map.Entry<OrderKey, Stored> entry : previous.entrySet()) {
-            if (!next.containsKey(entry.getKey())) {
-                removed++;
+        List<OrderKey> gone = new ArrayList<>();
+        for (Map.Entry<OrderKey, CachedOrder> entry : view.entrySet()) {
+            OrderKey key = entry.getKey();
+            boolean seen = scope.reseller().map(reseller -> seenUnderReseller.getOrDefault(key, Set.of()).contains(reseller))
+                    .orElse(false);
+            if (!next.containsKey(key) && scope.covers(entry.getValue().order(), seen)) {
+                gone.add(key);
                 found.add(change(record, entry.getValue().order(), OrderDifference.removed(entry.getValue().order())));
             }
         }
-        snapshots.put(scope, next);
+        view.putAll(next);
+        for (OrderKey key : gone) {
+            view.remove(key);
+            seenUnderReseller.remove(key);
+        }
+        scope.reseller().ifPresent(reseller -> next.keySet().forEach(key ->
+                seenUnderReseller.computeIfAbsent(key, k -> new HashSet<>()).add(reseller)));
         changes.addAll(found);
-        return new SnapshotSummary(pageCount, next.size(), lineItems, added, changed, removed);
+        return new SnapshotSummary(pageCount, next.size(), lineItems, added, changed, gone.size());
     }
 
     private static OrderChange change(RunRecord run, Order order, OrderDifference difference) {
@@ -139,33 +149,31 @@ public final class InMemoryOrderRepository implements OrderRepository {
         return List.copyOf(runs.values());
     }
 
-    private List<Order> cached() {
-        Map<OrderKey, Stored> latest = new HashMap<>();
-        for (Map<OrderKey, Stored> snapshot : snapshots.values()) {
-            snapshot.forEach((key, stored) -> latest.merge(key, stored,
-                    (a, b) -> a.storedBy().value() >= b.storedBy().value() ? a : b));
-        }
-        return latest.values().stream()
-                .map(Stored::order)
-                .sorted(Comparator.comparing(Order::creationDate)
-                        .thenComparing(Order::id)
-                        .thenComparing(Order::referenceCustomerId))
+    private List<CachedOrder> cached() {
+        return view.values().stream()
+                .sorted(Comparator.comparing((CachedOrder cached) -> cached.order().creationDate())
+                        .thenComparing(cached -> cached.order().id())
+                        .thenComparing(cached -> cached.order().referenceCustomerId()))
                 .toList();
     }
 
-    @Override
-    public synchronized List<Order> findOrders(OrderCriteria criteria, long offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("offset and limit must not be negative");
-        }
-        return cached().stream().filter(criteria::matches).skip(offset).limit(limit).toList();
+    private static boolean matching(OrderCriteria criteria, CachedOrder cached) {
+        return criteria.matches(cached.order());
     }
 
     @Override
-    public void forEachOrder(OrderCriteria criteria, Consumer<Order> action) {
-        List<Order> matching;
+    public synchronized List<CachedOrder> findOrders(OrderCriteria criteria, long offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        return cached().stream().filter(cached -> matching(criteria, cached)).skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public void forEachOrder(OrderCriteria criteria, Consumer<CachedOrder> action) {
+        List<CachedOrder> matching;
         synchronized (this) {
-            matching = cached().stream().filter(criteria::matches).toList();
+            matching = cached().stream().filter(cached -> matching(criteria, cached)).toList();
         }
         // Outside the lock, like the SQLite store's read transaction, which does not hold up writers.
         matching.forEach(action);
@@ -173,20 +181,31 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     @Override
     public synchronized long countOrders(OrderCriteria criteria) {
-        return cached().stream().filter(criteria::matches).count();
+        return cached().stream().filter(cached -> matching(criteria, cached)).count();
     }
 
     @Override
     public synchronized List<Money> totalsByCurrency(OrderCriteria criteria) {
         Map<CurrencyCode, BigDecimal> totals = new TreeMap<>();
-        cached().stream().filter(criteria::matches).forEach(order -> order.totalPriceMoney()
+        cached().stream().filter(cached -> matching(criteria, cached)).forEach(cached -> cached.order().totalPriceMoney()
                 .ifPresent(money -> totals.merge(money.currency(), money.amount(), BigDecimal::add)));
         return totals.entrySet().stream().map(entry -> new Money(entry.getValue(), entry.getKey())).toList();
     }
 
     @Override
-    public synchronized List<Order> findOrdersById(OrderId id) {
-        return cached().stream().filter(order -> order.id().equals(id)).toList();
+    public synchronized List<CachedOrder> findOrdersById(OrderId id) {
+        return cached().stream().filter(cached -> cached.order().id().equals(id)).toList();
+    }
+
+    @Override
+    public synchronized Optional<OrderScope> lastSucceededScope(CustomerId customer) {
+        Optional<OrderScope> last = Optional.empty();
+        for (RunRecord run : runs.values()) {
+            if (run.scope().customer().equals(customer) && run.outcome().map(SyncRunOutcome::succeeded).orElse(false)) {
+                last = Optional.of(run.scope());
+            }
+        }
+        return last;
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.pcorders.application.order.port.out.PartnerCenterException;
 import dev.pcorders.application.order.port.out.SnapshotSummary;
 import dev.pcorders.application.order.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ChangeKind;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
@@ -26,10 +27,12 @@ import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.OrderPage;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
+import dev.pcorders.domain.order.OrderTransactionType;
 import dev.pcorders.domain.order.ResourceAttributes;
 import dev.pcorders.domain.order.SyncRunId;
 import dev.pcorders.domain.order.TestOrders;
 import dev.pcorders.domain.shared.Amount;
+import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.Money;
@@ -73,7 +76,29 @@ public abstract class OrderRepositoryContract {
     }
 
     private List<Order> all() {
-        return repository.findOrders(OrderCriteria.ALL, 0, 10_000);
+        return findOrders(OrderCriteria.ALL, 0, 10_000);
+    }
+
+    private List<Order> findOrders(OrderCriteria criteria, long offset, int limit) {
+        return repository.findOrders(criteria, offset, limit).stream().map(CachedOrder::order).toList();
+    }
+
+    private List<Order> ordersById(OrderId id) {
+        return repository.findOrdersById(id).stream().map(CachedOrder::order).toList();
+    }
+
+    private CachedOrder cached(String orderId) {
+        List<CachedOrder> found = repository.findOrdersById(OrderId.of(orderId));
+        assertThat(found).as("cached orders with id " + orderId).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The changes the latest run that logged any logged, as "id KIND". */
+    private List<String> latestChanges() {
+        List<OrderChange> changes = repository.findChanges(Optional.empty(), Optional.empty());
+        long lastRun = changes.stream().mapToLong(change -> change.run().value()).max().orElse(0);
+        return changes.stream().filter(change -> change.run().value() == lastRun)
+                .map(change -> change.orderId().value() + " " + change.kind()).toList();
     }
 
     @Test
@@ -82,7 +107,7 @@ public abstract class OrderRepositoryContract {
         assertThat(repository.countOrders(OrderCriteria.ALL)).isZero();
         assertThat(repository.totalsByCurrency(OrderCriteria.ALL)).isEmpty();
         assertThat(repository.findChanges(Optional.empty(), Optional.empty())).isEmpty();
-        assertThat(repository.findOrdersById(OrderId.of("ord-0001"))).isEmpty();
+        assertThat(ordersById(OrderId.of("ord-0001"))).isEmpty();
     }
 
     @Test
@@ -124,7 +149,7 @@ public abstract class OrderRepositoryContract {
         assertThat(quantityChange.difference().after()).contains("9");
 
         assertThat(all()).extracting(order -> order.id().value()).doesNotContain("gone").contains("new");
-        assertThat(repository.findOrdersById(OrderId.of("cancelled")))
+        assertThat(ordersById(OrderId.of("cancelled")))
                 .singleElement().satisfies(order -> assertThat(order.isCancelled()).isTrue());
     }
 
@@ -144,7 +169,7 @@ public abstract class OrderRepositoryContract {
         Order full = aFullOrder("ord-full");
         sync(SCOPE, page(1, full));
 
-        Order read = repository.findOrdersById(OrderId.of("ord-full")).get(0);
+        Order read = ordersById(OrderId.of("ord-full")).get(0);
         assertThat(read).isEqualTo(full);
         // equals() is numeric for amounts; the scale as sent must survive too.
         assertThat(read.totalPrice().orElseThrow().toString()).isEqualTo("1234.5600");
@@ -166,26 +191,90 @@ public abstract class OrderRepositoryContract {
     void anOrderWithNothingOptionalRoundTripsWithAbsentsStillAbsent() {
         Order bare = Order.builder(OrderId.of("bare"), CUSTOMER, CREATED).build();
         sync(SCOPE, page(1, bare));
-        assertThat(repository.findOrdersById(OrderId.of("bare"))).containsExactly(bare);
+        assertThat(ordersById(OrderId.of("bare"))).containsExactly(bare);
     }
 
     @Test
-    void aFilteredSyncDoesNotRemoveOrdersOfOtherScopes() {
+    void aResellerSyncNeitherAddsAgainNorRemovesOrdersItNeverReturned() {
         OrderScope resellerScope = SCOPE.withReseller(ResellerId.parse(RESELLER));
         Order viaReseller = anOrder("via-reseller").lineItems(List.of(aLineItem(0).partnerIdOnRecord(RESELLER).build())).build();
         sync(SCOPE, page(1, anOrder("direct").build(), viaReseller));
 
         SnapshotSummary filtered = sync(resellerScope, page(1, viaReseller));
 
-        assertThat(filtered.removed()).isZero();
-        assertThat(filtered.added()).as("new to this scope").isEqualTo(1);
+        assertThat(filtered.removed()).as("'direct' was never returned by this reseller filter").isZero();
+        assertThat(filtered.added()).as("already cached: appearing in a second scope is no addition").isZero();
+        assertThat(repository.findChanges(Optional.empty(), Optional.empty())).extracting(OrderChange::kind)
+                .containsExactly(ChangeKind.ADDED, ChangeKind.ADDED);
         assertThat(all()).extracting(order -> order.id().value()).containsExactly("direct", "via-reseller");
-        assertThat(repository.countOrders(OrderCriteria.ALL)).as("an order in two scopes is counted once").isEqualTo(2);
+        assertThat(repository.countOrders(OrderCriteria.ALL)).as("an order synced in two scopes is one order").isEqualTo(2);
 
         SnapshotSummary resellerGone = sync(resellerScope);
-        assertThat(resellerGone.removed()).isEqualTo(1);
-        assertThat(all()).as("still in the unfiltered scope").extracting(order -> order.id().value())
-                .containsExactly("direct", "via-reseller");
+        assertThat(resellerGone.removed()).as("the reseller filter returned it before and no longer does").isEqualTo(1);
+        assertThat(all()).extracting(order -> order.id().value()).containsExactly("direct");
+    }
+
+    @Test
+    void aSyncWithoutPricesKeepsThePricesOfAnEarlierPricedSyncAndSaysWhenTheyWereFetched() {
+        Order priced = anOrder("p").build();
+        sync(SCOPE.withPrices(), page(1, priced));
+        Instant pricedAt = cached("p").pricesAsOf().orElseThrow();
+        Order unpriced = priced.toBuilder().totalPrice(null)
+                .lineItems(List.of(priced.lineItems().get(0).toBuilder().pricing(null).build())).build();
+
+        SnapshotSummary plain = sync(SCOPE, page(1, unpriced));
+
+        assertThat(plain).as("no price 'change' and no addition").isEqualTo(new SnapshotSummary(1, 1, 1, 0, 0, 0));
+        assertThat(cached("p").order()).isEqualTo(priced);
+        assertThat(cached("p").pricesAsOf()).contains(pricedAt);
+        assertThat(repository.totalsByCurrency(OrderCriteria.ALL)).containsExactly(Money.of("12.50", "USD"));
+
+        Order repriced = priced.toBuilder().totalPrice(Amount.parse("20.00")).build();
+        sync(SCOPE.withPrices(), page(1, repriced));
+        assertThat(cached("p").order()).isEqualTo(repriced);
+        assertThat(cached("p").pricesAsOf()).hasValueSatisfying(at -> assertThat(at).isAfter(pricedAt));
+    }
+
+    @Test
+    void aSyncWithoutSystemPurchasesKeepsThoseAnEarlierSyncStored() {
+        Order system = anOrder("sys").transactionType(Coded.of(OrderTransactionType.SYSTEM_BILLING)).build();
+        Order user = anOrder("user").transactionType(Coded.of(OrderTransactionType.USER_PURCHASE)).build();
+        sync(SCOPE.withSystemPurchases(), page(1, system, user, anOrder("untyped").transactionType(null).build()));
+
+        SnapshotSummary plain = sync(SCOPE, page(1, user));
+
+        assertThat(plain.removed()).as("'untyped' is no system purchase: the plain sync would have returned it").isEqualTo(1);
+        assertThat(all()).extracting(order -> order.id().value()).containsExactlyInAnyOrder("sys", "user");
+        assertThat(sync(SCOPE.withSystemPurchases(), page(1, user)).removed())
+                .as("a sync with system purchases that no longer returns it").isEqualTo(1);
+        assertThat(all()).extracting(order -> order.id().value()).containsExactly("user");
+    }
+
+    @Test
+    void aBillingTypeSyncOnlyReplacesOrdersOfThatCycle() {
+        Order monthly = anOrder("m").billingCycle(BillingCycle.MONTHLY).build();
+        Order annual = anOrder("a").billingCycle(BillingCycle.ANNUAL).build();
+        Order noCycle = anOrder("n").billingCycle((BillingCycle) null).build();
+        sync(SCOPE, page(1, monthly, annual, noCycle));
+
+        SnapshotSummary onlyAnnual = sync(SCOPE.withBillingType(BillingCycle.ANNUAL));
+
+        assertThat(onlyAnnual.removed()).isEqualTo(1);
+        assertThat(all()).extracting(order -> order.id().value()).containsExactlyInAnyOrder("m", "n");
+        assertThat(latestChanges()).containsExactly("a REMOVED");
+    }
+
+    @Test
+    void theLastSucceededScopeIsTheLatestRunThatSucceeded() {
+        assertThat(repository.lastSucceededScope(CUSTOMER)).isEmpty();
+        sync(SCOPE.withPrices().withSystemPurchases(), page(1, anOrder("a").build()));
+        SyncRunId failed = repository.startRun(SCOPE, CorrelationId.random(), T0.plus(Duration.ofDays(1)));
+        repository.finishRun(failed, SyncRunOutcome.failed(T0.plus(Duration.ofDays(1)), "throttled"));
+
+        assertThat(repository.lastSucceededScope(CUSTOMER)).contains(SCOPE.withPrices().withSystemPurchases());
+        assertThat(repository.lastSucceededScope(OTHER_CUSTOMER)).isEmpty();
+        sync(SCOPE.withBillingType(BillingCycle.MONTHLY));
+        assertThat(repository.lastSucceededScope(CUSTOMER)).contains(SCOPE.withBillingType(BillingCycle.MONTHLY));
     }
 
     @Test
@@ -194,7 +283,7 @@ public abstract class OrderRepositoryContract {
         sync(priced, page(1, anOrder("a").build()));
         Order newer = anOrder("a").status(OrderStatus.CANCELLED).build();
         sync(SCOPE, page(1, newer));
-        assertThat(repository.findOrdersById(OrderId.of("a"))).containsExactly(newer);
+        assertThat(ordersById(OrderId.of("a"))).containsExactly(newer);
     }
 
     @Test
@@ -237,7 +326,7 @@ public abstract class OrderRepositoryContract {
         SnapshotSummary summary = sync(SCOPE, page(1, anOrder("dup").build()), page(2, later));
         assertThat(summary.orders()).isEqualTo(1);
         assertThat(summary.added()).isEqualTo(1);
-        assertThat(repository.findOrdersById(OrderId.of("dup"))).containsExactly(later);
+        assertThat(ordersById(OrderId.of("dup"))).containsExactly(later);
     }
 
     @Test
@@ -245,7 +334,7 @@ public abstract class OrderRepositoryContract {
         sync(SCOPE, page(1, anOrder("same").build()));
         Order other = Order.builder(OrderId.of("same"), OTHER_CUSTOMER, CREATED).build();
         sync(OrderScope.allOrdersOf(OTHER_CUSTOMER), page(1, other));
-        assertThat(repository.findOrdersById(OrderId.of("same"))).hasSize(2);
+        assertThat(ordersById(OrderId.of("same"))).hasSize(2);
         assertThat(repository.findChanges(Optional.of(OTHER_CUSTOMER), Optional.empty()))
                 .singleElement().satisfies(change -> assertThat(change.customer()).isEqualTo(OTHER_CUSTOMER));
     }
@@ -262,11 +351,11 @@ public abstract class OrderRepositoryContract {
                 .build()));
         sync(SCOPE, page(1, orders.toArray(Order[]::new)));
 
-        List<Order> firstTen = repository.findOrders(OrderCriteria.ALL, 0, 10);
-        List<Order> nextTen = repository.findOrders(OrderCriteria.ALL, 10, 10);
+        List<Order> firstTen = findOrders(OrderCriteria.ALL, 0, 10);
+        List<Order> nextTen = findOrders(OrderCriteria.ALL, 10, 10);
         assertThat(firstTen).extracting(order -> order.id().value()).startsWith("o24", "o23").hasSize(10);
         assertThat(nextTen).extracting(order -> order.id().value()).startsWith("o14").hasSize(10);
-        assertThat(repository.findOrders(OrderCriteria.ALL, 20, 10)).hasSize(5);
+        assertThat(findOrders(OrderCriteria.ALL, 20, 10)).hasSize(5);
 
         assertThat(repository.countOrders(OrderCriteria.ALL.withBillingCycle(BillingCycle.parse("Annual")))).isEqualTo(12);
         assertThat(repository.countOrders(OrderCriteria.ALL.withStatus(OrderStatus.parse("CANCELLED")))).isEqualTo(5);
@@ -274,7 +363,7 @@ public abstract class OrderRepositoryContract {
         assertThat(repository.countOrders(OrderCriteria.ALL.withPartnerIdOnRecord(RESELLER))).isEqualTo(5);
         assertThat(repository.countOrders(OrderCriteria.ALL.withSubscriptionId("sub-7"))).isEqualTo(1);
         assertThat(repository.countOrders(OrderCriteria.ALL.withCustomer(OTHER_CUSTOMER))).isZero();
-        assertThat(repository.findOrders(OrderCriteria.ALL.createdBetween(CREATED.plus(Duration.ofDays(1)),
+        assertThat(findOrders(OrderCriteria.ALL.createdBetween(CREATED.plus(Duration.ofDays(1)),
                 CREATED.plus(Duration.ofDays(3))), 0, 100)).extracting(order -> order.id().value())
                 .containsExactly("o24", "o23");
     }
@@ -290,18 +379,18 @@ public abstract class OrderRepositoryContract {
         OrderCriteria completed = OrderCriteria.ALL.withStatus(OrderStatus.parse("completed"));
 
         List<Order> handedOver = new ArrayList<>();
-        repository.forEachOrder(completed, handedOver::add);
+        repository.forEachOrder(completed, cached -> handedOver.add(cached.order()));
 
-        assertThat(handedOver).hasSize(22).containsExactlyElementsOf(repository.findOrders(completed, 0, 100));
+        assertThat(handedOver).hasSize(22).containsExactlyElementsOf(findOrders(completed, 0, 100));
         RuntimeException stop = new IllegalStateException("enough");
         List<Order> beforeTheStop = new ArrayList<>();
-        assertThatThrownBy(() -> repository.forEachOrder(OrderCriteria.ALL, order -> {
+        assertThatThrownBy(() -> repository.forEachOrder(OrderCriteria.ALL, cached -> {
             if (beforeTheStop.size() == 3) {
                 throw stop;
             }
-            beforeTheStop.add(order);
+            beforeTheStop.add(cached.order());
         })).isSameAs(stop);
-        assertThat(beforeTheStop).containsExactlyElementsOf(repository.findOrders(OrderCriteria.ALL, 0, 3));
+        assertThat(beforeTheStop).containsExactlyElementsOf(findOrders(OrderCriteria.ALL, 0, 3));
     }
 
     @Test
@@ -310,7 +399,7 @@ public abstract class OrderRepositoryContract {
         for (String hostile : List.of("' OR '1'='1", "%", "_", "\"; DROP TABLE orders; --", "\\")) {
             assertThat(repository.countOrders(OrderCriteria.ALL.withSubscriptionId(hostile))).as(hostile).isZero();
             assertThat(repository.countOrders(OrderCriteria.ALL.withPartnerIdOnRecord(hostile))).as(hostile).isZero();
-            assertThat(repository.findOrdersById(OrderId.of(hostile))).as(hostile).isEmpty();
+            assertThat(ordersById(OrderId.of(hostile))).as(hostile).isEmpty();
         }
         assertThat(repository.countOrders(OrderCriteria.ALL)).isEqualTo(1);
     }

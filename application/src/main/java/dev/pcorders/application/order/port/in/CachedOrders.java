@@ -1,6 +1,6 @@
 package dev.pcorders.application.order.port.in;
 
-import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.shared.Money;
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * One slice of the cached orders matching a query, with the figures of all matches: how many there
  * are and their total price per currency (orders synced without prices add nothing to the totals).
  */
-public record CachedOrders(List<Order> orders, long totalMatching, List<Money> totalsByCurrency) {
+public record CachedOrders(List<CachedOrder> orders, long totalMatching, List<Money> totalsByCurrency) {
 
     public CachedOrders {
         orders = List.copyOf(orders);

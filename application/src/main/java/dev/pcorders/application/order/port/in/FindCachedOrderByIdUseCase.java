@@ -1,11 +1,11 @@
 package dev.pcorders.application.order.port.in;
 
-import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OrderId;
 import java.util.List;
 
 /** Reads one order from the local cache by its id: usually one order, several if customers share an id. */
 public interface FindCachedOrderByIdUseCase {
 
-    List<Order> findCachedOrderById(OrderId id);
+    List<CachedOrder> findCachedOrderById(OrderId id);
 }

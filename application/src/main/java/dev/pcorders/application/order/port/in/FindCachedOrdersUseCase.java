@@ -1,6 +1,6 @@
 package dev.pcorders.application.order.port.in;
 
-import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OrderCriteria;
 import java.util.function.Consumer;
 
@@ -15,5 +15,5 @@ public interface FindCachedOrdersUseCase {
      * of the cache saw them (a sync committing meanwhile is not half seen), without holding them all in memory. An
      * exception thrown by {@code action} stops the reading and reaches the caller.
      */
-    void forEachCachedOrder(OrderCriteria criteria, Consumer<Order> action);
+    void forEachCachedOrder(OrderCriteria criteria, Consumer<CachedOrder> action);
 }

@@ -1,6 +1,6 @@
 package dev.pcorders.application.order.port.out;
 
-import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
@@ -17,12 +17,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The local cache of orders, kept as one snapshot per {@link dev.pcorders.domain.order.OrderScope}.
- * Every method may throw {@link OrderStoreException}; no driver exception crosses this port.
+ * The local cache of orders: one current view of each (customer, order id), whatever filters and flags the
+ * syncs that brought it used. Every method may throw {@link OrderStoreException}; no driver exception crosses
+ * this port.
  *
- * <p>An order is <em>cached</em> while at least one scope's latest snapshot holds it. The same order
- * can sit in several scopes (an unfiltered sync and a reseller-filtered one); readers then see the
- * version stored by the most recent run, once.
+ * <p>A sync of a {@link OrderScope} replaces what that scope covers: the orders it returns become their
+ * current view ({@link CachedOrder#afterSync}: a sync without prices keeps earlier prices), and an order is
+ * removed only when the scope {@linkplain OrderScope#covers covers} it and the sync no longer returned it.
+ * The repository remembers which reseller-filtered scopes returned an order, which is what
+ * {@code covers} needs for reseller filters.
  */
 public interface OrderRepository {
 
@@ -30,9 +33,9 @@ public interface OrderRepository {
     SyncRunId startRun(OrderScope scope, CorrelationId correlationId, Instant startedAt);
 
     /**
-     * Replaces the scope's snapshot with the orders in {@code pages}, in one transaction: orders
-     * present are inserted or updated, orders of this scope that are no longer present are marked
-     * removed by {@code run} (and kept), and every difference from the previous snapshot (as
+     * Replaces what the scope covers with the orders in {@code pages}, in one transaction: orders
+     * present become their current view, covered orders that are no longer present are marked
+     * removed by {@code run} (and kept), and every difference from the previous view (as
      * {@link dev.pcorders.domain.order.OrderDifference#between} defines it) goes to the change log.
      * Pages are consumed one at a time inside the transaction. If anything fails, the iterator
      * included, nothing is changed and the exception propagates as thrown (a
@@ -44,7 +47,7 @@ public interface OrderRepository {
     void finishRun(SyncRunId run, SyncRunOutcome outcome);
 
     /** Cached orders matching {@code criteria}, ordered by (creationDate, id), {@code limit} from {@code offset}. */
-    List<Order> findOrders(OrderCriteria criteria, long offset, int limit);
+    List<CachedOrder> findOrders(OrderCriteria criteria, long offset, int limit);
 
     /**
      * Hands every cached order matching {@code criteria} to {@code action}, ordered by (creationDate, id),
@@ -53,7 +56,7 @@ public interface OrderRepository {
      * so memory does not grow with the cache. An exception from {@code action} stops the reading and
      * propagates as thrown.
      */
-    void forEachOrder(OrderCriteria criteria, Consumer<Order> action);
+    void forEachOrder(OrderCriteria criteria, Consumer<CachedOrder> action);
 
     /** How many cached orders match {@code criteria}. */
     long countOrders(OrderCriteria criteria);
@@ -62,7 +65,13 @@ public interface OrderRepository {
     List<Money> totalsByCurrency(OrderCriteria criteria);
 
     /** The cached orders with this id (normally one; ids are only unique per customer). */
-    List<Order> findOrdersById(OrderId id);
+    List<CachedOrder> findOrdersById(OrderId id);
+
+    /**
+     * The scope of the customer's latest sync run that succeeded (by start), if any: what the cache last
+     * fetched for that customer.
+     */
+    Optional<OrderScope> lastSucceededScope(CustomerId customer);
 
     /** Change log entries, oldest first, optionally only of one customer and/or one run. */
     List<OrderChange> findChanges(Optional<CustomerId> customer, Optional<SyncRunId> run);
