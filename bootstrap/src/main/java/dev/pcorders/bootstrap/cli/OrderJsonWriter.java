@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.pcorders.domain.order.Link;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.shared.Amount;
@@ -36,7 +37,12 @@ final class OrderJsonWriter implements AutoCloseable {
         return json;
     }
 
-    void writeOrder(Order order) throws IOException {
+    /**
+     * The order with Partner Center's field names, and {@code pricesAsOf} (not Partner Center's: when the cache
+     * fetched the prices shown, which a sync without prices keeps) when it has prices.
+     */
+    void writeOrder(CachedOrder cached) throws IOException {
+        Order order = cached.order();
         json.writeStartObject();
         json.writeStringField("id", order.id().value());
         string("alternateId", order.alternateId());
@@ -47,6 +53,7 @@ final class OrderJsonWriter implements AutoCloseable {
         json.writeStringField("creationDate", order.creationDateAsSent().toString());
         string("status", order.status().map(Object::toString));
         amount("totalPrice", order.totalPrice());
+        string("pricesAsOf", cached.pricesAsOf().map(Object::toString));
         string("transactionType", order.transactionType().map(Object::toString));
         if (order.client().isPresent()) {
             json.writeObjectFieldStart("client");

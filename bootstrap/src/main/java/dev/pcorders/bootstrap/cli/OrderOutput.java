@@ -1,6 +1,7 @@
 package dev.pcorders.bootstrap.cli;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.order.Pricing;
@@ -17,7 +18,7 @@ final class OrderOutput {
     static final List<String> CSV_HEADER = List.of("customerId", "orderId", "alternateId", "creationDate", "status",
             "billingCycle", "transactionType", "currencyCode", "totalPrice", "lineItemNumber", "offerId", "friendlyName",
             "quantity", "subscriptionId", "partnerIdOnRecord", "termDuration", "lineTransactionType", "listPrice",
-            "discountedPrice", "price", "extendedPrice", "proratedPrice");
+            "discountedPrice", "price", "extendedPrice", "proratedPrice", "pricesAsOf");
 
     private OrderOutput() {
     }
@@ -25,15 +26,15 @@ final class OrderOutput {
     /** The orders to print, handed over one at a time: a cache read need not be held whole to be printed. */
     @FunctionalInterface
     interface OrderSource {
-        void forEach(Consumer<Order> action);
+        void forEach(Consumer<CachedOrder> action);
     }
 
     static void json(OrderSource orders, PrintWriter out) throws IOException {
         try (OrderJsonWriter json = new OrderJsonWriter(out)) {
             json.generator().writeStartArray();
-            orders.forEach(order -> {
+            orders.forEach(cached -> {
                 try {
-                    json.writeOrder(order);
+                    json.writeOrder(cached);
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);
                 }
@@ -43,7 +44,7 @@ final class OrderOutput {
         out.println();
     }
 
-    static void jsonOne(Order order, PrintWriter out) throws IOException {
+    static void jsonOne(CachedOrder order, PrintWriter out) throws IOException {
         try (OrderJsonWriter json = new OrderJsonWriter(out)) {
             json.writeOrder(order);
         }
@@ -55,12 +56,12 @@ final class OrderOutput {
         CsvWriter csv = CsvWriter.builder().build(out);
         csv.writeRecord(CSV_HEADER);
         try {
-            orders.forEach(order -> {
-                if (order.lineItems().isEmpty()) {
-                    csv.writeRecord(row(order, Optional.empty()));
+            orders.forEach(cached -> {
+                if (cached.order().lineItems().isEmpty()) {
+                    csv.writeRecord(row(cached, Optional.empty()));
                 }
-                for (OrderLineItem item : order.lineItems()) {
-                    csv.writeRecord(row(order, Optional.of(item)));
+                for (OrderLineItem item : cached.order().lineItems()) {
+                    csv.writeRecord(row(cached, Optional.of(item)));
                 }
             });
         } finally {
@@ -80,7 +81,8 @@ final class OrderOutput {
         }
     }
 
-    private static List<String> row(Order order, Optional<OrderLineItem> item) {
+    private static List<String> row(CachedOrder cached, Optional<OrderLineItem> item) {
+        Order order = cached.order();
         Optional<Pricing> pricing = item.flatMap(OrderLineItem::pricing);
         return List.of(order.referenceCustomerId().toString(), order.id().value(), text(order.alternateId()),
                 order.creationDateAsSent().toString(), text(order.status()), text(order.billingCycle()),
@@ -91,13 +93,15 @@ final class OrderOutput {
                 text(item.flatMap(OrderLineItem::partnerIdOnRecord)), text(item.flatMap(OrderLineItem::termDuration)),
                 text(item.flatMap(OrderLineItem::transactionType)), text(pricing.flatMap(Pricing::listPrice)),
                 text(pricing.flatMap(Pricing::discountedPrice)), text(pricing.flatMap(Pricing::price)),
-                text(pricing.flatMap(Pricing::extendedPrice)), text(pricing.flatMap(Pricing::proratedPrice)));
+                text(pricing.flatMap(Pricing::extendedPrice)), text(pricing.flatMap(Pricing::proratedPrice)),
+                text(cached.pricesAsOf()));
     }
 
-    static void table(List<Order> orders, PrintWriter out) {
+    static void table(List<CachedOrder> orders, PrintWriter out) {
         TextTable table = new TextTable(List.of("CUSTOMER", "ORDER", "CREATED", "STATUS", "CYCLE", "ITEMS", "QTY", "TOTAL"),
                 false, false, false, false, false, true, true, true);
-        for (Order order : orders) {
+        for (CachedOrder cached : orders) {
+            Order order = cached.order();
             int quantity = order.lineItems().stream().mapToInt(OrderLineItem::quantity).sum();
             table.add(List.of(order.referenceCustomerId().toString(), order.id().value(),
                     order.creationDateAsSent().toLocalDate().toString(), text(order.status()), text(order.billingCycle()),
@@ -111,13 +115,15 @@ final class OrderOutput {
         out.flush();
     }
 
-    static void tableOne(Order order, PrintWriter out) {
+    static void tableOne(CachedOrder cached, PrintWriter out) {
+        Order order = cached.order();
         out.println("Order        " + order.id().value() + order.alternateId().map(alt -> "  (alternate id " + alt + ")").orElse(""));
         out.println("Customer     " + order.referenceCustomerId());
         out.println("Created      " + order.creationDateAsSent());
         out.println("Status       " + text(order.status()));
         out.println("Billing      " + text(order.billingCycle()) + "   " + text(order.transactionType()));
         out.println("Total        " + total(order));
+        cached.pricesAsOf().ifPresent(at -> out.println("Prices as of " + at + "  (when a sync with --include-price fetched them)"));
         out.println();
         TextTable items = new TextTable(List.of("#", "OFFER", "NAME", "QTY", "TERM", "UNIT PRICE", "SUBSCRIPTION"),
                 true, false, false, true, false, true, false);

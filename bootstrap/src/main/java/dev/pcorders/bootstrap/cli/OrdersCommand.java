@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,13 +74,13 @@ final class OrdersCommand {
             PrintWriter out = orders.root.out();
             // One read of the cache for the whole listing: pages read one by one could straddle a sync committed between
             // them and skip or repeat orders. JSON and CSV print as the orders arrive; the table needs all of them.
-            OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, cached -> action.accept(cached.order()));
+            OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, action);
             if (format == OutputFormat.JSON) {
                 OrderOutput.json(matching, out);
             } else if (format == OutputFormat.CSV) {
                 OrderOutput.csv(matching, out);
             } else {
-                List<Order> all = new ArrayList<>();
+                List<CachedOrder> all = new ArrayList<>();
                 matching.forEach(all::add);
                 OrderOutput.table(all, out);
                 List<Money> totals = totalsByCurrency(all);
@@ -87,15 +88,34 @@ final class OrdersCommand {
                     out.println();
                     totals.forEach(total -> out.println("Total " + total));
                 }
+                pricesNote(all).ifPresent(out::println);
                 out.flush();
             }
             return ExitCodes.OK;
         }
 
+        /**
+         * When the listed prices were fetched: a sync without --include-price keeps the prices it found, so they can be
+         * older than the rest of an order.
+         */
+        private static Optional<String> pricesNote(List<CachedOrder> listed) {
+            List<Instant> fetched = listed.stream().flatMap(cached -> cached.pricesAsOf().stream()).sorted().toList();
+            long unpriced = listed.stream().filter(cached -> cached.pricesAsOf().isEmpty()).count();
+            if (fetched.isEmpty()) {
+                return Optional.empty();
+            }
+            Instant oldest = fetched.get(0);
+            Instant newest = fetched.get(fetched.size() - 1);
+            String when = oldest.equals(newest) ? "as of " + oldest : "as of " + oldest + " to " + newest;
+            return Optional.of("Prices " + when + " (UTC; pricesAsOf in json/csv)"
+                    + (unpriced == 0 ? "" : "; " + unpriced + " order(s) have no prices: sync with --include-price"));
+        }
+
         /** The listed orders' total prices per currency; orders synced without prices add nothing. */
-        private static List<Money> totalsByCurrency(List<Order> listed) {
+        private static List<Money> totalsByCurrency(List<CachedOrder> listed) {
             Map<CurrencyCode, Money> totals = new TreeMap<>();
-            for (Order order : listed) {
+            for (CachedOrder cached : listed) {
+                Order order = cached.order();
                 order.currencyCode().ifPresent(currency -> order.totalPrice()
                         .ifPresent(price -> totals.merge(currency, price.in(currency), Money::plus)));
             }
@@ -146,14 +166,13 @@ final class OrdersCommand {
             if (format == OutputFormat.CSV) {
                 throw new UsageException("orders show prints table or json; use orders list --format csv for CSV");
             }
-            List<Order> found = orders.root.services().findCachedOrderById().findCachedOrderById(OrderId.of(orderId)).stream()
-                    .map(CachedOrder::order).toList();
+            List<CachedOrder> found = orders.root.services().findCachedOrderById().findCachedOrderById(OrderId.of(orderId));
             PrintWriter out = orders.root.out();
             if (found.isEmpty()) {
                 throw new UsageException("no cached order has the id " + dev.pcorders.domain.shared.InputQuote.quote(orderId)
                         + "; run sync first, or check the id with orders list");
             }
-            for (Order order : found) {
+            for (CachedOrder order : found) {
                 if (format == OutputFormat.JSON) {
                     OrderOutput.jsonOne(order, out);
                 } else {

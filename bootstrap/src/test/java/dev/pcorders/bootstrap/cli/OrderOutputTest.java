@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.shared.CustomerId;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A listing is printed as the cache hands it over, so a read failing part-way must not look like a complete listing. */
@@ -25,12 +27,13 @@ class OrderOutputTest {
     private static final OrderStoreException READ_FAILED =
             new OrderStoreException(OrderStoreException.Reason.UNEXPECTED, "disk I/O error while reading cached orders");
 
-    private static Order order(String id) {
-        return Order.builder(OrderId.of(id), CUSTOMER, Instant.parse("2025-03-14T09:26:53Z")).build();
+    private static CachedOrder order(String id) {
+        return new CachedOrder(Order.builder(OrderId.of(id), CUSTOMER, Instant.parse("2025-03-14T09:26:53Z")).build(),
+                Optional.empty());
     }
 
     /** Hands over the first order, then fails as a store read would. */
-    private static void firstThenFailure(java.util.function.Consumer<Order> action) {
+    private static void firstThenFailure(java.util.function.Consumer<CachedOrder> action) {
         action.accept(order("first"));
         throw READ_FAILED;
     }
