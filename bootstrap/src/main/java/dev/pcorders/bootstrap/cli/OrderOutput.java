@@ -4,11 +4,17 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.order.Pricing;
+import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.Money;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** Prints orders in the three output formats of {@code orders list} and {@code orders show}. */
@@ -18,6 +24,9 @@ final class OrderOutput {
             "billingCycle", "transactionType", "currencyCode", "totalPrice", "lineItemNumber", "offerId", "friendlyName",
             "quantity", "subscriptionId", "partnerIdOnRecord", "termDuration", "lineTransactionType", "listPrice",
             "discountedPrice", "price", "extendedPrice", "proratedPrice");
+
+    /** Enough rows to size the columns well; few enough that holding them costs little. */
+    static final int TABLE_FIRST_BATCH = 1000;
 
     private OrderOutput() {
     }
@@ -94,19 +103,37 @@ final class OrderOutput {
                 text(pricing.flatMap(Pricing::extendedPrice)), text(pricing.flatMap(Pricing::proratedPrice)));
     }
 
-    static void table(List<Order> orders, PrintWriter out) {
-        TextTable table = new TextTable(List.of("CUSTOMER", "ORDER", "CREATED", "STATUS", "CYCLE", "ITEMS", "QTY", "TOTAL"),
-                false, false, false, false, false, true, true, true);
-        for (Order order : orders) {
-            int quantity = order.lineItems().stream().mapToInt(OrderLineItem::quantity).sum();
-            table.add(List.of(order.referenceCustomerId().toString(), order.id().value(),
-                    order.creationDateAsSent().toLocalDate().toString(), text(order.status()), text(order.billingCycle()),
-                    Integer.toString(order.lineItems().size()), Integer.toString(quantity), total(order)));
+    /**
+     * Prints as the orders arrive, then the total per currency (orders synced without prices add nothing): the widths
+     * come from the first {@link #TABLE_FIRST_BATCH} rows, so a listing of any size is never held whole.
+     */
+    static void table(OrderSource orders, PrintWriter out) {
+        TextTable table = new TextTable(List.of("CUSTOMER", "ORDER", "CREATED (UTC)", "STATUS", "CYCLE", "ITEMS", "QTY", "TOTAL"),
+                false, false, false, false, false, true, true, true).streaming(out, TABLE_FIRST_BATCH);
+        Map<CurrencyCode, Money> totals = new TreeMap<>();
+        try {
+            orders.forEach(order -> {
+                int quantity = order.lineItems().stream().mapToInt(OrderLineItem::quantity).sum();
+                // The day in UTC, as --from and --to read it: the offset Partner Center wrote could move it a day.
+                table.add(List.of(order.referenceCustomerId().toString(), order.id().value(),
+                        LocalDate.ofInstant(order.creationDate(), ZoneOffset.UTC).toString(), text(order.status()),
+                        text(order.billingCycle()), Integer.toString(order.lineItems().size()), Integer.toString(quantity),
+                        total(order)));
+                order.currencyCode().ifPresent(currency -> order.totalPrice()
+                        .ifPresent(price -> totals.merge(currency, price.in(currency), Money::plus)));
+            });
+        } finally {
+            // Also when the read fails part-way: the rows read so far are printed, the exit code says the rest is missing.
+            if (!table.isEmpty()) {
+                table.finish();
+            }
+            out.flush();
         }
         if (table.isEmpty()) {
             out.println("No cached orders match.");
-        } else {
-            table.print(out);
+        } else if (!totals.isEmpty()) {
+            out.println();
+            totals.values().forEach(total -> out.println("Total " + total));
         }
         out.flush();
     }

@@ -7,18 +7,13 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.OrderStatus;
-import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.Money;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,34 +66,16 @@ final class OrdersCommand {
             FindCachedOrdersUseCase find = orders.root.services().findCachedOrders();
             PrintWriter out = orders.root.out();
             // One read of the cache for the whole listing: pages read one by one could straddle a sync committed between
-            // them and skip or repeat orders. JSON and CSV print as the orders arrive; the table needs all of them.
+            // them and skip or repeat orders. Every format prints as the orders arrive.
             OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, action);
             if (format == OutputFormat.JSON) {
                 OrderOutput.json(matching, out);
             } else if (format == OutputFormat.CSV) {
                 OrderOutput.csv(matching, out);
             } else {
-                List<Order> all = new ArrayList<>();
-                matching.forEach(all::add);
-                OrderOutput.table(all, out);
-                List<Money> totals = totalsByCurrency(all);
-                if (!totals.isEmpty()) {
-                    out.println();
-                    totals.forEach(total -> out.println("Total " + total));
-                }
-                out.flush();
+                OrderOutput.table(matching, out);
             }
             return ExitCodes.OK;
-        }
-
-        /** The listed orders' total prices per currency; orders synced without prices add nothing. */
-        private static List<Money> totalsByCurrency(List<Order> listed) {
-            Map<CurrencyCode, Money> totals = new TreeMap<>();
-            for (Order order : listed) {
-                order.currencyCode().ifPresent(currency -> order.totalPrice()
-                        .ifPresent(price -> totals.merge(currency, price.in(currency), Money::plus)));
-            }
-            return List.copyOf(totals.values());
         }
 
         private OrderCriteria criteria() {

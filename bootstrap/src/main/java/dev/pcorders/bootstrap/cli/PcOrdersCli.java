@@ -49,6 +49,10 @@ public final class PcOrdersCli {
                 .setExecutionExceptionHandler((failure, line, parseResult) -> report(failure, root, err));
         try {
             return commandLine.execute(args);
+        } catch (Error | RuntimeException escaped) {
+            // picocli hands only Exceptions to the handler: an Error (OutOfMemoryError above all) would otherwise end the
+            // JVM with exit 1, which scripts read as "discrepancies found".
+            return report(escaped, root, err);
         } finally {
             root.closeServices();
             out.flush();
@@ -77,7 +81,10 @@ public final class PcOrdersCli {
     }
 
     /** One clear line on stderr and the documented exit code; the stack trace only with --verbose. */
-    static int report(Exception failure, PcOrdersCommand root, PrintWriter err) {
+    static int report(Throwable thrown, PcOrdersCommand root, PrintWriter err) {
+        Throwable failure = thrown instanceof CommandLine.ExecutionException && thrown.getCause() instanceof Error
+                ? thrown.getCause()
+                : thrown;
         int exitCode;
         String message;
         if (failure instanceof PartnerCenterException) {
