@@ -110,7 +110,7 @@ final class OrdersCommand {
         @ParentCommand
         OrdersCommand orders;
 
-        @Parameters(paramLabel = "ORDER_ID", description = "The order's id.")
+        @Parameters(paramLabel = "ORDER_ID", description = "The order's id, or its alternate id.")
         String orderId;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
@@ -125,7 +125,8 @@ final class OrdersCommand {
             List<Order> found = orders.root.services().findCachedOrderById().findCachedOrderById(OrderId.of(orderId));
             PrintWriter out = orders.root.out();
             if (found.isEmpty()) {
-                throw new UsageException("no cached order has the id " + dev.pcorders.domain.shared.InputQuote.quote(orderId)
+                throw new UsageException("no cached order has the id or alternate id "
+                        + dev.pcorders.domain.shared.InputQuote.quote(orderId)
                         + "; run sync first, or check the id with orders list");
             }
             for (Order order : found) {

@@ -47,6 +47,7 @@ public final class PcOrdersCli {
                 .registerConverter(LocalDate.class, PcOrdersCli::isoDate)
                 .setParameterExceptionHandler((failure, arguments) -> reportUsage(failure, root, err))
                 .setExecutionExceptionHandler((failure, line, parseResult) -> report(failure, root, err));
+        ownDatabaseHelp(commandLine);
         try {
             return commandLine.execute(args);
         } catch (Error | RuntimeException escaped) {
@@ -58,6 +59,22 @@ public final class PcOrdersCli {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * --db is inherited by every subcommand; sandbox opens no database, so it is not offered there, and demo names its
+     * own default, since it never uses PC_ORDERS_DB (that names a real cache).
+     */
+    private static void ownDatabaseHelp(CommandLine commandLine) {
+        CommandLine.Model.CommandSpec sandbox = commandLine.getSubcommands().get("sandbox").getCommandSpec();
+        sandbox.remove(sandbox.findOption("--db"));
+        CommandLine.Model.CommandSpec demo = commandLine.getSubcommands().get("demo").getCommandSpec();
+        CommandLine.Model.OptionSpec inherited = demo.findOption("--db");
+        demo.remove(inherited);
+        demo.addOption(CommandLine.Model.OptionSpec.builder(inherited)
+                .description("The demo's database (default: ./" + DemoCommand.DEFAULT_DATABASE + "; never $PC_ORDERS_DB). "
+                        + "A file that holds other than demo orders is refused.")
+                .build());
     }
 
     private static LocalDate isoDate(String text) {

@@ -151,12 +151,7 @@ final class SyncCommand implements Callable<Integer> {
     private List<CustomerId> customerIds() throws IOException {
         Set<CustomerId> ids = new LinkedHashSet<>();
         if (customers.file != null) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(customers.file, StandardCharsets.UTF_8);
-            } catch (IOException unreadable) {
-                throw new UsageException("cannot read --customers-file " + customers.file + ": " + unreadable.getMessage());
-            }
+            List<String> lines = customerLines(customers.file);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -175,6 +170,22 @@ final class SyncCommand implements Callable<Integer> {
             customers.ids.forEach(id -> ids.add(CustomerId.parse(id)));
         }
         return List.copyOf(ids);
+    }
+
+    /** UTF-8, with or without the byte order mark Notepad and Excel write; anything else gets a hint, not a GUID error. */
+    private static List<String> customerLines(Path file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            throw new UsageException(file + " is not UTF-8 text (UTF-16, or another encoding); save it as UTF-8");
+        } catch (IOException unreadable) {
+            throw new UsageException("cannot read --customers-file " + file + ": " + unreadable.getMessage());
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw new UsageException(file + " is not UTF-8 text (it holds NUL characters, as UTF-16 does); save it as UTF-8");
+        }
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
     }
 
     private static BillingCycle knownBillingCycle(String text) {

@@ -64,6 +64,21 @@ public interface OrderRepository {
     /** The cached orders with this id (normally one; ids are only unique per customer). */
     List<Order> findOrdersById(OrderId id);
 
+    /**
+     * The cached orders whose {@code alternateId} is this one. The default reads every cached order once; a store
+     * should answer with a query.
+     */
+    default List<Order> findOrdersByAlternateId(String alternateId) {
+        java.util.Objects.requireNonNull(alternateId, "alternateId");
+        List<Order> found = new java.util.ArrayList<>();
+        forEachOrder(OrderCriteria.ALL, order -> {
+            if (order.alternateId().filter(alternateId::equals).isPresent()) {
+                found.add(order);
+            }
+        });
+        return List.copyOf(found);
+    }
+
     /** Change log entries, oldest first, optionally only of one customer and/or one run. */
     List<OrderChange> findChanges(Optional<CustomerId> customer, Optional<SyncRunId> run);
 }
