@@ -4,6 +4,7 @@ import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.SyncFailure;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncProgress;
 import dev.pcorders.application.order.port.in.SyncResult;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.shared.CorrelationId;
@@ -91,7 +92,10 @@ final class SyncCommand implements Callable<Integer> {
         // One customer at a time, so progress can move; they share the correlation id of the whole sync.
         try (ProgressBar progress = progressBar(command.customers().size())) {
             for (CustomerId customer : command.customers()) {
-                SyncResult one = sync.syncOrders(command.withCustomers(List.of(customer)));
+                long ordersBefore = ordersSoFar(results);
+                long pagesBefore = pagesSoFar(results);
+                SyncResult one = sync.syncOrders(command.withCustomers(List.of(customer)),
+                        progress == null ? SyncProgress.NONE : pageByPage(progress, ordersBefore, pagesBefore));
                 results.addAll(one.customers());
                 if (progress != null) {
                     progress.step();
@@ -107,9 +111,18 @@ final class SyncCommand implements Callable<Integer> {
         if (root.quiet() || !Terminals.stderrIsATerminal()) {
             return null;
         }
+        return progressBar(customerCount, new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
+    }
+
+    static ProgressBar progressBar(int customerCount, me.tongfei.progressbar.ProgressBarConsumer consumer) {
         return new ProgressBarBuilder().setTaskName("Syncing").setInitialMax(customerCount).setUnit(" customers", 1)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-                .build();
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(consumer).build();
+    }
+
+    /** Within one customer the count of customers stands still for minutes; the orders and pages so far do not. */
+    static SyncProgress pageByPage(ProgressBar progress, long ordersBefore, long pagesBefore) {
+        return (customer, pages, orders) -> progress.setExtraMessage(" " + (ordersBefore + orders) + " orders in "
+                + (pagesBefore + pages) + " pages (customer " + customer + ": " + orders + " orders so far)");
     }
 
     private static long ordersSoFar(List<CustomerSyncResult> results) {
