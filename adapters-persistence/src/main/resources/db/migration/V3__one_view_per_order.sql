@@ -95,3 +95,5 @@ DROP TABLE v3_duplicate;
 DROP INDEX stored_order_by_scope;
 DROP INDEX stored_order_by_key;
 CREATE UNIQUE INDEX stored_order_by_key ON stored_order (customer_id, order_id, stored_by_run);
+-- orders show takes an alternate id too (invoices and the portal show it).
+CREATE INDEX stored_order_by_alternate_id ON stored_order (alternate_id);

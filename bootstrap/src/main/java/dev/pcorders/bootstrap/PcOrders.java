@@ -120,6 +120,7 @@ public final class PcOrders implements AutoCloseable {
         private PartnerCenterClientSettings partnerCenter = PartnerCenterClientSettings.defaults();
         private AccessTokenProvider accessTokenProvider;
         private Path database;
+        private boolean readOnly;
         private SqliteStoreSettings storeSettings = SqliteStoreSettings.defaults();
         private LedgerSource ledgerSource = new CsvLedgerSource();
         private Clock clock = Clock.systemUTC();
@@ -147,6 +148,15 @@ public final class PcOrders implements AutoCloseable {
         /** The SQLite cache; created, or migrated to this build's schema, when {@link #build()} opens it. */
         public Builder database(Path file) {
             database = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * Opens the {@link #database} for reading only: it must exist, is never created, migrated or written, needs no
+         * write access to its folder and leaves no file beside it. Syncing then fails with an {@code OrderStoreException}.
+         */
+        public Builder readOnly() {
+            readOnly = true;
             return this;
         }
 
@@ -178,7 +188,9 @@ public final class PcOrders implements AutoCloseable {
                 throw new IllegalStateException("PcOrders needs an accessTokenProvider(...), a database(Path), or both");
             }
             Optional<SqliteOrderStore> store = Optional.ofNullable(database)
-                    .map(file -> SqliteOrderStore.open(file, storeSettings));
+                    .map(file -> readOnly
+                            ? SqliteOrderStore.openReadOnly(file, storeSettings)
+                            : SqliteOrderStore.open(file, storeSettings));
             try {
                 Optional<CloseableOrderGateway> gateway = Optional.ofNullable(accessTokenProvider)
                         .map(tokens -> PartnerCenterOrderGateways.open(partnerCenter, tokens));

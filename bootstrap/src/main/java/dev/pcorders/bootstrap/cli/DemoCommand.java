@@ -6,6 +6,7 @@ import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncResult;
 import dev.pcorders.bootstrap.PcOrders;
+import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.sandbox.ReconciliationExport;
@@ -15,9 +16,12 @@ import dev.pcorders.sandbox.SandboxServer;
 import dev.pcorders.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -44,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         Path database = root.databaseFlag().orElse(Path.of(DEFAULT_DATABASE));
         Path ledger = siblingOf(database, "-invoice-reconciliation.csv");
         try (SandboxServer sandbox = Sandbox.start(SandboxSettings.defaults().withPageSize(PAGE_SIZE))) {
+            refuseNonDemoData(database, sandbox.customerIds());
             out.println("1. Sandbox: a local Partner Center at " + sandbox.baseUrl() + " serving "
                     + sandbox.customerIds().size() + " customers.");
             // The sandbox's own token endpoint, so the demo goes through the same client-credentials flow as production.
@@ -80,6 +85,27 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  java -jar bootstrap/target/pc-orders.jar sandbox      # then sync from it yourself");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The demo syncs sandbox orders into its database: into a real cache they would mix with real orders. A file that
+     * already holds orders is taken only when each is of a customer the sandbox serves, as an earlier demo left it.
+     */
+    private static void refuseNonDemoData(Path database, List<String> demoCustomers) {
+        if (!Files.exists(database)) {
+            return;
+        }
+        Set<CustomerId> demo = demoCustomers.stream().map(CustomerId::parse).collect(Collectors.toSet());
+        try (PcOrders existing = PcOrders.builder().database(database).readOnly().build()) {
+            existing.findCachedOrders().forEachCachedOrder(OrderCriteria.ALL, cached -> {
+                CustomerId customer = cached.order().referenceCustomerId();
+                if (!demo.contains(customer)) {
+                    throw new UsageException(database + " holds orders that are not the demo's (customer "
+                            + customer + "); the demo would add sandbox orders to them. Run it with --db "
+                            + "naming a new file, or an earlier demo's");
+                }
+            });
+        }
     }
 
     private static Path siblingOf(Path database, String suffix) {

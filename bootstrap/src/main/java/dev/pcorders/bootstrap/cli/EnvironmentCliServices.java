@@ -79,7 +79,8 @@ final class EnvironmentCliServices implements CliServices {
                 throw new OrderStoreException(OrderStoreException.Reason.NOT_FOUND,
                         "no such file; sync into it first, or name the cache with --db or PC_ORDERS_DB");
             }
-            pcOrders = PcOrders.builder().database(database).build();
+            // Read-only: reading needs no write access to the folder, leaves no -wal or -shm file, and never migrates.
+            pcOrders = PcOrders.builder().database(database).readOnly().build();
         }
         return pcOrders;
     }

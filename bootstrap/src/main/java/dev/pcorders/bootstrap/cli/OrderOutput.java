@@ -5,11 +5,18 @@ import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.order.Pricing;
+import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.Money;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** Prints orders in the three output formats of {@code orders list} and {@code orders show}. */
@@ -19,6 +26,9 @@ final class OrderOutput {
             "billingCycle", "transactionType", "currencyCode", "totalPrice", "lineItemNumber", "offerId", "friendlyName",
             "quantity", "subscriptionId", "partnerIdOnRecord", "termDuration", "lineTransactionType", "listPrice",
             "discountedPrice", "price", "extendedPrice", "proratedPrice", "pricesAsOf");
+
+    /** Enough rows to size the columns well; few enough that holding them costs little. */
+    static final int TABLE_FIRST_BATCH = 1000;
 
     private OrderOutput() {
     }
@@ -97,22 +107,72 @@ final class OrderOutput {
                 text(cached.pricesAsOf()));
     }
 
-    static void table(List<CachedOrder> orders, PrintWriter out) {
-        TextTable table = new TextTable(List.of("CUSTOMER", "ORDER", "CREATED", "STATUS", "CYCLE", "ITEMS", "QTY", "TOTAL"),
-                false, false, false, false, false, true, true, true);
-        for (CachedOrder cached : orders) {
-            Order order = cached.order();
-            int quantity = order.lineItems().stream().mapToInt(OrderLineItem::quantity).sum();
-            table.add(List.of(order.referenceCustomerId().toString(), order.id().value(),
-                    order.creationDateAsSent().toLocalDate().toString(), text(order.status()), text(order.billingCycle()),
-                    Integer.toString(order.lineItems().size()), Integer.toString(quantity), total(order)));
+    /**
+     * Prints as the orders arrive, then the total per currency (orders synced without prices add nothing): the widths
+     * come from the first {@link #TABLE_FIRST_BATCH} rows, so a listing of any size is never held whole.
+     */
+    static void table(OrderSource orders, PrintWriter out) {
+        TextTable table = new TextTable(List.of("CUSTOMER", "ORDER", "CREATED (UTC)", "STATUS", "CYCLE", "ITEMS", "QTY", "TOTAL"),
+                false, false, false, false, false, true, true, true).streaming(out, TABLE_FIRST_BATCH);
+        Map<CurrencyCode, Money> totals = new TreeMap<>();
+        PriceDates prices = new PriceDates();
+        try {
+            orders.forEach(cached -> {
+                Order order = cached.order();
+                prices.add(cached);
+                int quantity = order.lineItems().stream().mapToInt(OrderLineItem::quantity).sum();
+                // The day in UTC, as --from and --to read it: the offset Partner Center wrote could move it a day.
+                table.add(List.of(order.referenceCustomerId().toString(), order.id().value(),
+                        LocalDate.ofInstant(order.creationDate(), ZoneOffset.UTC).toString(), text(order.status()),
+                        text(order.billingCycle()), Integer.toString(order.lineItems().size()), Integer.toString(quantity),
+                        total(order)));
+                order.currencyCode().ifPresent(currency -> order.totalPrice()
+                        .ifPresent(price -> totals.merge(currency, price.in(currency), Money::plus)));
+            });
+        } finally {
+            // Also when the read fails part-way: the rows read so far are printed, the exit code says the rest is missing.
+            if (!table.isEmpty()) {
+                table.finish();
+            }
+            out.flush();
         }
         if (table.isEmpty()) {
             out.println("No cached orders match.");
-        } else {
-            table.print(out);
+        } else if (!totals.isEmpty()) {
+            out.println();
+            totals.values().forEach(total -> out.println("Total " + total));
         }
+        prices.note().ifPresent(out::println);
         out.flush();
+    }
+
+    /**
+     * When the listed prices were fetched: a sync without --include-price keeps the prices it found, so they can be
+     * older than the rest of an order.
+     */
+    private static final class PriceDates {
+        private Instant oldest;
+        private Instant newest;
+        private long unpriced;
+
+        void add(CachedOrder cached) {
+            if (cached.pricesAsOf().isEmpty()) {
+                unpriced++;
+                return;
+            }
+            Instant at = cached.pricesAsOf().get();
+            oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+            newest = newest == null || at.isAfter(newest) ? at : newest;
+        }
+
+        Optional<String> note() {
+            if (oldest == null) {
+                return Optional.empty();
+            }
+            String when = oldest.equals(newest) ? "as of " + oldest : "as of " + oldest + " to " + newest;
+            return Optional.of("Prices " + when + " (UTC; pricesAsOf in json/csv)"
+                    + (unpriced == 0 ? "" : "; " + unpriced + " order(s) have no prices: sync with --include-price"));
+        }
     }
 
     static void tableOne(CachedOrder cached, PrintWriter out) {

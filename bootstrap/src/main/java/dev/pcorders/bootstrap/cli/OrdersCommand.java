@@ -4,23 +4,16 @@ import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.CachedOrder;
-import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.OrderStatus;
-import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.Money;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,53 +66,16 @@ final class OrdersCommand {
             FindCachedOrdersUseCase find = orders.root.services().findCachedOrders();
             PrintWriter out = orders.root.out();
             // One read of the cache for the whole listing: pages read one by one could straddle a sync committed between
-            // them and skip or repeat orders. JSON and CSV print as the orders arrive; the table needs all of them.
+            // them and skip or repeat orders. Every format prints as the orders arrive.
             OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, action);
             if (format == OutputFormat.JSON) {
                 OrderOutput.json(matching, out);
             } else if (format == OutputFormat.CSV) {
                 OrderOutput.csv(matching, out);
             } else {
-                List<CachedOrder> all = new ArrayList<>();
-                matching.forEach(all::add);
-                OrderOutput.table(all, out);
-                List<Money> totals = totalsByCurrency(all);
-                if (!totals.isEmpty()) {
-                    out.println();
-                    totals.forEach(total -> out.println("Total " + total));
-                }
-                pricesNote(all).ifPresent(out::println);
-                out.flush();
+                OrderOutput.table(matching, out);
             }
             return ExitCodes.OK;
-        }
-
-        /**
-         * When the listed prices were fetched: a sync without --include-price keeps the prices it found, so they can be
-         * older than the rest of an order.
-         */
-        private static Optional<String> pricesNote(List<CachedOrder> listed) {
-            List<Instant> fetched = listed.stream().flatMap(cached -> cached.pricesAsOf().stream()).sorted().toList();
-            long unpriced = listed.stream().filter(cached -> cached.pricesAsOf().isEmpty()).count();
-            if (fetched.isEmpty()) {
-                return Optional.empty();
-            }
-            Instant oldest = fetched.get(0);
-            Instant newest = fetched.get(fetched.size() - 1);
-            String when = oldest.equals(newest) ? "as of " + oldest : "as of " + oldest + " to " + newest;
-            return Optional.of("Prices " + when + " (UTC; pricesAsOf in json/csv)"
-                    + (unpriced == 0 ? "" : "; " + unpriced + " order(s) have no prices: sync with --include-price"));
-        }
-
-        /** The listed orders' total prices per currency; orders synced without prices add nothing. */
-        private static List<Money> totalsByCurrency(List<CachedOrder> listed) {
-            Map<CurrencyCode, Money> totals = new TreeMap<>();
-            for (CachedOrder cached : listed) {
-                Order order = cached.order();
-                order.currencyCode().ifPresent(currency -> order.totalPrice()
-                        .ifPresent(price -> totals.merge(currency, price.in(currency), Money::plus)));
-            }
-            return List.copyOf(totals.values());
         }
 
         private OrderCriteria criteria() {
@@ -154,7 +110,7 @@ final class OrdersCommand {
         @ParentCommand
         OrdersCommand orders;
 
-        @Parameters(paramLabel = "ORDER_ID", description = "The order's id.")
+        @Parameters(paramLabel = "ORDER_ID", description = "The order's id, or its alternate id.")
         String orderId;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
@@ -169,7 +125,8 @@ final class OrdersCommand {
             List<CachedOrder> found = orders.root.services().findCachedOrderById().findCachedOrderById(OrderId.of(orderId));
             PrintWriter out = orders.root.out();
             if (found.isEmpty()) {
-                throw new UsageException("no cached order has the id " + dev.pcorders.domain.shared.InputQuote.quote(orderId)
+                throw new UsageException("no cached order has the id or alternate id "
+                        + dev.pcorders.domain.shared.InputQuote.quote(orderId)
                         + "; run sync first, or check the id with orders list");
             }
             for (CachedOrder order : found) {

@@ -47,13 +47,34 @@ public final class PcOrdersCli {
                 .registerConverter(LocalDate.class, PcOrdersCli::isoDate)
                 .setParameterExceptionHandler((failure, arguments) -> reportUsage(failure, root, err))
                 .setExecutionExceptionHandler((failure, line, parseResult) -> report(failure, root, err));
+        ownDatabaseHelp(commandLine);
         try {
             return commandLine.execute(args);
+        } catch (Error | RuntimeException escaped) {
+            // picocli hands only Exceptions to the handler: an Error (OutOfMemoryError above all) would otherwise end the
+            // JVM with exit 1, which scripts read as "discrepancies found".
+            return report(escaped, root, err);
         } finally {
             root.closeServices();
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * --db is inherited by every subcommand; sandbox opens no database, so it is not offered there, and demo names its
+     * own default, since it never uses PC_ORDERS_DB (that names a real cache).
+     */
+    private static void ownDatabaseHelp(CommandLine commandLine) {
+        CommandLine.Model.CommandSpec sandbox = commandLine.getSubcommands().get("sandbox").getCommandSpec();
+        sandbox.remove(sandbox.findOption("--db"));
+        CommandLine.Model.CommandSpec demo = commandLine.getSubcommands().get("demo").getCommandSpec();
+        CommandLine.Model.OptionSpec inherited = demo.findOption("--db");
+        demo.remove(inherited);
+        demo.addOption(CommandLine.Model.OptionSpec.builder(inherited)
+                .description("The demo's database (default: ./" + DemoCommand.DEFAULT_DATABASE + "; never $PC_ORDERS_DB). "
+                        + "A file that holds other than demo orders is refused.")
+                .build());
     }
 
     private static LocalDate isoDate(String text) {
@@ -77,7 +98,10 @@ public final class PcOrdersCli {
     }
 
     /** One clear line on stderr and the documented exit code; the stack trace only with --verbose. */
-    static int report(Exception failure, PcOrdersCommand root, PrintWriter err) {
+    static int report(Throwable thrown, PcOrdersCommand root, PrintWriter err) {
+        Throwable failure = thrown instanceof CommandLine.ExecutionException && thrown.getCause() instanceof Error
+                ? thrown.getCause()
+                : thrown;
         int exitCode;
         String message;
         if (failure instanceof PartnerCenterException) {

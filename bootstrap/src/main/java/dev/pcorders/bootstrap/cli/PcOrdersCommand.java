@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ final class PcOrdersCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT, converter = DatabaseConverter.class,
             description = "The SQLite cache (default: $PC_ORDERS_DB, else ./" + DEFAULT_DATABASE + ").")
     Path database;
 
@@ -60,7 +61,32 @@ final class PcOrdersCommand {
         if (database != null) {
             return Optional.of(database);
         }
-        return Optional.ofNullable(environment.get("PC_ORDERS_DB")).filter(value -> !value.isBlank()).map(Path::of);
+        return Optional.ofNullable(environment.get("PC_ORDERS_DB")).filter(value -> !value.isBlank())
+                .map(value -> databaseFile(value, "PC_ORDERS_DB"));
+    }
+
+    /** A cache must be a file: SQLite reads ':memory:' (and 'file:' URIs) as something else, and '' as a temporary database. */
+    static Path databaseFile(String text, String source) {
+        if (text.isBlank()) {
+            throw new UsageException(source + " is empty; name the cache file, e.g. " + DEFAULT_DATABASE);
+        }
+        if (text.strip().equals(":memory:") || text.startsWith("file:")) {
+            throw new UsageException(source + " must name a cache file, got '" + text
+                    + "': an in-memory or URI database would lose every sync when the command ends");
+        }
+        return Path.of(text);
+    }
+
+    /** Checks --db as it is parsed, so a bad one is a usage error before any command runs. */
+    static final class DatabaseConverter implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            try {
+                return databaseFile(value, "--db");
+            } catch (UsageException bad) {
+                throw new CommandLine.TypeConversionException(bad.getMessage());
+            }
+        }
     }
 
     Map<String, String> environment() {

@@ -4,6 +4,7 @@ import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.SyncFailure;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncProgress;
 import dev.pcorders.application.order.port.in.SyncResult;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OrderScope;
@@ -94,7 +95,10 @@ final class SyncCommand implements Callable<Integer> {
         // One customer at a time, so progress can move; they share the correlation id of the whole sync.
         try (ProgressBar progress = progressBar(command.customers().size())) {
             for (CustomerId customer : command.customers()) {
-                SyncResult one = sync.syncOrders(command.withCustomers(List.of(customer)));
+                long ordersBefore = ordersSoFar(results);
+                long pagesBefore = pagesSoFar(results);
+                SyncResult one = sync.syncOrders(command.withCustomers(List.of(customer)),
+                        progress == null ? SyncProgress.NONE : pageByPage(progress, ordersBefore, pagesBefore));
                 results.addAll(one.customers());
                 if (progress != null) {
                     progress.step();
@@ -110,9 +114,18 @@ final class SyncCommand implements Callable<Integer> {
         if (root.quiet() || !Terminals.stderrIsATerminal()) {
             return null;
         }
+        return progressBar(customerCount, new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
+    }
+
+    static ProgressBar progressBar(int customerCount, me.tongfei.progressbar.ProgressBarConsumer consumer) {
         return new ProgressBarBuilder().setTaskName("Syncing").setInitialMax(customerCount).setUnit(" customers", 1)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-                .build();
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(consumer).build();
+    }
+
+    /** Within one customer the count of customers stands still for minutes; the orders and pages so far do not. */
+    static SyncProgress pageByPage(ProgressBar progress, long ordersBefore, long pagesBefore) {
+        return (customer, pages, orders) -> progress.setExtraMessage(" " + (ordersBefore + orders) + " orders in "
+                + (pagesBefore + pages) + " pages (customer " + customer + ": " + orders + " orders so far)");
     }
 
     private static long ordersSoFar(List<CustomerSyncResult> results) {
@@ -194,12 +207,7 @@ final class SyncCommand implements Callable<Integer> {
     private List<CustomerId> customerIds() throws IOException {
         Set<CustomerId> ids = new LinkedHashSet<>();
         if (customers.file != null) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(customers.file, StandardCharsets.UTF_8);
-            } catch (IOException unreadable) {
-                throw new UsageException("cannot read --customers-file " + customers.file + ": " + unreadable.getMessage());
-            }
+            List<String> lines = customerLines(customers.file);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -218,6 +226,22 @@ final class SyncCommand implements Callable<Integer> {
             customers.ids.forEach(id -> ids.add(CustomerId.parse(id)));
         }
         return List.copyOf(ids);
+    }
+
+    /** UTF-8, with or without the byte order mark Notepad and Excel write; anything else gets a hint, not a GUID error. */
+    private static List<String> customerLines(Path file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            throw new UsageException(file + " is not UTF-8 text (UTF-16, or another encoding); save it as UTF-8");
+        } catch (IOException unreadable) {
+            throw new UsageException("cannot read --customers-file " + file + ": " + unreadable.getMessage());
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw new UsageException(file + " is not UTF-8 text (it holds NUL characters, as UTF-16 does); save it as UTF-8");
+        }
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
     }
 
     private static BillingCycle knownBillingCycle(String text) {

@@ -137,11 +137,28 @@ final class LedgerTextReader extends Reader {
                 chars.get();
             }
         }
+        int nul = firstNul(chars);
+        if (nul >= 0) {
+            // Valid UTF-8, but text never holds NUL: UTF-16 without a byte order mark does, in every other byte.
+            chars.limit(nul);
+        }
         follow(chars);
-        if (malformed != null) {
+        if (nul >= 0) {
+            failure = new LedgerTextException(line, "not valid UTF-8 on line " + line
+                    + ": a NUL character, as UTF-16 text has; save the file as UTF-8");
+        } else if (malformed != null) {
             // Thrown once the characters before it have been handed out: their rows are still read.
             failure = new LedgerTextException(line, "not valid UTF-8 on line " + line + ": " + malformed);
         }
+    }
+
+    private static int firstNul(CharBuffer text) {
+        for (int i = text.position(); i < text.limit(); i++) {
+            if (text.get(i) == '\u0000') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private String describeMalformed(int length) {

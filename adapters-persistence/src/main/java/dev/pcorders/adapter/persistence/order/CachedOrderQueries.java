@@ -106,6 +106,10 @@ final class CachedOrderQueries {
                 .and(ORDERS.TOTAL_PRICE.isNotNull());
     }
 
+    static Select<StoredOrderRecord> byAlternateId(DSLContext dsl, String alternateId) {
+        return dsl.selectFrom(ORDERS).where(cached()).and(ORDERS.ALTERNATE_ID.eq(alternateId)).orderBy(stableOrder());
+    }
+
     static Select<StoredOrderRecord> byId(DSLContext dsl, OrderId id) {
         return dsl.selectFrom(ORDERS).where(cached()).and(ORDERS.ORDER_ID.eq(id.value())).orderBy(stableOrder());
     }

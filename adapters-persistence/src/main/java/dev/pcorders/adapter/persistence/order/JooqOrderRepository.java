@@ -207,6 +207,13 @@ final class JooqOrderRepository implements OrderRepository {
     }
 
     @Override
+    public List<CachedOrder> findOrdersByAlternateId(String alternateId) {
+        Objects.requireNonNull(alternateId, "alternateId");
+        return inReadTransaction("read cached order " + alternateId, dsl -> StoredOrderReader.read(dsl,
+                CachedOrderQueries.byAlternateId(dsl, alternateId).fetchInto(CachedOrderQueries.ORDERS)));
+    }
+
+    @Override
     public List<OrderChange> findChanges(Optional<CustomerId> customer, Optional<SyncRunId> run) {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(run, "run");

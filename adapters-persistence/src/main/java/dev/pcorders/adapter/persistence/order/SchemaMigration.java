@@ -87,7 +87,26 @@ final class SchemaMigration {
         }
     }
 
+    /** For a reader that must not write: refuses what {@link #migrate} refuses, and a schema it would have migrated. */
+    void requireCurrent(DataSource reader) {
+        if (acceptableSchema(reader).pending().length > 0) {
+            throw new OrderStoreException(Reason.SCHEMA_TOO_OLD, "The order store " + file + " was written by an older "
+                    + "pc-orders; reading does not upgrade it. Sync into it once with this build, which upgrades it.");
+        }
+    }
+
     private void migrateOnce(DataSource inspector, DataSource writer) {
+        if (acceptableSchema(inspector).pending().length > 0) {
+            try {
+                flyway(writer).migrate();
+            } catch (FlywayException e) {
+                throw failures.translate("bring the schema up to date", e);
+            }
+        }
+    }
+
+    /** The schema history of a pc-orders database no newer than this build; anything else is refused. */
+    private MigrationInfoService acceptableSchema(DataSource inspector) {
         refuseForeignDatabase(inspector);
         MigrationInfoService info;
         try {
@@ -96,13 +115,7 @@ final class SchemaMigration {
             throw failures.translateRead("read the schema history", e);
         }
         refuseNewerSchema(info);
-        if (info.pending().length > 0) {
-            try {
-                flyway(writer).migrate();
-            } catch (FlywayException e) {
-                throw failures.translate("bring the schema up to date", e);
-            }
-        }
+        return info;
     }
 
     private static Flyway flyway(DataSource dataSource) {

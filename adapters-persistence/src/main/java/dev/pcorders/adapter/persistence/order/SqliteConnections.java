@@ -2,10 +2,12 @@ package dev.pcorders.adapter.persistence.order;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * The driver settings of every connection to one store file. They go in through the driver's
@@ -14,10 +16,12 @@ import org.sqlite.SQLiteDataSource;
  */
 final class SqliteConnections {
 
+    private final Path file;
     private final String url;
     private final SqliteStoreSettings settings;
 
     SqliteConnections(Path file, SqliteStoreSettings settings) {
+        this.file = file;
         this.url = "jdbc:sqlite:" + file;
         this.settings = settings;
     }
@@ -85,11 +89,45 @@ final class SqliteConnections {
         return pool(name + "-reader", readerConfig(), settings.readerPoolSize(), settings.busyTimeout());
     }
 
+    /**
+     * Readers that never write, migrate or create the file, and leave nothing beside it. A connection opened with
+     * SQLite's read-only flag cannot remove the -wal and -shm files a WAL database gets while it is open (measured:
+     * both stay after it closes), so where this process may write the folder and the file, readers open them
+     * read-write but {@code query_only}: the last connection to close then removes those files as it does for any
+     * writer. Where it may not, readers use the read-only flag, which needs the -shm of a writer that is running
+     * (or crashed) next to its -wal; with no -wal there is no writer to see, and the file is opened {@code immutable},
+     * which reads it without the lock and -shm files that a read-only folder cannot hold.
+     */
+    HikariDataSource readOnlyPool(String name) {
+        Path folder = file.getParent();
+        SQLiteConfig config = inspectorConfig(SQLiteConfig.TransactionMode.DEFERRED, settings.busyTimeout());
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        String readOnlyUrl = url;
+        String initSql = null;
+        if (folder != null && Files.isWritable(folder) && Files.isWritable(file)) {
+            initSql = "PRAGMA query_only = 1";
+        } else {
+            config.setReadOnly(true);
+            boolean writerFiles = Files.exists(Path.of(file + "-wal"));
+            String path = file.toString().replace("%", "%25").replace("#", "%23");
+            readOnlyUrl = "jdbc:sqlite:file:" + path + (writerFiles ? "?mode=ro" : "?mode=ro&immutable=1");
+        }
+        return pool(name + "-reader", readOnlyUrl, config, settings.readerPoolSize(), settings.busyTimeout(), initSql);
+    }
+
     private HikariDataSource pool(String name, SQLiteConfig config, int size, Duration connectionTimeout) {
+        return pool(name, url, config, size, connectionTimeout, null);
+    }
+
+    private HikariDataSource pool(String name, String jdbcUrl, SQLiteConfig config, int size, Duration connectionTimeout,
+                                  String connectionInitSql) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(name);
         hikari.setDriverClassName("org.sqlite.JDBC");
-        hikari.setJdbcUrl(url);
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setConnectionInitSql(connectionInitSql);
+        // Hikari sets every connection's read-only flag, and sqlite-jdbc refuses a flag other than the one it opened with.
+        hikari.setReadOnly((config.getOpenModeFlags() & SQLiteOpenMode.READONLY.flag) != 0);
         hikari.setDataSourceProperties(config.toProperties());
         hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(Math.min(1, size));

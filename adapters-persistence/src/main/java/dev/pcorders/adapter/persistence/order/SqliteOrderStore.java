@@ -3,6 +3,7 @@ package dev.pcorders.adapter.persistence.order;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pcorders.application.order.port.out.OrderRepository;
 import dev.pcorders.application.order.port.out.OrderStoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -76,6 +77,37 @@ public final class SqliteOrderStore implements AutoCloseable {
             }
             throw failures.translate("open connections", e);
         }
+    }
+
+    /**
+     * Opens an existing store for reading only: never creates, migrates or writes the file, needs no write access to
+     * its folder, and leaves no file behind. Writes through {@link #orders()} fail with an {@link OrderStoreException}.
+     *
+     * @throws OrderStoreException if the file does not exist, cannot be read, is not a pc-orders database, or has a
+     *                             schema other than this build's (older: a sync with this build upgrades it)
+     */
+    public static SqliteOrderStore openReadOnly(Path file, SqliteStoreSettings settings) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(settings, "settings");
+        Path absolute = file.toAbsolutePath().normalize();
+        StoreFailures failures = new StoreFailures(absolute, settings);
+        if (!Files.isRegularFile(absolute)) {
+            throw new OrderStoreException(OrderStoreException.Reason.NOT_FOUND, "no such file: " + absolute);
+        }
+        SqliteConnections connections = new SqliteConnections(absolute, settings);
+        HikariDataSource reader;
+        try {
+            reader = connections.readOnlyPool("pc-orders-store-" + OPENED.incrementAndGet());
+        } catch (RuntimeException e) {
+            throw failures.translateRead("open the database for reading", e);
+        }
+        try {
+            new SchemaMigration(absolute, failures, settings).requireCurrent(reader);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        return new SqliteOrderStore(absolute, connections, failures, reader, reader);
     }
 
     /** The cache as the application sees it. Thread-safe; valid until {@link #close()}. */

@@ -17,6 +17,8 @@ public final class FindCachedOrderByIdService implements FindCachedOrderByIdUseC
 
     @Override
     public List<CachedOrder> findCachedOrderById(OrderId id) {
-        return repository.findOrdersById(Objects.requireNonNull(id, "id"));
+        List<CachedOrder> byId = repository.findOrdersById(Objects.requireNonNull(id, "id"));
+        // Partner Center shows an order's alternate id in places (invoices, the portal) where people copy it from.
+        return byId.isEmpty() ? repository.findOrdersByAlternateId(id.value()) : byId;
     }
 }

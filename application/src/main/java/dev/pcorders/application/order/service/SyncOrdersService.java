@@ -4,6 +4,7 @@ import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.SyncFailure;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncProgress;
 import dev.pcorders.application.order.port.in.SyncResult;
 import dev.pcorders.application.order.port.out.OrderGateway;
 import dev.pcorders.application.order.port.out.OrderRepository;
@@ -42,21 +43,27 @@ public final class SyncOrdersService implements SyncOrdersUseCase {
 
     @Override
     public SyncResult syncOrders(SyncOrdersCommand command) {
+        return syncOrders(command, SyncProgress.NONE);
+    }
+
+    @Override
+    public SyncResult syncOrders(SyncOrdersCommand command, SyncProgress progress) {
         Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(progress, "progress");
         CorrelationId correlationId = command.correlationId().orElseGet(CorrelationId::random);
         List<CustomerSyncResult> results = new ArrayList<>();
         for (OrderScope scope : command.scopes()) {
-            results.add(syncOne(scope, correlationId));
+            results.add(syncOne(scope, correlationId, progress));
         }
         return new SyncResult(correlationId, results);
     }
 
-    private CustomerSyncResult syncOne(OrderScope scope, CorrelationId correlationId) {
+    private CustomerSyncResult syncOne(OrderScope scope, CorrelationId correlationId, SyncProgress progress) {
         Optional<OrderScope> previousScope = repository.lastSucceededScope(scope.customer());
         SyncRunId run = repository.startRun(scope, correlationId, clock.instant());
         SnapshotSummary summary;
         try (Stream<OrderPage> pages = gateway.fetchOrders(new OrderQuery(scope, correlationId))) {
-            summary = repository.replaceSnapshot(run, scope, pages.iterator());
+            summary = repository.replaceSnapshot(run, scope, ProgressReportingPages.of(pages.iterator(), scope.customer(), progress));
         } catch (PartnerCenterException failure) {
             repository.finishRun(run, SyncRunOutcome.failed(clock.instant(), failure.getMessage()));
             return new CustomerSyncResult.Failed(scope, Optional.of(run), toSyncFailure(failure));

@@ -120,6 +120,20 @@ class ReadServicesTest {
     }
 
     @Test
+    void findByIdFallsBackToTheAlternateId() {
+        InMemoryOrderRepository repository = new InMemoryOrderRepository();
+        FakeOrderGateway gateway = new FakeOrderGateway()
+                .serve(CUSTOMER, page(1, anOrder("ord-1").alternateId("1a2b3c").build(), anOrder("1a2b3c-not").build()));
+        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER));
+        FindCachedOrderByIdService service = new FindCachedOrderByIdService(repository);
+
+        assertThat(service.findCachedOrderById(dev.pcorders.domain.order.OrderId.of("1a2b3c")))
+                .extracting(cached -> cached.order().id().value()).containsExactly("ord-1");
+        assertThat(service.findCachedOrderById(dev.pcorders.domain.order.OrderId.of("ord-1")))
+                .extracting(cached -> cached.order().id().value()).containsExactly("ord-1");
+    }
+
+    @Test
     void listChangesFiltersByCustomer() {
         InMemoryOrderRepository repository = new InMemoryOrderRepository();
         FakeOrderGateway gateway = new FakeOrderGateway()

@@ -198,6 +198,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
+    public synchronized List<CachedOrder> findOrdersByAlternateId(String alternateId) {
+        Objects.requireNonNull(alternateId, "alternateId");
+        return cached().stream().filter(cached -> cached.order().alternateId().filter(alternateId::equals).isPresent()).toList();
+    }
+
+    @Override
     public synchronized Optional<OrderScope> lastSucceededScope(CustomerId customer) {
         Optional<OrderScope> last = Optional.empty();
         for (RunRecord run : runs.values()) {

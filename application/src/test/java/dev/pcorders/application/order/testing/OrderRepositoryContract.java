@@ -111,6 +111,16 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
+    void anOrderIsFoundByItsAlternateIdWhileCached() {
+        sync(SCOPE, page(1, anOrder("a").alternateId("alt-shared").build(), anOrder("b").alternateId("alt-b").build()));
+
+        assertThat(repository.findOrdersByAlternateId("alt-b")).extracting(cached -> cached.order().id().value()).containsExactly("b");
+        assertThat(repository.findOrdersByAlternateId("b")).isEmpty();
+        sync(SCOPE, page(1, anOrder("a").alternateId("alt-shared").build()));
+        assertThat(repository.findOrdersByAlternateId("alt-b")).isEmpty();
+    }
+
+    @Test
     void aFirstSnapshotAddsEveryOrder() {
         SnapshotSummary summary = sync(SCOPE, page(1, anOrder("a").build(), anOrder("b").build()), page(2, anOrder("c").build()));
 

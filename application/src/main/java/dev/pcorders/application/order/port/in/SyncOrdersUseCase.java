@@ -7,4 +7,9 @@ package dev.pcorders.application.order.port.in;
 public interface SyncOrdersUseCase {
 
     SyncResult syncOrders(SyncOrdersCommand command);
+
+    /** As {@link #syncOrders(SyncOrdersCommand)}, telling {@code progress} of every page as it arrives. */
+    default SyncResult syncOrders(SyncOrdersCommand command, SyncProgress progress) {
+        return syncOrders(command);
+    }
 }

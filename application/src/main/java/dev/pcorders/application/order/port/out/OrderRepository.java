@@ -73,6 +73,9 @@ public interface OrderRepository {
      */
     Optional<OrderScope> lastSucceededScope(CustomerId customer);
 
+    /** The cached orders whose {@code alternateId} is this one (as sent, case and all). */
+    List<CachedOrder> findOrdersByAlternateId(String alternateId);
+
     /** Change log entries, oldest first, optionally only of one customer and/or one run. */
     List<OrderChange> findChanges(Optional<CustomerId> customer, Optional<SyncRunId> run);
 }

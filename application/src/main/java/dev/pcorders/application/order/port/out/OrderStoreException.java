@@ -14,6 +14,8 @@ public final class OrderStoreException extends RuntimeException {
         DISK_FULL,
         LOCKED,
         SCHEMA_TOO_NEW,
+        /** A reader that may not migrate found a schema this build would migrate. */
+        SCHEMA_TOO_OLD,
         NOT_A_PC_ORDERS_DATABASE,
         /** A read was asked of a cache file that does not exist (nothing was synced into it). */
         NOT_FOUND,
