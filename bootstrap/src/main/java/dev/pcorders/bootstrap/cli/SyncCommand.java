@@ -238,7 +238,9 @@ final class SyncCommand implements Callable<Integer> {
         } catch (IOException unreadable) {
             throw new UsageException("cannot read --customers-file " + file + ": " + unreadable.getMessage());
         }
-        if (text.indexOf('\u0000') >= 0) {
+        // UTF-16 text of GUIDs without a byte order mark decodes as UTF-8 with a NUL in every other byte; a stray NUL
+        // is a bad id, which the line-by-line parse reports with its line number.
+        if (text.chars().filter(c -> c == 0).count() * 4 >= text.length() && !text.isEmpty()) {
             throw new UsageException(file + " is not UTF-8 text (it holds NUL characters, as UTF-16 does); save it as UTF-8");
         }
         return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
