@@ -116,13 +116,18 @@ class ReconcileInputCliTest {
             }
         }
         assertThat(order).isNotNull();
+        // A readable row too, so the customer takes part and its unbilled lines are looked for.
         Path ledger = ledger("customer_id,order_id,offer_id,quantity",
-                customer + "," + order.get("id").asText() + "," + order.get("lineItems").get(0).get("offerId").asText() + ",many");
+                customer + "," + order.get("id").asText() + "," + order.get("lineItems").get(0).get("offerId").asText() + ",many",
+                customer + ",ghost,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1");
 
         Cli.Run run = reconcile("--ledger", ledger.toString(), "--lenient", "--format", "json");
 
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.get("summary").get("rowErrors").findValuesAsText("column")).as(run.toString()).containsExactly("quantity");
+        assertThat(report.get("summary").get("matched").asLong()).isZero();
+        assertThat(report.get("discrepancies").findValuesAsText("kind")).as("the customer's orders took part")
+                .contains("MISSING_IN_PARTNER_CENTER");
         for (JsonNode discrepancy : report.get("discrepancies")) {
             boolean sameLine = discrepancy.get("orderId").asText().equals(order.get("id").asText())
                     && discrepancy.get("offerId").asText().equals(order.get("lineItems").get(0).get("offerId").asText());

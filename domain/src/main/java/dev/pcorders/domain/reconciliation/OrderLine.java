@@ -26,12 +26,6 @@ final class OrderLine extends LedgerSide {
     /** Price times quantity summed over several priced line items; null for one, whose product is made on demand. */
     BigDecimal pricedAmount;
     boolean priced = true;
-    /** The amount of the ledger rows priced in the order's currency (or in none, so taken to be in it). */
-    BigDecimal ledgerAmount = BigDecimal.ZERO;
-    /** The quantity of those rows. */
-    long pricedQuantity;
-    /** The quantity the ledger billed in a currency other than the order's. */
-    long foreignQuantity;
     /** Some row of this line could not be read (lenient mode): it is listed as an error, not as missing here. */
     boolean rowsInError;
     /** The reference the ledger first named the order by; one of the order's own strings. */
@@ -95,14 +89,13 @@ final class OrderLine extends LedgerSide {
     /**
      * Adds a priced line of an order that is not cancelled to Partner Center's side, in the order's currency
      * {@code currency}, and says which kinds explain the line's part of the difference there. With one unit
-     * price {@code p}: QUANTITY_MISMATCH explains (ledger quantity - order quantity) x p, CURRENCY_MISMATCH
-     * -(quantity billed in other currencies) x p, PRICE_MISMATCH the rest of what the rows priced in this
-     * currency differ from their quantity x p. Left unexplained (the residue): price differences within the
-     * tolerance, and the quantity of rows without a price x p. Amounts billed in other currencies were
-     * explained as the rows went by. A line whose items carry several unit prices has no one p: its whole
-     * difference goes to the first kind it has of PRICE, QUANTITY and CURRENCY mismatch.
+     * price {@code p}: QUANTITY_MISMATCH explains (ledger quantity - order quantity) x p; currency and price
+     * mismatches were explained as the rows went by ({@link #explainRow}). Left unexplained (the residue):
+     * price differences within the tolerance, and the quantity of rows without a price x p. A line whose items carry several unit prices has no one p: its whole
+     * difference ({@code severalPricesLedgerAmount}, what its rows in this currency came to, minus Partner
+     * Center's amount) goes to the first kind it has of PRICE, QUANTITY and CURRENCY mismatch.
      */
-    void tieOut(CurrencyCode currency, TieOut totals) {
+    void tieOut(CurrencyCode currency, TieOut totals, BigDecimal severalPricesLedgerAmount) {
         BigDecimal partnerCenter = pricedAmount();
         totals.partnerCenter(currency, partnerCenter);
         if (!billed()) {
@@ -113,7 +106,7 @@ final class OrderLine extends LedgerSide {
         }
         boolean quantityDiffers = ledgerQuantity != quantity;
         if (moreUnitPrices != null) {
-            BigDecimal difference = ledgerAmount.subtract(partnerCenter);
+            BigDecimal difference = severalPricesLedgerAmount.subtract(partnerCenter);
             DiscrepancyKind kind = pricesOutside != null ? DiscrepancyKind.PRICE_MISMATCH
                     : quantityDiffers ? DiscrepancyKind.QUANTITY_MISMATCH
                     : otherCurrencies != null ? DiscrepancyKind.CURRENCY_MISMATCH : null;
@@ -126,12 +119,20 @@ final class OrderLine extends LedgerSide {
         if (quantityDiffers) {
             totals.explain(DiscrepancyKind.QUANTITY_MISMATCH, currency, times(price, ledgerQuantity - quantity));
         }
-        if (foreignQuantity != 0) {
-            totals.explain(DiscrepancyKind.CURRENCY_MISMATCH, currency, times(price, -foreignQuantity));
-        }
-        if (pricesOutside != null) {
-            totals.explain(DiscrepancyKind.PRICE_MISMATCH, currency,
-                    ledgerAmount.subtract(times(price, pricedQuantity)));
+    }
+
+    /**
+     * Explains, in the order's currency, what one ledger row of this line (priced, one unit price {@code p},
+     * order not cancelled) does to the difference as it goes by, so the line keeps no amount: a row billed in
+     * another currency takes quantity x p out of this one (CURRENCY_MISMATCH); a row priced outside the tolerance
+     * adds quantity x (its price - p) (PRICE_MISMATCH). A price within the tolerance is left to the residue.
+     */
+    void explainRow(LedgerRow row, CurrencyCode orderCurrency, boolean foreign, boolean priceOutside, TieOut totals) {
+        if (foreign) {
+            totals.explain(DiscrepancyKind.CURRENCY_MISMATCH, orderCurrency, times(unitPrice.value(), -row.quantity()));
+        } else if (priceOutside) {
+            totals.explain(DiscrepancyKind.PRICE_MISMATCH, orderCurrency,
+                    times(row.unitPrice().orElseThrow().value().subtract(unitPrice.value()), row.quantity()));
         }
     }
 

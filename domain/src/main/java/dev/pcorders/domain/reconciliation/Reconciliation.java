@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,6 +93,8 @@ public final class Reconciliation {
     /** The references of cached orders created outside the window: a ledger row naming one is not compared. */
     private final Set<Reference> outsideWindow = new HashSet<>();
     private long rowsOutsideWindow;
+    /** Lines whose items carry several unit prices (rare): what their ledger rows in the order's currency came to. */
+    private final Map<OrderLine, BigDecimal> severalPricesAmounts = new IdentityHashMap<>();
     /** Per currency, what the ledger rows add up to as they stream by; Partner Center's side is added by {@link #report()}. */
     private final TieOut tieOut = new TieOut();
     private final Optional<Instant> createdFrom;
@@ -225,23 +228,25 @@ public final class Reconciliation {
         boolean foreign = row.currency().isPresent() && orderCurrency.isPresent() && !row.currency().get().equals(orderCurrency.get());
         if (foreign) {
             line.otherCurrencies = added(line.otherCurrencies, row.currency().get());
-            line.foreignQuantity += row.quantity();
+        }
+        // Line items of one offer may carry different prices; a ledger price is fine if it is near any of them.
+        boolean priceOutside = row.unitPrice().isPresent() && line.priced
+                && !line.anyUnitPrice(actual -> withinTolerance(row.unitPrice().get(), actual));
+        if (priceOutside) {
+            line.pricesOutside = added(line.pricesOutside, row.unitPrice().get());
         }
         if (line.order.cancelled || foreign) {
             // Nothing is owed for a cancelled order, and the order's currency holds nothing of another: the whole amount is the kind's.
             DiscrepancyKind kind = line.order.cancelled ? DiscrepancyKind.BILLED_BUT_CANCELLED : DiscrepancyKind.CURRENCY_MISMATCH;
             amount.ifPresent(money -> tieOut.explain(kind, money.currency(), money.amount()));
-        } else if (amount.isPresent() && orderCurrency.isPresent()) {
-            line.ledgerAmount = line.ledgerAmount.add(amount.get().amount());
-            line.pricedQuantity += row.quantity();
         }
-        if (row.unitPrice().isEmpty()) {
-            return;
+        if (line.order.cancelled || !line.priced || orderCurrency.isEmpty()) {
+            return; // the line's amounts, if any, are the residue: Partner Center's side has none to compare
         }
-        Amount unitPrice = row.unitPrice().get();
-        // Line items of one offer may carry different prices; a ledger price is fine if it is near any of them.
-        if (line.priced && !line.anyUnitPrice(actual -> withinTolerance(unitPrice, actual))) {
-            line.pricesOutside = added(line.pricesOutside, unitPrice);
+        if (line.moreUnitPrices != null) {
+            amount.filter(money -> !foreign).ifPresent(money -> severalPricesAmounts.merge(line, money.amount(), BigDecimal::add));
+        } else {
+            line.explainRow(row, orderCurrency.get(), foreign, priceOutside, tieOut);
         }
     }
 
@@ -303,7 +308,7 @@ public final class Reconciliation {
                 if (!order.cancelled && (!line.priced || order.currency.isEmpty())) {
                     linesWithoutAmount++;
                 } else if (!order.cancelled) {
-                    line.tieOut(order.currency.get(), totals);
+                    line.tieOut(order.currency.get(), totals, severalPricesAmounts.getOrDefault(line, BigDecimal.ZERO));
                 }
                 if (!line.billed()) {
                     if (!order.cancelled && !line.rowsInError) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderStatus;
+import dev.pcorders.domain.order.Pricing;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CurrencyCode;
 import java.time.Instant;
@@ -81,6 +82,29 @@ class ReconciliationTieOutTest {
         assertThat(yen.partnerCenter()).isZero();
         assertThat(yen.byKind().get(DiscrepancyKind.CURRENCY_MISMATCH)).isEqualByComparingTo("900");
         assertThat(yen.residue()).isZero();
+    }
+
+    @Test
+    void aLineOfSeveralUnitPricesGivesItsWholeDifferenceToItsFirstKind() {
+        Pricing dearer = new Pricing(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Amount.parse("4.00")),
+                Optional.empty());
+        // Two items of one offer: 2 at 2.50 and 1 at 4.00, 9.00 in all; billed 4 at 2.50 and 1 in JPY without a price.
+        Order mixed = anOrder("mixed").lineItems(List.of(aLineItem(0).quantity(2).build(),
+                aLineItem(1).quantity(1).pricing(dearer).build())).build();
+        Reconciliation reconciliation = new Reconciliation(TOLERANCE);
+        reconciliation.addOrder(mixed);
+        reconciliation.addLedgerEntry(row(2, "mixed", 4, "2.50", "USD"));
+        reconciliation.addLedgerEntry(row(3, "mixed", 1, null, "JPY"));
+
+        ReconciliationReport report = reconciliation.report();
+
+        assertThat(report.discrepancies()).extracting(Discrepancy::kind)
+                .containsExactly(DiscrepancyKind.QUANTITY_MISMATCH, DiscrepancyKind.CURRENCY_MISMATCH);
+        CurrencyTotals usd = totalsOf(report, USD);
+        assertThat(usd.difference()).isEqualByComparingTo("1.00");
+        assertThat(usd.byKind().get(DiscrepancyKind.QUANTITY_MISMATCH)).isEqualByComparingTo("1.00");
+        assertThat(usd.byKind().get(DiscrepancyKind.CURRENCY_MISMATCH)).isZero();
+        assertThat(usd.residue()).isZero();
     }
 
     @Test
