@@ -1,6 +1,5 @@
 package dev.pcorders.bootstrap.cli;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
@@ -63,31 +62,22 @@ final class OrderOutput {
 
     /** One row per line item, so a spreadsheet can sum quantities; an order without line items still gets a row. */
     static void csv(OrderSource orders, PrintWriter out) {
-        CsvWriter csv = CsvWriter.builder().build(out);
-        csv.writeRecord(CSV_HEADER);
+        SpreadsheetCsv csv = new SpreadsheetCsv(out);
+        csv.row(CSV_HEADER);
         try {
             orders.forEach(cached -> {
                 if (cached.order().lineItems().isEmpty()) {
-                    csv.writeRecord(row(cached, Optional.empty()));
+                    csv.row(row(cached, Optional.empty()));
                 }
                 for (OrderLineItem item : cached.order().lineItems()) {
-                    csv.writeRecord(row(cached, Optional.of(item)));
+                    csv.row(row(cached, Optional.of(item)));
                 }
             });
         } finally {
             // Also when the read fails part-way: FastCSV's buffer fills mid-row, so what reached the output already may
             // end inside a row; flushing the rest ends it at a whole row (the exit code says the listing is incomplete).
-            flush(csv);
-            out.flush();
-        }
-    }
-
-    /** FastCSV buffers rows itself: without this they never reach a writer that the caller keeps open. */
-    static void flush(CsvWriter csv) {
-        try {
             csv.flush();
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
+            out.flush();
         }
     }
 

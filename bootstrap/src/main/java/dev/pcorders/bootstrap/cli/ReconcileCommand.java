@@ -64,6 +64,11 @@ final class ReconcileCommand implements Callable<Integer> {
                 new ReconcileOrdersCommand(ledger, selected, tolerance, lenient,
                         Optional.ofNullable(from).map(day -> day.atStartOfDay().toInstant(ZoneOffset.UTC)),
                         Optional.ofNullable(to).map(day -> day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
+        if (report.coverage().ledgerRowsRead() == 0) {
+            // Most likely an export cut short or the wrong file; the report alone would only say nothing was billed.
+            root.err().println("pc-orders: warning: ledger " + ledger + " has a header and no data rows; nothing in it was compared");
+            root.err().flush();
+        }
         ReportOutput.reconciliation(report, format, root.out());
         return report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
     }

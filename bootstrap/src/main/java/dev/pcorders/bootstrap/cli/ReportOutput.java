@@ -1,9 +1,7 @@
 package dev.pcorders.bootstrap.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.pcorders.domain.order.OrderChange;
-import dev.pcorders.domain.reconciliation.CurrencyTotals;
 import dev.pcorders.domain.reconciliation.Discrepancy;
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
 import dev.pcorders.domain.reconciliation.LedgerRowError;
@@ -61,15 +59,7 @@ final class ReportOutput {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("totals");
-            for (CurrencyTotals totals : report.totals()) {
-                json.writeStartObject();
-                json.writeStringField("currency", totals.expected().currency().toString());
-                json.writeNumberField("expected", totals.expected().amount());
-                json.writeNumberField("actual", totals.actual().amount());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            TotalsOutput.json(report, json);
             json.writeEndObject();
             json.writeArrayFieldStart("discrepancies");
             for (Discrepancy d : report.discrepancies()) {
@@ -104,17 +94,18 @@ final class ReportOutput {
     }
 
     private static void reconciliationCsv(ReconciliationReport report, PrintWriter out) {
-        CsvWriter csv = CsvWriter.builder().build(out);
+        SpreadsheetCsv csv = new SpreadsheetCsv(out);
         // ledgerLines holds numbers only, as in JSON, so a script can split it; ledgerRows says how many rows there were.
-        csv.writeRecord("kind", "customerId", "orderId", "alternateId", "offerId", "ledgerLines", "ledgerRows", "expected",
+        csv.row("kind", "customerId", "orderId", "alternateId", "offerId", "ledgerLines", "ledgerRows", "expected",
                 "actual", "message");
         for (Discrepancy d : report.discrepancies()) {
-            csv.writeRecord(d.kind().name(), d.customer().toString(), d.orderId().map(Object::toString).orElse(d.orderReference()),
+            csv.row(d.kind().name(), d.customer().toString(), d.orderId().map(Object::toString).orElse(d.orderReference()),
                     d.alternateId().orElse(""), d.offerId().value(),
                     keptLines(d),
                     Long.toString(d.ledgerRows()), d.expected().orElse(""), d.actual().orElse(""), d.message());
         }
-        OrderOutput.flush(csv);
+        TotalsOutput.csv(report, csv);
+        csv.flush();
     }
 
     private static void reconciliationTable(ReconciliationReport report, PrintWriter out) {
@@ -131,10 +122,7 @@ final class ReportOutput {
         for (LedgerRowError error : report.rowsInError()) {
             out.println("  line " + error.line() + ", column " + error.column() + ": " + error.problem());
         }
-        for (CurrencyTotals totals : report.totals()) {
-            out.println("Total " + totals.expected().currency() + ":  ledger " + totals.expected().amount().toPlainString()
-                    + "  Partner Center " + totals.actual().amount().toPlainString());
-        }
+        TotalsOutput.table(report, out);
         if (!report.discrepancies().isEmpty()) {
             out.println();
             TextTable table = new TextTable(List.of("KIND", "CUSTOMER", "ORDER", "OFFER", "LEDGER LINES", "LEDGER", "PARTNER CENTER"));
@@ -181,15 +169,15 @@ final class ReportOutput {
             }
             out.println();
         } else if (format == OutputFormat.CSV) {
-            CsvWriter csv = CsvWriter.builder().build(out);
-            csv.writeRecord("syncRun", "detectedAt", "customerId", "orderId", "kind", "lineItemNumber", "before", "after");
+            SpreadsheetCsv csv = new SpreadsheetCsv(out);
+            csv.row("syncRun", "detectedAt", "customerId", "orderId", "kind", "lineItemNumber", "before", "after");
             for (OrderChange change : changes) {
-                csv.writeRecord(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
+                csv.row(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
                         change.orderId().value(), change.kind().name(),
                         change.difference().lineItemNumber().isPresent() ? Integer.toString(change.difference().lineItemNumber().getAsInt()) : "",
                         change.difference().before().orElse(""), change.difference().after().orElse(""));
             }
-            OrderOutput.flush(csv);
+            csv.flush();
         } else {
             TextTable table = new TextTable(List.of("RUN", "DETECTED", "CUSTOMER", "ORDER", "CHANGE", "LINE", "BEFORE", "AFTER"),
                     true, false, false, false, false, true, false, false);

@@ -18,6 +18,15 @@ final class Cli {
     private Cli() {
     }
 
+    /** {@code sync} of every customer {@code sandbox} serves into {@code database}, with any {@code extra} flags. */
+    static Run syncAll(dev.pcorders.sandbox.SandboxServer sandbox, String database, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--db", database, "sync", "--quiet",
+                "--base-url", sandbox.baseUrl().toString()));
+        sandbox.customerIds().forEach(id -> args.addAll(java.util.List.of("--customer", id)));
+        args.addAll(java.util.List.of(extra));
+        return run(Map.of("PC_ORDERS_ACCESS_TOKEN", "cli-sync-token"), args.toArray(String[]::new));
+    }
+
     static Run run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -49,6 +49,10 @@ public record LedgerRow(
 
     /** True for rows that bill a purchase (New, Renew, AddQuantity, Convert in any case) and rows without a charge type. */
     public boolean isPurchase() {
+        return isPurchase(chargeType);
+    }
+
+    static boolean isPurchase(Optional<String> chargeType) {
         return chargeType.map(type -> PURCHASE_CHARGE_TYPES.contains(type.strip().toLowerCase(Locale.ROOT))).orElse(true);
     }
 }

@@ -1,9 +1,13 @@
 package dev.pcorders.domain.reconciliation;
 
 import java.util.Objects;
+import java.util.Optional;
 
-/** A ledger row that could not be read, skipped in lenient mode: where it is and what is wrong with it. */
-public record LedgerRowError(long line, String column, String problem) implements LedgerEntry {
+/**
+ * A ledger row that could not be read, skipped in lenient mode: where it is, what is wrong with it, and
+ * (when its customer and order could still be read) which order it billed.
+ */
+public record LedgerRowError(long line, String column, String problem, Optional<LedgerRowKey> key) implements LedgerEntry {
 
     public LedgerRowError {
         if (line < 1) {
@@ -11,5 +15,10 @@ public record LedgerRowError(long line, String column, String problem) implement
         }
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(key, "key");
+    }
+
+    public LedgerRowError(long line, String column, String problem) {
+        this(line, column, problem, Optional.empty());
     }
 }

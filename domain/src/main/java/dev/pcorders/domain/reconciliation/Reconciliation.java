@@ -10,11 +10,14 @@ import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.Money;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,144 +61,6 @@ public final class Reconciliation {
     private record UnmatchedKey(CustomerId customer, String reference, String offerKey) {
     }
 
-    /** What the ledger said of one key: summed quantity, how many rows, the first rows' line numbers. */
-    private abstract static class LedgerSide {
-        long ledgerQuantity;
-        long ledgerRows;
-        long[] ledgerLines;
-
-        void addRow(LedgerRow row) {
-            ledgerQuantity += row.quantity();
-            ledgerRows++;
-            if (ledgerLines == null) {
-                ledgerLines = new long[] {row.line()};
-            } else if (ledgerLines.length < LEDGER_LINES_KEPT) {
-                // Grown one at a time: at most LEDGER_LINES_KEPT copies of as many longs, and no slack kept per line.
-                ledgerLines = Arrays.copyOf(ledgerLines, ledgerLines.length + 1);
-                ledgerLines[ledgerLines.length - 1] = row.line();
-            }
-        }
-
-        boolean billed() {
-            return ledgerRows > 0;
-        }
-
-        List<Long> keptLines() {
-            return ledgerLines == null ? List.of() : Arrays.stream(ledgerLines).boxed().toList();
-        }
-    }
-
-    /** What the report needs of a cached order, not the order itself: ids, currency, status, and its lines. */
-    private static final class CachedOrder {
-        final CustomerId customer;
-        final OrderId id;
-        final Optional<String> alternateId;
-        final Optional<CurrencyCode> currency;
-        final boolean cancelled;
-        /** The status as Partner Center spelled it, kept for cancelled orders only: the one report that shows it. */
-        final Optional<String> cancelledStatus;
-        final OrderLine[] lines;
-
-        CachedOrder(Order order, CustomerId customer, int lineCount) {
-            this.customer = customer;
-            this.id = order.id();
-            this.alternateId = order.alternateId();
-            this.currency = order.currencyCode();
-            this.cancelled = order.isCancelled();
-            this.cancelledStatus = cancelled ? order.status().map(Object::toString) : Optional.empty();
-            this.lines = new OrderLine[lineCount];
-        }
-
-        /** The line of this offer, if the order has one; orders hold a handful of lines, so a scan beats a map. */
-        OrderLine line(String offerKey) {
-            for (OrderLine line : lines) {
-                if (line.offerKey.equals(offerKey)) {
-                    return line;
-                }
-            }
-            return null;
-        }
-
-        /** This order's own instance of {@code reference}, so a line keeps no string of the ledger's. */
-        String ownReference(String reference) {
-            return id.value().equals(reference) ? id.value() : alternateId.orElseThrow();
-        }
-    }
-
-    /** One (order, offer): the cached side summed over line items, the ledger side over rows. */
-    private static final class OrderLine extends LedgerSide {
-        final CachedOrder order;
-        final OfferId offerId;
-        final String offerKey;
-        long quantity;
-        /** The first line item's effective unit price; null when some line item of the offer has none ({@code priced} false). */
-        Amount unitPrice;
-        /** Other distinct unit prices, when line items of one offer carry several (rare): null otherwise. */
-        List<Amount> moreUnitPrices;
-        /** Price times quantity summed over several priced line items; null for one, whose product is made on demand. */
-        BigDecimal pricedAmount;
-        boolean priced = true;
-        /** Whether some ledger row carried an amount in a currency, so this line counts in the totals. */
-        boolean inTotals;
-        /** The reference the ledger first named the order by; one of the order's own strings. */
-        String ledgerReference;
-        /** Ledger unit prices outside the tolerance of every unit price of the line, distinct, first seen first. */
-        Set<Amount> pricesOutside;
-        /** Ledger currencies other than the order's, distinct, first seen first. */
-        Set<CurrencyCode> otherCurrencies;
-
-        OrderLine(CachedOrder order, OfferId offerId, String offerKey) {
-            this.order = order;
-            this.offerId = offerId;
-            this.offerKey = offerKey;
-        }
-
-        void addItem(OrderLineItem item) {
-            long quantityBefore = quantity;
-            quantity += item.quantity();
-            Optional<Amount> price = item.pricing().flatMap(Pricing::effectiveUnitPrice);
-            if (price.isEmpty() || !priced) {
-                // An offer with an unpriced line item is neither price-compared nor totalled: its prices are not needed.
-                priced = false;
-                unitPrice = null;
-                moreUnitPrices = null;
-                pricedAmount = null;
-                return;
-            }
-            if (unitPrice == null) {
-                unitPrice = price.get();
-                return;
-            }
-            pricedAmount = pricedAmount(quantityBefore).add(price.get().value().multiply(BigDecimal.valueOf(item.quantity())));
-            if (!anyUnitPrice(price.get()::equals)) {
-                moreUnitPrices = moreUnitPrices == null ? new ArrayList<>(1) : moreUnitPrices;
-                moreUnitPrices.add(price.get());
-            }
-        }
-
-        boolean anyUnitPrice(Predicate<Amount> test) {
-            return unitPrice != null && test.test(unitPrice) || moreUnitPrices != null && moreUnitPrices.stream().anyMatch(test);
-        }
-
-        Stream<Amount> unitPrices() {
-            Stream<Amount> first = Stream.ofNullable(unitPrice);
-            return moreUnitPrices == null ? first : Stream.concat(first, moreUnitPrices.stream());
-        }
-
-        /** Partner Center's amount: unit price times quantity, summed over the offer's line items. */
-        BigDecimal pricedAmount() {
-            return pricedAmount(quantity);
-        }
-
-        private BigDecimal pricedAmount(long quantityOfOneItem) {
-            if (pricedAmount != null) {
-                return pricedAmount;
-            }
-            return unitPrice == null ? BigDecimal.ZERO
-                    : BigDecimal.ZERO.add(unitPrice.value().multiply(BigDecimal.valueOf(quantityOfOneItem)));
-        }
-    }
-
     /** Ledger rows that met no cached order line, summed by key. */
     private static final class Unmatched extends LedgerSide {
         final CustomerId customer;
@@ -228,15 +93,31 @@ public final class Reconciliation {
     /** The references of cached orders created outside the window: a ledger row naming one is not compared. */
     private final Set<Reference> outsideWindow = new HashSet<>();
     private long rowsOutsideWindow;
-    /** Per currency: the ledger's amounts on lines priced on both sides; Partner Center's are added up by {@link #report()}. */
-    private final Map<CurrencyCode, BigDecimal> ledgerTotals = new HashMap<>();
+    /** Lines whose items carry several unit prices (rare): what their ledger rows in the order's currency came to. */
+    private final Map<OrderLine, BigDecimal> severalPricesAmounts = new IdentityHashMap<>();
+    /** Per currency, what the ledger rows add up to as they stream by; Partner Center's side is added by {@link #report()}. */
+    private final TieOut tieOut = new TieOut();
+    private final Optional<Instant> createdFrom;
+    private final Optional<Instant> createdBefore;
+    private long ledgerRowsRead;
+    private long rowsWithoutAmount;
     private boolean ledgerStarted;
 
     public Reconciliation(Amount priceTolerance) {
+        this(priceTolerance, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A reconciliation of the orders created in {@code [createdFrom, createdBefore)}: a ledger row of an order
+     * that is not cached at all is counted as outside the window when its own order date lies outside it.
+     */
+    public Reconciliation(Amount priceTolerance, Optional<Instant> createdFrom, Optional<Instant> createdBefore) {
         this.priceTolerance = Objects.requireNonNull(priceTolerance, "priceTolerance");
         if (priceTolerance.value().signum() < 0) {
             throw new IllegalArgumentException("price tolerance must not be negative, got " + priceTolerance);
         }
+        this.createdFrom = Objects.requireNonNull(createdFrom, "createdFrom");
+        this.createdBefore = Objects.requireNonNull(createdBefore, "createdBefore");
     }
 
     /** Adds a cached order that takes part. Every order must be added before the first ledger entry. */
@@ -309,63 +190,128 @@ public final class Reconciliation {
     /** Adds one ledger entry: a row to compare, a row of a charge type that is not compared, or a row in error. */
     public void addLedgerEntry(LedgerEntry entry) {
         ledgerStarted = true;
-        if (entry instanceof LedgerRowError) {
-            rowsInError.add((LedgerRowError) entry);
+        ledgerRowsRead++;
+        if (entry instanceof LedgerRowError error) {
+            rowsInError.add(error);
+            error.key().ifPresent(this::markRowInError);
             return;
         }
         LedgerRow row = (LedgerRow) entry;
         if (!row.isPurchase()) {
             notCompared.merge(row.chargeType().orElseThrow().strip(), 1L, Long::sum);
+            amount(row, row.currency()).ifPresent(money -> tieOut.notCompared(money.currency(), money.amount()));
             return;
         }
         String reference = row.orderReference().strip();
         String offerKey = row.offerId().matchKey();
         Reference named = new Reference(row.customer(), reference);
         OrderLine line = find(named, offerKey);
-        if (line == null && outsideWindow.contains(named)) {
+        CachedOrder order = line != null ? line.order : byReference.get(named);
+        if (line == null && (outsideWindow.contains(named) || order == null && orderDateOutsideWindow(row))) {
             rowsOutsideWindow++;
+            amount(row, row.currency()).ifPresent(money -> tieOut.outsideWindow(money.currency(), money.amount()));
             return;
         }
+        Optional<CurrencyCode> orderCurrency = order == null ? Optional.empty() : order.currency;
+        Optional<Money> amount = amount(row, row.currency().or(() -> orderCurrency));
+        amount.ifPresentOrElse(money -> tieOut.ledger(money.currency(), money.amount()), () -> rowsWithoutAmount++);
         if (line == null) {
             unmatched.computeIfAbsent(new UnmatchedKey(row.customer(), reference, offerKey),
-                    k -> new Unmatched(row, reference, byReference.get(named))).addRow(row);
+                    k -> new Unmatched(row, reference, order)).addRow(row);
+            amount.ifPresent(money -> tieOut.explain(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, money.currency(), money.amount()));
             return;
         }
         line.addRow(row);
         if (line.ledgerReference == null) {
             line.ledgerReference = line.order.ownReference(reference);
         }
-        Optional<CurrencyCode> orderCurrency = line.order.currency;
-        if (row.currency().isPresent() && orderCurrency.isPresent() && !row.currency().get().equals(orderCurrency.get())) {
+        boolean foreign = row.currency().isPresent() && orderCurrency.isPresent() && !row.currency().get().equals(orderCurrency.get());
+        if (foreign) {
             line.otherCurrencies = added(line.otherCurrencies, row.currency().get());
         }
-        if (row.unitPrice().isEmpty()) {
+        // Line items of one offer may carry different prices; a ledger price is fine if it is near any of them.
+        boolean priceOutside = row.unitPrice().isPresent() && line.priced
+                && !line.anyUnitPrice(actual -> withinTolerance(row.unitPrice().get(), actual));
+        if (priceOutside) {
+            line.pricesOutside = added(line.pricesOutside, row.unitPrice().get());
+        }
+        if (line.order.cancelled || foreign) {
+            // Nothing is owed for a cancelled order, and the order's currency holds nothing of another: the whole amount is the kind's.
+            DiscrepancyKind kind = line.order.cancelled ? DiscrepancyKind.BILLED_BUT_CANCELLED : DiscrepancyKind.CURRENCY_MISMATCH;
+            amount.ifPresent(money -> tieOut.explain(kind, money.currency(), money.amount()));
+        }
+        if (line.order.cancelled || !line.priced || orderCurrency.isEmpty()) {
+            return; // the line's amounts, if any, are the residue: Partner Center's side has none to compare
+        }
+        if (line.moreUnitPrices != null) {
+            amount.filter(money -> !foreign).ifPresent(money -> severalPricesAmounts.merge(line, money.amount(), BigDecimal::add));
+        } else {
+            line.explainRow(row, orderCurrency.get(), foreign, priceOutside, tieOut);
+        }
+    }
+
+    /** Counts a ledger row that was read but bills a customer the reconciliation was not asked about. */
+    public void addLedgerEntryOfAnotherCustomer() {
+        ledgerStarted = true;
+        ledgerRowsRead++;
+    }
+
+    /** Quantity times unit price in {@code currency}; empty when the row has no price or no currency can be told. */
+    private static Optional<Money> amount(LedgerRow row, Optional<CurrencyCode> currency) {
+        if (row.unitPrice().isEmpty() || currency.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Money(row.unitPrice().get().value().multiply(BigDecimal.valueOf(row.quantity())), currency.get()));
+    }
+
+    /** Whether the row's own order date (UTC) lies wholly outside the creation window; false without a date or a window. */
+    private boolean orderDateOutsideWindow(LedgerRow row) {
+        if (row.orderDate().isEmpty()) {
+            return false;
+        }
+        Instant dayStart = row.orderDate().get().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayEnd = row.orderDate().get().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return createdFrom.map(from -> !dayEnd.isAfter(from)).orElse(false)
+                || createdBefore.map(before -> !dayStart.isBefore(before)).orElse(false);
+    }
+
+    /** The order line (or, offer unreadable, every line of the order) a row in error billed is not also missing in the ledger. */
+    private void markRowInError(LedgerRowKey key) {
+        if (!LedgerRow.isPurchase(key.chargeType())) {
             return;
         }
-        Amount unitPrice = row.unitPrice().get();
-        // Line items of one offer may carry different prices; a ledger price is fine if it is near any of them.
-        if (line.priced && !line.anyUnitPrice(actual -> withinTolerance(unitPrice, actual))) {
-            line.pricesOutside = added(line.pricesOutside, unitPrice);
+        Reference named = new Reference(key.customer(), key.orderReference().strip());
+        if (key.offerId().isPresent()) {
+            OrderLine line = find(named, key.offerId().get().matchKey());
+            if (line != null) {
+                line.rowsInError = true;
+            }
+            return;
         }
-        Optional<CurrencyCode> currency = row.currency().or(() -> orderCurrency);
-        // Totals only where both sides have prices, so expected and actual cover the same lines.
-        if (line.priced && orderCurrency.isPresent() && currency.isPresent()) {
-            BigDecimal amount = unitPrice.value().multiply(BigDecimal.valueOf(row.quantity()));
-            ledgerTotals.put(currency.get(), ledgerTotals.getOrDefault(currency.get(), BigDecimal.ZERO).add(amount));
-            line.inTotals = true;
+        List<CachedOrder> named0 = new ArrayList<>(sharedReferences.getOrDefault(named, List.of()));
+        Optional.ofNullable(byReference.get(named)).ifPresent(named0::add);
+        for (CachedOrder order : named0) {
+            for (OrderLine line : order.lines) {
+                line.rowsInError = true;
+            }
         }
     }
 
     /** Compares what was added and builds the report; discrepancies sorted by customer, order, offer and kind. */
     public ReconciliationReport report() {
         List<Discrepancy> discrepancies = new ArrayList<>();
-        Map<CurrencyCode, BigDecimal[]> totals = new TreeMap<>();
-        ledgerTotals.forEach((currency, amount) -> totals.put(currency, new BigDecimal[] {amount, BigDecimal.ZERO}));
+        TieOut totals = tieOut.copy();
         long matched = 0;
+        long linesWithoutAmount = 0;
         for (CachedOrder order : orders) {
             for (OrderLine line : order.lines) {
+                if (!order.cancelled && (!line.priced || order.currency.isEmpty())) {
+                    linesWithoutAmount++;
+                } else if (!order.cancelled) {
+                    line.tieOut(order.currency.get(), totals, severalPricesAmounts.getOrDefault(line, BigDecimal.ZERO));
+                }
                 if (!line.billed()) {
-                    if (!order.cancelled) {
+                    if (!order.cancelled && !line.rowsInError) {
                         discrepancies.add(discrepancy(DiscrepancyKind.MISSING_IN_LEDGER, line, order.id.value(),
                                 Optional.empty(), Optional.of(Long.toString(line.quantity)),
                                 "ordered in Partner Center but not in the ledger"));
@@ -374,11 +320,6 @@ public final class Reconciliation {
                 }
                 matched++;
                 compare(line, discrepancies);
-                if (line.inTotals) {
-                    BigDecimal[] sums = totals.computeIfAbsent(order.currency.orElseThrow(),
-                            c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                    sums[1] = sums[1].add(line.pricedAmount());
-                }
             }
         }
         for (Unmatched missing : unmatched.values()) {
@@ -395,10 +336,8 @@ public final class Reconciliation {
                 .thenComparing(d -> d.orderId().map(OrderId::value).orElse(d.orderReference()))
                 .thenComparing(d -> d.offerId().matchKey())
                 .thenComparing(Discrepancy::kind));
-        List<CurrencyTotals> currencyTotals = totals.entrySet().stream()
-                .map(e -> new CurrencyTotals(new Money(e.getValue()[0], e.getKey()), new Money(e.getValue()[1], e.getKey())))
-                .collect(Collectors.toList());
-        return new ReconciliationReport(matched, notCompared, rowsOutsideWindow, rowsInError, currencyTotals, discrepancies);
+        return new ReconciliationReport(matched, notCompared, rowsOutsideWindow, rowsInError, totals.totals(), discrepancies,
+                new ReconciliationReport.Coverage(ledgerRowsRead, rowsWithoutAmount, linesWithoutAmount));
     }
 
     private void compare(OrderLine line, List<Discrepancy> discrepancies) {

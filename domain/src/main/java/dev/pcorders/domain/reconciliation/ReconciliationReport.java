@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * The outcome of reconciling a ledger against cached orders: an expected result, not an error, even
  * when it finds discrepancies. Discrepancies come in a stable order (customer, order, offer, kind).
  * {@code rowsOutsideWindow} counts the ledger rows of cached orders created outside the creation window
- * asked for: neither compared nor reported missing.
+ * asked for: neither compared nor reported missing. {@code totals} ties the amounts out per currency,
+ * and {@code coverage} says what could not be totalled.
  */
 public record ReconciliationReport(
         long matched,
@@ -19,7 +20,23 @@ public record ReconciliationReport(
         long rowsOutsideWindow,
         List<LedgerRowError> rowsInError,
         List<CurrencyTotals> totals,
-        List<Discrepancy> discrepancies) {
+        List<Discrepancy> discrepancies,
+        Coverage coverage) {
+
+    /**
+     * How much the totals could cover: {@code ledgerRowsRead} counts every data row read (of every customer,
+     * in error or not), {@code rowsWithoutAmount} the compared rows that carry no unit price or whose currency
+     * cannot be told, and {@code cachedLinesWithoutAmount} the cached lines in scope without a price or currency.
+     */
+    public record Coverage(long ledgerRowsRead, long rowsWithoutAmount, long cachedLinesWithoutAmount) {
+
+        public Coverage {
+            if (ledgerRowsRead < 0 || rowsWithoutAmount < 0 || cachedLinesWithoutAmount < 0) {
+                throw new IllegalArgumentException("counts must not be negative, got " + ledgerRowsRead + ", "
+                        + rowsWithoutAmount + ", " + cachedLinesWithoutAmount);
+            }
+        }
+    }
 
     public ReconciliationReport {
         if (matched < 0) {
@@ -33,6 +50,7 @@ public record ReconciliationReport(
         totals = List.copyOf(totals);
         discrepancies = List.copyOf(discrepancies);
         Objects.requireNonNull(notComparedByChargeType, "notComparedByChargeType");
+        Objects.requireNonNull(coverage, "coverage");
     }
 
     public Map<DiscrepancyKind, Long> countsByKind() {

@@ -86,12 +86,16 @@ final class LedgerEntries implements Iterator<LedgerEntry>, AutoCloseable {
     }
 
     private LedgerEntry toEntry(CsvLine record) {
+        boolean rightWidth = false;
         try {
             header.checkWidth(record);
+            rightWidth = true;
             return header.format().toRow(new RowFields(header, record));
         } catch (BadFieldException bad) {
             if (lenient) {
-                return new LedgerRowError(record.line(), bad.column(), bad.problem());
+                // Of a row of the right width the cells still say which order it billed; of a ragged row they may not.
+                return new LedgerRowError(record.line(), bad.column(), bad.problem(),
+                        rightWidth ? header.format().key(new RowFields(header, record)) : Optional.empty());
             }
             finished = true;
             throw new LedgerReadException(Reason.BAD_VALUE, file, OptionalLong.of(record.line()), Optional.of(bad.column()),

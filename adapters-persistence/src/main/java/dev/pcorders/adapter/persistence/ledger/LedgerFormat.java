@@ -2,6 +2,8 @@ package dev.pcorders.adapter.persistence.ledger;
 
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.reconciliation.LedgerRow;
+import dev.pcorders.domain.reconciliation.LedgerRowKey;
+import dev.pcorders.domain.shared.CustomerId;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +29,13 @@ enum LedgerFormat {
                     Optional.of(row.text(Columns.CHARGE_TYPE)),
                     row.orderDate(Columns.ORDER_DATE));
         }
+
+        @Override
+        Optional<LedgerRowKey> key(RowFields row) {
+            Optional<OfferId> offer = RowFields.readable(() -> OfferId.of(row.offerPart(Columns.PRODUCT_ID),
+                    row.offerPart(Columns.SKU_ID), row.offerPart(Columns.AVAILABILITY_ID)));
+            return keyOf(row, Columns.CUSTOMER_ID, Columns.ORDER_ID, offer, row.optionalText(Columns.CHARGE_TYPE));
+        }
     },
 
     /** The project's own ledger: one row per purchase, the offer as a full offer id. */
@@ -45,6 +54,12 @@ enum LedgerFormat {
                     row.optionalText(Columns.PARTNER_SUBSCRIPTION_ID),
                     Optional.empty(),
                     Optional.empty());
+        }
+
+        @Override
+        Optional<LedgerRowKey> key(RowFields row) {
+            return keyOf(row, Columns.PARTNER_CUSTOMER_ID, Columns.PARTNER_ORDER_ID,
+                    RowFields.readable(() -> row.offerId(Columns.PARTNER_OFFER_ID)), Optional.<String>empty());
         }
     };
 
@@ -86,6 +101,19 @@ enum LedgerFormat {
 
     /** Reads one data row; the first unreadable value, in column order, fails it. */
     abstract LedgerRow toRow(RowFields row) throws BadFieldException;
+
+    /** What can still be read of a row that failed: its customer and order, and its offer and charge type if readable. */
+    abstract Optional<LedgerRowKey> key(RowFields row);
+
+    private static Optional<LedgerRowKey> keyOf(RowFields row, String customerColumn, String orderColumn, Optional<OfferId> offer,
+                                                Optional<String> chargeType) {
+        Optional<CustomerId> customer = RowFields.readable(() -> row.customerId(customerColumn));
+        Optional<String> order = RowFields.readable(() -> row.text(orderColumn));
+        if (customer.isEmpty() || order.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LedgerRowKey(customer.get(), order.get(), offer, chargeType));
+    }
 
     String title() {
         return title;

@@ -43,6 +43,21 @@ final class RowFields {
         return row.line();
     }
 
+    /** A value read by {@code reader}, or empty when it cannot be read. */
+    static <T> Optional<T> readable(Reader<T> reader) {
+        try {
+            return Optional.of(reader.read());
+        } catch (BadFieldException | IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads one value of a row, failing as the row's readers do. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read() throws BadFieldException;
+    }
+
     /** A required, non-blank value. */
     String text(String column) throws BadFieldException {
         return optionalText(column).orElseThrow(() -> new BadFieldException(column, "a value is required"));

@@ -14,6 +14,7 @@ import dev.pcorders.application.order.port.out.LedgerReadException;
 import dev.pcorders.application.order.port.out.SyncRunOutcome;
 import dev.pcorders.application.order.service.ReconcileOrdersService;
 import dev.pcorders.application.order.testing.InMemoryOrderRepository;
+import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
@@ -21,6 +22,7 @@ import dev.pcorders.domain.order.SyncRunId;
 import dev.pcorders.domain.reconciliation.Discrepancy;
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
 import dev.pcorders.domain.reconciliation.LedgerRowError;
+import dev.pcorders.domain.reconciliation.LedgerRowKey;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
@@ -105,7 +107,9 @@ class LedgerReconciliationEndToEndTest {
                 .satisfies(d -> assertThat(d.expected()).contains("3.10"));
         assertThat(report.matched()).as("ok, by-alternate, quantity, price, currency, cancelled, split").isEqualTo(7);
         assertThat(report.notComparedByChargeType()).isEqualTo(Map.of("Cancel", 1L, "CycleCharge", 1L));
-        assertThat(report.rowsInError()).containsExactly(new LedgerRowError(13, "Quantity", "must be a whole number, got 'one'"));
+        // What is still readable of the bad row names its line, so that line is not also reported missing in the ledger.
+        assertThat(report.rowsInError()).containsExactly(new LedgerRowError(13, "Quantity", "must be a whole number, got 'one'",
+                Optional.of(new LedgerRowKey(CUSTOMER, "ord-ok", Optional.of(OfferId.parse(OFFER)), Optional.of("New")))));
         assertThat(report.discrepancies()).noneMatch(d -> d.customer().equals(OTHER_CUSTOMER));
     }
 

@@ -2,6 +2,7 @@ package dev.pcorders.application.order.service;
 
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
+import dev.pcorders.application.order.port.in.UnknownCustomerException;
 import dev.pcorders.application.order.port.out.LedgerSource;
 import dev.pcorders.application.order.port.out.OrderRepository;
 import dev.pcorders.domain.order.Order;
@@ -12,6 +13,7 @@ import dev.pcorders.domain.reconciliation.Reconciliation;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.shared.CustomerId;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,12 +42,16 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         Set<CustomerId> customers = command.customers().isEmpty()
                 ? customersIn(command)
                 : new TreeSet<>(command.customers());
-        Reconciliation reconciliation = new Reconciliation(command.priceTolerance());
+        Reconciliation reconciliation = new Reconciliation(command.priceTolerance(), command.createdFrom(),
+                command.createdBefore());
+        // Customers named by the caller that neither side knows are an input error (a mistyped id), not a clean report.
+        Set<CustomerId> unheardOf = new TreeSet<>(command.customers());
         for (CustomerId customer : customers) {
             // Every cached order of the customer, not only the window's: a ledger row billing an order created
             // outside the window must be told apart from one billing an order that does not exist.
             repository.forEachOrder(OrderCriteria.ALL.withCustomer(customer), cached -> {
                 Order order = cached.order();
+                unheardOf.remove(customer);
                 if (inWindow(order, command)) {
                     reconciliation.addOrder(order);
                 } else {
@@ -57,11 +63,18 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
             Iterator<LedgerEntry> entries = ledger.iterator();
             while (entries.hasNext()) {
                 LedgerEntry entry = entries.next();
-                if (entry instanceof LedgerRow && !customers.contains(((LedgerRow) entry).customer())) {
-                    continue; // a customer the caller did not ask about
+                if (entry instanceof LedgerRow row) {
+                    unheardOf.remove(row.customer());
+                    if (!customers.contains(row.customer())) {
+                        reconciliation.addLedgerEntryOfAnotherCustomer();
+                        continue;
+                    }
                 }
                 reconciliation.addLedgerEntry(entry);
             }
+        }
+        if (!unheardOf.isEmpty()) {
+            throw new UnknownCustomerException(List.copyOf(unheardOf));
         }
         return reconciliation.report();
     }

@@ -1,0 +1,44 @@
+package dev.pcorders.domain.reconciliation;
+
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderId;
+import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.CustomerId;
+import java.util.Optional;
+
+/** What the report needs of a cached order, not the order itself: ids, currency, status, and its lines. */
+final class CachedOrder {
+    final CustomerId customer;
+    final OrderId id;
+    final Optional<String> alternateId;
+    final Optional<CurrencyCode> currency;
+    final boolean cancelled;
+    /** The status as Partner Center spelled it, kept for cancelled orders only: the one report that shows it. */
+    final Optional<String> cancelledStatus;
+    final OrderLine[] lines;
+
+    CachedOrder(Order order, CustomerId customer, int lineCount) {
+        this.customer = customer;
+        this.id = order.id();
+        this.alternateId = order.alternateId();
+        this.currency = order.currencyCode();
+        this.cancelled = order.isCancelled();
+        this.cancelledStatus = cancelled ? order.status().map(Object::toString) : Optional.empty();
+        this.lines = new OrderLine[lineCount];
+    }
+
+    /** The line of this offer, if the order has one; orders hold a handful of lines, so a scan beats a map. */
+    OrderLine line(String offerKey) {
+        for (OrderLine line : lines) {
+            if (line.offerKey.equals(offerKey)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** This order's own instance of {@code reference}, so a line keeps no string of the ledger's. */
+    String ownReference(String reference) {
+        return id.value().equals(reference) ? id.value() : alternateId.orElseThrow();
+    }
+}

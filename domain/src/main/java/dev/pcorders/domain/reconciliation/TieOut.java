@@ -1,0 +1,72 @@
+package dev.pcorders.domain.reconciliation;
+
+import dev.pcorders.domain.shared.CurrencyCode;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The running sums of a reconciliation, per currency: one small record per currency seen, never per row. */
+final class TieOut {
+
+    private static final class Sums {
+        BigDecimal ledger = BigDecimal.ZERO;
+        BigDecimal partnerCenter = BigDecimal.ZERO;
+        BigDecimal notCompared = BigDecimal.ZERO;
+        BigDecimal outsideWindow = BigDecimal.ZERO;
+        final Map<DiscrepancyKind, BigDecimal> byKind = new EnumMap<>(DiscrepancyKind.class);
+    }
+
+    private final Map<CurrencyCode, Sums> byCurrency = new TreeMap<>();
+
+    /** A copy to finish a report on, so the sums gathered from the ledger stay as they are for the next report. */
+    TieOut copy() {
+        TieOut copy = new TieOut();
+        byCurrency.forEach((currency, sums) -> {
+            Sums to = copy.sums(currency);
+            to.ledger = sums.ledger;
+            to.partnerCenter = sums.partnerCenter;
+            to.notCompared = sums.notCompared;
+            to.outsideWindow = sums.outsideWindow;
+            to.byKind.putAll(sums.byKind);
+        });
+        return copy;
+    }
+
+    private Sums sums(CurrencyCode currency) {
+        return byCurrency.computeIfAbsent(currency, c -> new Sums());
+    }
+
+    void ledger(CurrencyCode currency, BigDecimal amount) {
+        Sums sums = sums(currency);
+        sums.ledger = sums.ledger.add(amount);
+    }
+
+    void partnerCenter(CurrencyCode currency, BigDecimal amount) {
+        Sums sums = sums(currency);
+        sums.partnerCenter = sums.partnerCenter.add(amount);
+    }
+
+    /** Records that {@code kind} explains {@code amount} of the currency's difference (ledger minus Partner Center). */
+    void explain(DiscrepancyKind kind, CurrencyCode currency, BigDecimal amount) {
+        sums(currency).byKind.merge(kind, amount, BigDecimal::add);
+    }
+
+    void notCompared(CurrencyCode currency, BigDecimal amount) {
+        Sums sums = sums(currency);
+        sums.notCompared = sums.notCompared.add(amount);
+    }
+
+    void outsideWindow(CurrencyCode currency, BigDecimal amount) {
+        Sums sums = sums(currency);
+        sums.outsideWindow = sums.outsideWindow.add(amount);
+    }
+
+    List<CurrencyTotals> totals() {
+        return byCurrency.entrySet().stream()
+                .map(e -> new CurrencyTotals(e.getKey(), e.getValue().ledger, e.getValue().partnerCenter, e.getValue().byKind,
+                        e.getValue().notCompared, e.getValue().outsideWindow))
+                .toList();
+    }
+}
