@@ -69,6 +69,13 @@ final class ReconcileCommand implements Callable<Integer> {
             root.err().println("pc-orders: warning: ledger " + ledger + " has a header and no data rows; nothing in it was compared");
             root.err().flush();
         }
+        if (format == OutputFormat.CSV && !report.systemPurchasesNeverSynced().isEmpty()) {
+            // CSV has no place for a remark; table and JSON carry it in the report.
+            root.err().println("pc-orders: note: " + report.systemPurchasesNeverSynced().size()
+                    + " customer(s) with MISSING_IN_PARTNER_CENTER rows were never synced with --include-system-purchases: "
+                    + ReportOutput.SYSTEM_PURCHASES_HINT);
+            root.err().flush();
+        }
         ReportOutput.reconciliation(report, format, root.out());
         return report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
     }

@@ -6,6 +6,7 @@ import dev.pcorders.domain.reconciliation.Discrepancy;
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
 import dev.pcorders.domain.reconciliation.LedgerRowError;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
+import dev.pcorders.domain.shared.CustomerId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -18,6 +19,10 @@ final class ReportOutput {
 
     private ReportOutput() {
     }
+
+    static final String SYSTEM_PURCHASES_HINT = "the rows Partner Center could not match may bill orders it created itself "
+            + "(system purchases), which the cache holds only after a sync with --include-system-purchases; run "
+            + "pc-orders sync --include-system-purchases (with your usual flags) for these customers and reconcile again";
 
     static void reconciliation(ReconciliationReport report, OutputFormat format, PrintWriter out) throws IOException {
         if (format == OutputFormat.JSON) {
@@ -60,6 +65,16 @@ final class ReportOutput {
             }
             json.writeEndArray();
             TotalsOutput.json(report, json);
+            if (!report.systemPurchasesNeverSynced().isEmpty()) {
+                json.writeObjectFieldStart("mayBeSystemPurchases");
+                json.writeArrayFieldStart("customers");
+                for (CustomerId customer : report.systemPurchasesNeverSynced()) {
+                    json.writeString(customer.toString());
+                }
+                json.writeEndArray();
+                json.writeStringField("hint", SYSTEM_PURCHASES_HINT);
+                json.writeEndObject();
+            }
             json.writeEndObject();
             json.writeArrayFieldStart("discrepancies");
             for (Discrepancy d : report.discrepancies()) {
@@ -123,6 +138,12 @@ final class ReportOutput {
             out.println("  line " + error.line() + ", column " + error.column() + ": " + error.problem());
         }
         TotalsOutput.table(report, out);
+        if (!report.systemPurchasesNeverSynced().isEmpty()) {
+            out.println();
+            out.println("Note: " + report.systemPurchasesNeverSynced().size() + " customer(s) with MISSING_IN_PARTNER_CENTER rows ("
+                    + report.systemPurchasesNeverSynced().stream().map(Object::toString).collect(Collectors.joining(", "))
+                    + ") were never synced with --include-system-purchases: " + SYSTEM_PURCHASES_HINT);
+        }
         if (!report.discrepancies().isEmpty()) {
             out.println();
             TextTable table = new TextTable(List.of("KIND", "CUSTOMER", "ORDER", "OFFER", "LEDGER LINES", "LEDGER", "PARTNER CENTER"));

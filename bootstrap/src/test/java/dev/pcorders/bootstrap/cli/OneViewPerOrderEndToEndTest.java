@@ -121,6 +121,32 @@ class OneViewPerOrderEndToEndTest {
         assertThat(countSystemPurchases(after)).isEqualTo(systemPurchases);
     }
 
+    @Test
+    void reconcileSaysRowsMissingInPartnerCenterMayBeSystemPurchasesUntilTheyAreSynced() throws IOException {
+        sync();
+        String customer = sandbox.customerIds().get(0);
+        Path ledger = folder.resolve("ledger.csv");
+        java.nio.file.Files.writeString(ledger, "customer_id,order_id,offer_id,quantity\n"
+                + customer + ",no-such-order,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1\n");
+
+        Cli.Run table = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString(), "--customer", customer);
+        Cli.Run json = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString(), "--customer", customer,
+                "--format", "json");
+        Cli.Run csv = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString(), "--customer", customer,
+                "--format", "csv");
+
+        assertThat(table.exitCode()).as("%s", table).isEqualTo(1);
+        assertThat(table.out()).contains("were never synced with --include-system-purchases")
+                .contains("pc-orders sync --include-system-purchases");
+        assertThat(JSON.readTree(json.out()).at("/summary/mayBeSystemPurchases/customers/0").asText()).isEqualTo(customer);
+        assertThat(csv.err()).contains("never synced with --include-system-purchases");
+
+        sync("--include-system-purchases");
+        Cli.Run after = Cli.run(Map.of(), "--db", db(), "reconcile", "--ledger", ledger.toString(), "--customer", customer);
+        assertThat(after.exitCode()).isEqualTo(1);
+        assertThat(after.out()).contains("MISSING_IN_PARTNER_CENTER").doesNotContain("never synced with --include-system-purchases");
+    }
+
     private static long countSystemPurchases(JsonNode orders) {
         long count = 0;
         for (JsonNode order : orders) {

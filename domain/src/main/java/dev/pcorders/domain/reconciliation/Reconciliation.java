@@ -337,7 +337,7 @@ public final class Reconciliation {
                 .thenComparing(d -> d.offerId().matchKey())
                 .thenComparing(Discrepancy::kind));
         return new ReconciliationReport(matched, notCompared, rowsOutsideWindow, rowsInError, totals.totals(), discrepancies,
-                new ReconciliationReport.Coverage(ledgerRowsRead, rowsWithoutAmount, linesWithoutAmount));
+                new ReconciliationReport.Coverage(ledgerRowsRead, rowsWithoutAmount, linesWithoutAmount), List.of());
     }
 
     private void compare(OrderLine line, List<Discrepancy> discrepancies) {

@@ -1,5 +1,6 @@
 package dev.pcorders.domain.reconciliation;
 
+import dev.pcorders.domain.shared.CustomerId;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,7 +22,8 @@ public record ReconciliationReport(
         List<LedgerRowError> rowsInError,
         List<CurrencyTotals> totals,
         List<Discrepancy> discrepancies,
-        Coverage coverage) {
+        Coverage coverage,
+        List<CustomerId> systemPurchasesNeverSynced) {
 
     /**
      * How much the totals could cover: {@code ledgerRowsRead} counts every data row read (of every customer,
@@ -51,6 +53,22 @@ public record ReconciliationReport(
         discrepancies = List.copyOf(discrepancies);
         Objects.requireNonNull(notComparedByChargeType, "notComparedByChargeType");
         Objects.requireNonNull(coverage, "coverage");
+        systemPurchasesNeverSynced = List.copyOf(systemPurchasesNeverSynced);
+    }
+
+    /**
+     * The report, noting the customers with {@link DiscrepancyKind#MISSING_IN_PARTNER_CENTER} rows whose cached
+     * orders never included system purchases: those rows may bill orders Partner Center created itself, which a
+     * sync fetches only when asked. The reconciliation cannot know how the cache was filled; its caller can.
+     */
+    public ReconciliationReport withSystemPurchasesNeverSynced(List<CustomerId> customers) {
+        return new ReconciliationReport(matched, notComparedByChargeType, rowsOutsideWindow, rowsInError, totals, discrepancies,
+                coverage, customers);
+    }
+
+    /** The customers having {@code kind} discrepancies, each once, in order of first appearance. */
+    public List<CustomerId> customersWith(DiscrepancyKind kind) {
+        return discrepancies.stream().filter(d -> d.kind() == kind).map(Discrepancy::customer).distinct().toList();
     }
 
     public Map<DiscrepancyKind, Long> countsByKind() {

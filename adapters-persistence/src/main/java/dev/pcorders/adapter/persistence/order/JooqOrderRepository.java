@@ -248,6 +248,16 @@ final class JooqOrderRepository implements OrderRepository {
                         Boolean.TRUE.equals(row.value3()), Boolean.TRUE.equals(row.value4()))));
     }
 
+    @Override
+    public boolean syncedSystemPurchases(CustomerId customer) {
+        Objects.requireNonNull(customer, "customer");
+        return inReadTransaction("read the sync runs of customer " + customer, dsl -> dsl.fetchExists(dsl.selectOne()
+                .from(SYNC_RUN).join(SYNC_SCOPE).on(SYNC_SCOPE.SCOPE_ID.eq(SYNC_RUN.SCOPE_ID))
+                .where(SYNC_SCOPE.CUSTOMER_ID.eq(customer.toString()))
+                .and(SYNC_SCOPE.INCLUDE_SYSTEM_PURCHASES.isTrue())
+                .and(SYNC_RUN.OUTCOME.eq("succeeded"))));
+    }
+
     private static SyncRunRecord openRun(DSLContext tx, SyncRunId run) {
         SyncRunRecord record = tx.selectFrom(SYNC_RUN).where(SYNC_RUN.RUN_ID.eq(run.value())).fetchOne();
         if (record == null) {

@@ -7,6 +7,7 @@ import dev.pcorders.application.order.port.out.LedgerSource;
 import dev.pcorders.application.order.port.out.OrderRepository;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.reconciliation.DiscrepancyKind;
 import dev.pcorders.domain.reconciliation.LedgerEntry;
 import dev.pcorders.domain.reconciliation.LedgerRow;
 import dev.pcorders.domain.reconciliation.Reconciliation;
@@ -76,7 +77,10 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         if (!unheardOf.isEmpty()) {
             throw new UnknownCustomerException(List.copyOf(unheardOf));
         }
-        return reconciliation.report();
+        ReconciliationReport report = reconciliation.report();
+        return report.withSystemPurchasesNeverSynced(report.customersWith(DiscrepancyKind.MISSING_IN_PARTNER_CENTER).stream()
+                .filter(customer -> !repository.syncedSystemPurchases(customer))
+                .toList());
     }
 
     private Set<CustomerId> customersIn(ReconcileOrdersCommand command) {

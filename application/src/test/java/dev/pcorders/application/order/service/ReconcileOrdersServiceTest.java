@@ -143,4 +143,22 @@ class ReconcileOrdersServiceTest {
             assertThat(d.orderReference()).isEqualTo("o0");
         });
     }
+
+    @Test
+    void rowsMissingInPartnerCenterOfACustomerNeverSyncedWithSystemPurchasesAreFlagged() {
+        cache(anOrder("mine").build(), anOrder("theirs").referenceCustomerId(OTHER_CUSTOMER).build());
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(
+                billed(2, CUSTOMER, "mine", 5), billed(3, CUSTOMER, "not-cached", 1),
+                billed(4, OTHER_CUSTOMER, "theirs", 5)));
+
+        ReconciliationReport report = service.reconcileOrders(ReconcileOrdersCommand.of(LEDGER));
+
+        assertThat(report.countsByKind().get(DiscrepancyKind.MISSING_IN_PARTNER_CENTER)).isEqualTo(1);
+        assertThat(report.systemPurchasesNeverSynced()).as("only the customer with such rows").containsExactly(CUSTOMER);
+
+        new SyncOrdersService(new FakeOrderGateway().serve(CUSTOMER, page(1, anOrder("mine").build())), repository,
+                Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER).withSystemPurchases());
+        assertThat(service.reconcileOrders(ReconcileOrdersCommand.of(LEDGER)).systemPurchasesNeverSynced())
+                .as("its system purchases are cached now, so the row is missing for another reason").isEmpty();
+    }
 }

@@ -204,6 +204,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
+    public synchronized boolean syncedSystemPurchases(CustomerId customer) {
+        return runs.values().stream().anyMatch(run -> run.scope().customer().equals(customer)
+                && run.scope().includeSystemPurchases() && run.outcome().map(SyncRunOutcome::succeeded).orElse(false));
+    }
+
+    @Override
     public synchronized Optional<OrderScope> lastSucceededScope(CustomerId customer) {
         Optional<OrderScope> last = Optional.empty();
         for (RunRecord run : runs.values()) {

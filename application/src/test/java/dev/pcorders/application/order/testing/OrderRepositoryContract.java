@@ -275,9 +275,14 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
-    void theLastSucceededScopeIsTheLatestRunThatSucceeded() {
+    void theLastSucceededScopeIsTheLatestRunThatSucceededAndSystemPurchasesCountOnceFetched() {
         assertThat(repository.lastSucceededScope(CUSTOMER)).isEmpty();
+        SyncRunId failedWithSystemPurchases = repository.startRun(SCOPE.withSystemPurchases(), CorrelationId.random(), T0);
+        repository.finishRun(failedWithSystemPurchases, SyncRunOutcome.failed(T0, "forbidden"));
+        assertThat(repository.syncedSystemPurchases(CUSTOMER)).as("a failed run fetched nothing").isFalse();
         sync(SCOPE.withPrices().withSystemPurchases(), page(1, anOrder("a").build()));
+        assertThat(repository.syncedSystemPurchases(CUSTOMER)).isTrue();
+        assertThat(repository.syncedSystemPurchases(OTHER_CUSTOMER)).isFalse();
         SyncRunId failed = repository.startRun(SCOPE, CorrelationId.random(), T0.plus(Duration.ofDays(1)));
         repository.finishRun(failed, SyncRunOutcome.failed(T0.plus(Duration.ofDays(1)), "throttled"));
 

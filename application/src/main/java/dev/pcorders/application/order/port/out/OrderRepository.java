@@ -73,6 +73,12 @@ public interface OrderRepository {
      */
     Optional<OrderScope> lastSucceededScope(CustomerId customer);
 
+    /**
+     * Whether a sync of the customer that succeeded asked for system purchases. If none did, the cache holds none
+     * of the orders Partner Center created itself for that customer (a later sync without the flag keeps them).
+     */
+    boolean syncedSystemPurchases(CustomerId customer);
+
     /** The cached orders whose {@code alternateId} is this one (as sent, case and all). */
     List<CachedOrder> findOrdersByAlternateId(String alternateId);
 
