@@ -5,26 +5,43 @@ import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedR
 import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * A 2xx body read as it comes off the connection. Two failures are told apart from whatever a decoder
  * makes of the bytes, and thrown as the port's exceptions so that they pass through a JSON parser
- * unchanged: the connection failing part-way ({@link Unavailable}, and {@link #cutInTransit()} says so,
- * for the retry decision) and a body passing the configured cap ({@link MalformedResponse}, "too large").
+ * unchanged: the connection failing part-way or too slowly ({@link Unavailable}, and {@link #cutInTransit()}
+ * says so, for the retry decision) and a body passing the configured cap ({@link MalformedResponse}, "too large").
+ *
+ * <p>The read timeout bounds each part a reader asks for, as it bounded a whole response when responses were
+ * read whole: the headers and the first part from the request on, then each further part from when it is asked
+ * for (the time the consumer spends between parts does not count). Netty's own read timeout catches a silent
+ * connection; this deadline catches one that dribbles. Checked when a read returns, so it trips at most one
+ * silence (shorter than the read timeout) late.
  */
 final class ArrivingBody extends InputStream {
 
     private final InputStream connection;
     private final long maxBytes;
     private final PartnerCenterResponse response;
+    private final Duration partTimeout;
+    private long partDeadline;
     private long received;
     private boolean cutInTransit;
 
-    ArrivingBody(InputStream connection, long maxBytes, PartnerCenterResponse response) {
+    ArrivingBody(InputStream connection, long maxBytes, PartnerCenterResponse response, Duration partTimeout,
+            long sentAtNanos) {
         this.connection = connection;
         this.maxBytes = maxBytes;
         this.response = response;
+        this.partTimeout = partTimeout;
+        this.partDeadline = sentAtNanos + partTimeout.toNanos();
+    }
+
+    /** The next part is asked for now. */
+    void startPart() {
+        partDeadline = System.nanoTime() + partTimeout.toNanos();
     }
 
     boolean cutInTransit() {
@@ -50,6 +67,12 @@ final class ArrivingBody extends InputStream {
             cutInTransit = true;
             throw new Unavailable(response.what() + ": the connection failed after " + received
                     + " bytes of the response body (" + PartnerCenterHttp.describeFailure(e) + ")", response.describe(), e);
+        }
+        if (System.nanoTime() - partDeadline > 0) {
+            cutInTransit = true;
+            throw new Unavailable(response.what() + ": the response body came too slowly: the part being read had not"
+                    + " arrived " + partTimeout.toMillis() + " ms after it was asked for (partner-center.read-timeout"
+                    + " and a second), " + received + " bytes in", response.describe(), null);
         }
         if (n > 0) {
             received += n;

@@ -65,6 +65,7 @@ final class PagedFetch<T> extends Spliterators.AbstractSpliterator<T> {
         if (current != null) {
             T part;
             try {
+                current.response().startPart();
                 part = current.reader().nextPart();
             } catch (Unavailable cutOff) {
                 close();

@@ -287,13 +287,14 @@ public final class PartnerCenterHttp implements AutoCloseable {
                 request.header(header.key(), header.value());
             }
         }
+        long sentAt = System.nanoTime();
         try {
             HttpResponse<?> response = Mono.from(client.exchange(request, null, Thread.currentThread()))
                     // As the buffered exchange did: the headers are due within the read timeout, and a second more.
-                    .timeout(settings.readTimeout().plusSeconds(1))
+                    .timeout(partTimeout())
                     .onErrorMap(TimeoutException.class, timeout -> ReadTimeoutException.TIMEOUT_EXCEPTION)
                     .block();
-            return Attempt.of(toResponse(uri, response, ids));
+            return Attempt.of(toResponse(uri, response, ids, sentAt));
         } catch (HttpClientException e) {
             Optional<Throwable> refusedCertificate = causeOfType(e, SSLPeerUnverifiedException.class,
                     CertificateException.class, CertPathValidatorException.class, CertPathBuilderException.class);
@@ -309,7 +310,7 @@ public final class PartnerCenterHttp implements AutoCloseable {
         }
     }
 
-    private PartnerCenterResponse toResponse(URI uri, HttpResponse<?> response, RequestIdsSent ids) {
+    private PartnerCenterResponse toResponse(URI uri, HttpResponse<?> response, RequestIdsSent ids, long sentAt) {
         Optional<String> contentType = response.getHeaders().get(HttpHeaders.CONTENT_TYPE, String.class);
         PartnerCenterResponse.RequestIds echoed = new PartnerCenterResponse.RequestIds(
                 Optional.ofNullable(response.getHeaders().get(CORRELATION_ID)).or(() -> Optional.of(ids.correlationId)),
@@ -323,13 +324,18 @@ public final class PartnerCenterHttp implements AutoCloseable {
                     retryAfter);
         }
         PartnerCenterResponse streamed = PartnerCenterResponse.streamed(uri, status, contentType,
-                ReceivedBodies.arriving(response), settings.maxBodyBytes(), echoed, retryAfter);
+                ReceivedBodies.arriving(response), settings.maxBodyBytes(), partTimeout(), sentAt, echoed, retryAfter);
         long declared = response.getContentLength();
         if (declared > settings.maxBodyBytes()) {
             streamed.close();
             throw ArrivingBody.tooLarge(streamed, settings.maxBodyBytes(), "its Content-Length is " + declared);
         }
         return streamed;
+    }
+
+    /** As the buffered exchange bounded a whole response: the read timeout and a second. */
+    private Duration partTimeout() {
+        return settings.readTimeout().plusSeconds(1);
     }
 
     @SafeVarargs

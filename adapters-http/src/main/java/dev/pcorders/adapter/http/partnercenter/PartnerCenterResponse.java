@@ -30,12 +30,13 @@ public final class PartnerCenterResponse implements AutoCloseable {
     private final Optional<Duration> retryAfter;
 
     private PartnerCenterResponse(URI uri, int status, Optional<String> contentType, byte[] body,
-            InputStream connection, long maxBytes, RequestIds ids, Optional<Duration> retryAfter) {
+            InputStream connection, long maxBytes, Duration partTimeout, long sentAtNanos, RequestIds ids,
+            Optional<Duration> retryAfter) {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.status = status;
         this.contentType = Objects.requireNonNull(contentType, "contentType");
         this.body = body;
-        this.arriving = connection == null ? null : new ArrivingBody(connection, maxBytes, this);
+        this.arriving = connection == null ? null : new ArrivingBody(connection, maxBytes, this, partTimeout, sentAtNanos);
         this.ids = Objects.requireNonNull(ids, "ids");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
@@ -43,15 +44,18 @@ public final class PartnerCenterResponse implements AutoCloseable {
     /** A response whose body was read whole (an error, or a body a test hands over). */
     static PartnerCenterResponse buffered(URI uri, int status, Optional<String> contentType, byte[] body, RequestIds ids,
             Optional<Duration> retryAfter) {
-        return new PartnerCenterResponse(uri, status, contentType, Objects.requireNonNull(body, "body"), null, 0, ids,
-                retryAfter);
+        return new PartnerCenterResponse(uri, status, contentType, Objects.requireNonNull(body, "body"), null, 0, null, 0,
+                ids, retryAfter);
     }
 
-    /** A response whose body is read from {@code connection} as it arrives, failing past {@code maxBytes}. */
+    /**
+     * A response whose body is read from {@code connection} as it arrives, failing past {@code maxBytes}, and when a
+     * part takes longer than {@code partTimeout}: the first part counted from {@code sentAtNanos} (System.nanoTime()).
+     */
     static PartnerCenterResponse streamed(URI uri, int status, Optional<String> contentType, InputStream connection,
-            long maxBytes, RequestIds ids, Optional<Duration> retryAfter) {
+            long maxBytes, Duration partTimeout, long sentAtNanos, RequestIds ids, Optional<Duration> retryAfter) {
         return new PartnerCenterResponse(uri, status, contentType, null, Objects.requireNonNull(connection, "connection"),
-                maxBytes, ids, retryAfter);
+                maxBytes, Objects.requireNonNull(partTimeout, "partTimeout"), sentAtNanos, ids, retryAfter);
     }
 
     /** The correlation id, request id and correlation vector of one attempt. */
@@ -86,6 +90,13 @@ public final class PartnerCenterResponse implements AutoCloseable {
      */
     public InputStream bodyStream() {
         return arriving != null ? arriving : new ByteArrayInputStream(body);
+    }
+
+    /** Starts the read timeout of the next part of a streamed body: its bytes are asked for from now on. */
+    void startPart() {
+        if (arriving != null) {
+            arriving.startPart();
+        }
     }
 
     /** Whether the connection failed while the body was being read: the same request may then be tried again. */

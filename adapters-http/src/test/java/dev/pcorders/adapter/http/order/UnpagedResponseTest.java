@@ -158,6 +158,29 @@ class UnpagedResponseTest {
     }
 
     @Test
+    void aLaterPartThatDribblesPastTheReadTimeoutIsUnavailable() throws Exception {
+        serve((path, out) -> {
+            startChunked(out);
+            chunk(out, "{\"items\":[" + orders(0, 1500));
+            // Whitespace between two orders, a byte at a time: never silent for long, but no order comes. Bounded.
+            for (int i = 0; i < 200; i++) {
+                chunk(out, " ");
+                Thread.sleep(50);
+            }
+            chunk(out, "]}");
+            endChunks(out);
+        }, settings -> settings.withReadTimeout(java.time.Duration.ofMillis(200)));
+
+        try (Stream<OrderPage> stream = gateway.fetchOrders(allOrders())) {
+            Iterator<OrderPage> iterator = stream.iterator();
+            assertThat(iterator.next().orders()).hasSize(1000);
+            assertThatThrownBy(iterator::next).isInstanceOfSatisfying(Unavailable.class,
+                    e -> assertThat(e.getMessage()).contains("too slowly").contains("not retried"));
+        }
+        assertThat(server.requests()).isEqualTo(1);
+    }
+
+    @Test
     void linksAfterTheItemsOfALargeBodyAreFollowed() throws Exception {
         serve((path, out) -> {
             if (path.contains("p=2")) {
