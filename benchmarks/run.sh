@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar and runs every measurement of docs/PERFORMANCE.md: the JMH benchmarks
-# (decode, store, sync; each with its baseline in the same run), the 1M line item heap probe in its
-# own -Xmx256m JVM and the reconcile heap probe (a 1M-row ledger against 200k cached line items in
+# (decode, store, sync; each with its baseline in the same run), the 1M line item heap probes in their
+# own -Xmx256m JVMs (paged, and all in one response; see sync-heap.sh) and the reconcile heap probe (a 1M-row ledger against 200k cached line items in
 # -Xmx128m, see reconcile-heap.sh), then prints the tables. About 9 minutes on 2 cores (the reconcile
 # probe's cache and ledger are made once and kept in benchmarks/target/reconcile-data).
 #
@@ -59,12 +59,12 @@ java -jar "$jar" -rf json -rff "$OUT/jmh-result.json" "${profile[@]}" "$@" 2>&1 
 
 heap_args=()
 if [[ "$HEAP_PROBE_ORDERS" != 0 ]]; then
-    say "heap probe: sync of $HEAP_PROBE_ORDERS orders x 5 line items in -Xmx256m"
-    probe_status=0
-    java -Xmx256m -Xlog:gc:file="$OUT/gc-heap-probe.log" -cp "$jar" dev.pcorders.benchmarks.SyncHeapProbe \
-        "$HEAP_PROBE_ORDERS" "$OUT/heap-probe.properties" >"$OUT/heap-probe.log" 2>&1 || probe_status=$?
-    [[ $probe_status == 0 ]] || echo "the heap probe failed (exit $probe_status); see $OUT/heap-probe.log" >&2
-    heap_args=("$OUT/heap-probe.properties" "$OUT/gc-heap-probe.log")
+    say "heap probes: sync of $HEAP_PROBE_ORDERS orders x 5 line items in -Xmx256m, paged and in one response"
+    # shellcheck source=sync-heap.sh
+    ORDERS="$HEAP_PROBE_ORDERS"
+    JAR="$jar"
+    source "$repo/benchmarks/sync-heap.sh"
+    run_sync_probes
 fi
 
 if [[ "$RECONCILE_PROBE_ROWS" != 0 ]]; then

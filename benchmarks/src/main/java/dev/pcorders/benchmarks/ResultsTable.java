@@ -41,8 +41,13 @@ public final class ResultsTable {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            throw new IllegalArgumentException("usage: ResultsTable <jmh-result.json> [<heap-probe.properties> <gc.log>]");
+        if (args.length < 1 || args.length % 2 == 0) {
+            throw new IllegalArgumentException(
+                    "usage: ResultsTable <jmh-result.json>|--heap-only [<heap-probe.properties> <gc.log>]...");
+        }
+        if (args[0].equals("--heap-only")) {
+            printHeaps(System.out, args);
+            return;
         }
         Map<String, Timing> timings = read(Path.of(args[0]));
         PrintStream out = System.out;
@@ -103,9 +108,14 @@ public final class ResultsTable {
         for (String[] row : rows) {
             out.println("| " + String.join(" | ", row) + " |");
         }
-        if (args.length >= 3) {
+        printHeaps(out, args);
+    }
+
+    /** One table per heap probe: the pairs of files after the first argument. */
+    private static void printHeaps(PrintStream out, String[] args) throws IOException {
+        for (int i = 1; i + 1 < args.length; i += 2) {
             out.println();
-            printHeap(out, Path.of(args[1]), Path.of(args[2]));
+            printHeap(out, Path.of(args[i]), Path.of(args[i + 1]));
         }
     }
 
@@ -119,6 +129,8 @@ public final class ResultsTable {
         out.println("| memory: sync of " + probe.getProperty("line.items.stored", "?") + " line items ("
                 + probe.getProperty("orders.stored", "?") + " orders, " + probe.getProperty("pages", "?") + " pages) | value |");
         out.println("|---|---:|");
+        out.println("| served as | " + probe.getProperty("served.as", "responses of 1000 orders") + ", sandbox in "
+                + probe.getProperty("sandbox", "this JVM") + " |");
         out.println("| completed in -Xmx" + Long.parseLong(probe.getProperty("max.heap.bytes")) / mib + "m (target: yes) | "
                 + ("true".equals(probe.getProperty("completed")) ? "yes" : "NO: " + probe.getProperty("failure")) + " |");
         out.println("| wall time | " + probe.getProperty("seconds") + " s |");

@@ -14,19 +14,25 @@ import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.sandbox.Sandbox;
 import dev.pcorders.sandbox.SandboxServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Target 4: a sync of a million line items in a small heap. Not a JMH benchmark: run.sh starts it in its
- * own JVM with {@code -Xmx256m} and a GC log. Sandbox, gateway and repository share that heap, which
- * only makes the check stricter. Writes what it saw as properties to the file named by the second
+ * own JVM with {@code -Xmx256m} and a GC log. Writes what it saw as properties to the file named by the second
  * argument; the GC log gives the peak occupancy between collections.
  *
- * <p>Arguments: {@code <orders> <result.properties>}.
+ * <p>Given a {@link ProbeSandbox}'s info file, the probe syncs from that sandbox, in its own JVM, and the heap
+ * figures are the client's alone: gateway, decoder and repository. Without one it starts a sandbox that serves
+ * {@value OrderFixtures#PAGE_SIZE} orders a response in its own heap, which only makes the check stricter.
+ *
+ * <p>Arguments: {@code <orders> <result.properties> [<probe-sandbox.properties>]}.
  */
 public final class SyncHeapProbe {
 
@@ -36,18 +42,25 @@ public final class SyncHeapProbe {
     public static void main(String[] args) throws IOException {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         Path resultFile = Path.of(args.length > 1 ? args[1] : "heap-probe.properties");
+        Optional<Properties> external = args.length > 2 ? Optional.of(load(Path.of(args[2]))) : Optional.empty();
         Path directory = OrderFixtures.temporaryDirectory("pc-orders-heap");
         Properties result = new Properties();
         result.setProperty("orders.requested", Integer.toString(orders));
         result.setProperty("max.heap.bytes", Long.toString(Runtime.getRuntime().maxMemory()));
         result.setProperty("gc", HeapFigures.collectorNames());
         long started = System.nanoTime();
-        try (SandboxServer sandbox = Sandbox.start(OrderFixtures.settings(orders));
+        int pageSize = external.map(info -> Integer.parseInt(info.getProperty("page.size"))).orElse(OrderFixtures.PAGE_SIZE);
+        result.setProperty("served.as", pageSize == 0 || pageSize >= orders ? "one response"
+                : "responses of " + pageSize + " orders");
+        result.setProperty("sandbox", external.isPresent() ? "its own JVM" : "this JVM");
+        try (SandboxServer sandbox = external.isPresent() ? null : Sandbox.start(OrderFixtures.settings(orders));
              CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(
-                     PartnerCenterClientSettings.defaults().withBaseUrl(sandbox.baseUrl()),
+                     PartnerCenterClientSettings.defaults().withBaseUrl(external
+                             .map(info -> URI.create(info.getProperty("base.url"))).orElseGet(() -> sandbox.baseUrl())),
                      new StaticAccessTokenProvider("heap-probe-token"));
              SqliteOrderStore store = SqliteOrderStore.open(directory.resolve("heap.db"), SqliteStoreSettings.defaults())) {
-            SyncOrdersCommand command = SyncOrdersCommand.of(CustomerId.parse(sandbox.customerIds().get(0)))
+            String customerId = external.map(info -> info.getProperty("customer")).orElseGet(() -> sandbox.customerIds().get(0));
+            SyncOrdersCommand command = SyncOrdersCommand.of(CustomerId.parse(customerId))
                     .withPrices().withSystemPurchases();
             SyncResult sync = new SyncOrdersService(gateway, store.orders(), Clock.systemUTC()).syncOrders(command);
             CustomerSyncResult customer = sync.customers().get(0);
@@ -73,5 +86,13 @@ public final class SyncHeapProbe {
         if (!"true".equals(result.getProperty("completed"))) {
             System.exit(1);
         }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        }
+        return properties;
     }
 }

@@ -25,7 +25,7 @@ public class PartnerCenterConfiguration {
     private Duration readTimeout = DEFAULTS.readTimeout();
     private String billingTypeEncoding = DEFAULTS.billingTypeEncoding().name();
     private String locale;
-    private int maxBodyBytes = DEFAULTS.maxBodyBytes();
+    private long maxBodyBytes = DEFAULTS.maxBodyBytes();
     private int maxPages = DEFAULTS.maxPages();
     private final Retry retry;
     private final Auth auth;
@@ -94,11 +94,11 @@ public class PartnerCenterConfiguration {
         this.locale = locale;
     }
 
-    public int getMaxBodyBytes() {
+    public long getMaxBodyBytes() {
         return maxBodyBytes;
     }
 
-    public void setMaxBodyBytes(int maxBodyBytes) {
+    public void setMaxBodyBytes(long maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
     }
 

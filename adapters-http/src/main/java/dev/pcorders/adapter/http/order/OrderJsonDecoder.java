@@ -1,12 +1,8 @@
 package dev.pcorders.adapter.http.order;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.pcorders.adapter.http.order.wire.OrderCollectionDto;
 import dev.pcorders.adapter.http.order.wire.OrderDto;
 import dev.pcorders.adapter.http.order.wire.WireJson;
-import dev.pcorders.adapter.http.order.wire.WireValueException;
-import dev.pcorders.adapter.http.partnercenter.DecodedPage;
+import dev.pcorders.adapter.http.partnercenter.PageReader;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterResponse;
 import dev.pcorders.application.order.port.out.PartnerCenterError;
 import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
@@ -17,6 +13,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,7 +21,8 @@ import java.util.OptionalInt;
 /**
  * Reads orders JSON from a stream (never through a String) into domain records. Any body that is not
  * the contract, invalid JSON, a wrong type, a missing id, ends in a {@link MalformedResponse} that says
- * where; a partial result is never returned.
+ * where. A response is read in parts while it arrives ({@link OrderPageReader}); the documents of
+ * {@link OrderDocumentDecoder} are returned whole or not at all.
  */
 final class OrderJsonDecoder implements OrderDocumentDecoder {
 
@@ -42,38 +40,33 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
         this(WireJson.mapper());
     }
 
-    /** One page of {@code GET /customers/{id}/orders}: the orders and the collection's next link. */
-    DecodedPage<OrderPage> decodePage(PartnerCenterResponse response, int pageNumber) {
+    /** One response of {@code GET /customers/{id}/orders}, read in parts while it arrives. */
+    PageReader<OrderPage> openPage(PartnerCenterResponse response, int pageNumber) {
         if (!response.isJson()) {
+            response.close();
             throw response.malformed("expected JSON but the response is " + InputQuote.quote(response.contentType().orElse("")),
                     Optional.empty(), null);
         }
-        if (response.bodyLength() == 0) {
-            throw response.malformed("the response body is empty", Optional.empty(), null);
-        }
-        try (InputStream body = response.bodyStream()) {
-            OrderCollectionDto collection = read(body, OrderCollectionDto.class, response.describe());
-            try {
-                return new DecodedPage<>(OrderWireMapper.page(collection, pageNumber), OrderWireMapper.next(collection));
-            } catch (WireFormatViolation e) {
-                throw new MalformedResponse("an order in the response breaks the contract: " + e.getMessage(),
-                        Optional.of(e.location()), response.describe(), e);
-            }
-        } catch (IOException e) {
-            throw response.malformed("the response body could not be read", Optional.empty(), e);
-        }
+        return OrderPageReader.open(response.bodyStream(), pageNumber, response.describe(),
+                "an order in the response breaks the contract: ", "the response body is empty");
     }
 
-    /** A collection document, as in the published samples. */
+    /** A collection document, as in the published samples; read as the gateway reads a response, then gathered. */
     @Override
     public OrderPage decodeCollection(InputStream body, int pageNumber) {
-        OrderCollectionDto collection = read(body, OrderCollectionDto.class, NO_RESPONSE);
-        try {
-            return OrderWireMapper.page(collection, pageNumber);
-        } catch (WireFormatViolation e) {
-            throw new MalformedResponse("an order breaks the contract: " + e.getMessage(), Optional.of(e.location()),
-                    NO_RESPONSE, e);
+        OrderPageReader reader = OrderPageReader.open(body, pageNumber, NO_RESPONSE, "an order breaks the contract: ",
+                "the body is not a valid OrderCollection document: it is empty");
+        OrderPage first = reader.nextPart();
+        if (reader.complete()) {
+            return first;
         }
+        List<Order> orders = new ArrayList<>(first.orders());
+        OrderPage part = first;
+        while (!reader.complete()) {
+            part = reader.nextPart();
+            orders.addAll(part.orders());
+        }
+        return new OrderPage(pageNumber, orders, part.totalCount());
     }
 
     /** A single order document (GET /customers/{id}/orders/{order_id}, or a sample of one). */
@@ -94,46 +87,14 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
             value = json.readValue(body, Argument.of(type));
         } catch (IOException | RuntimeException e) {
             // Serde reports syntax errors as IOExceptions and some type mismatches as runtime
-            // exceptions; both mean the same to the caller: not the contract.
-            // Paths as the mapper's violations name them: from the items of a collection, from $ in a single order.
+            // exceptions; both mean the same to the caller: not the contract. Paths start at $ in a single order.
             throw new MalformedResponse("the body is not a valid " + type.getSimpleName().replace("Dto", "") + " document: "
-                    + shortReason(e), location(e, type == OrderDto.class ? "$." : ""), context, e);
+                    + OrderPageReader.shortReason(e), OrderPageReader.location(e, "$."), context, e);
         }
         if (value == null) {
             throw new MalformedResponse("the body is JSON null or empty, not a " + type.getSimpleName().replace("Dto", ""),
                     Optional.empty(), context, null);
         }
         return value;
-    }
-
-    /** The path to a value a wire reader refused, or line and column from the Jackson parser. */
-    private static Optional<String> location(Throwable failure, String rootPrefix) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof WireValueException refused) {
-                return Optional.of(rootPrefix + refused.path());
-            }
-            if (cause instanceof JsonProcessingException) {
-                JsonLocation where = ((JsonProcessingException) cause).getLocation();
-                if (where != null && where.getLineNr() > 0) {
-                    return Optional.of("line " + where.getLineNr() + ", column " + where.getColumnNr());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String shortReason(Throwable failure) {
-        Throwable cause = failure;
-        if (cause instanceof JsonProcessingException) {
-            String original = ((JsonProcessingException) cause).getOriginalMessage();
-            return bounded(original == null ? cause.getClass().getSimpleName() : original);
-        }
-        String message = cause.getMessage();
-        return bounded(message == null ? cause.getClass().getSimpleName() : message);
-    }
-
-    private static String bounded(String text) {
-        String line = text.replaceAll("[\\r\\n\\t]+", " ");
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

@@ -5,7 +5,7 @@ import dev.pcorders.adapter.http.order.wire.ClientDto;
 import dev.pcorders.adapter.http.order.wire.LineItemLinksDto;
 import dev.pcorders.adapter.http.order.wire.LinkDto;
 import dev.pcorders.adapter.http.order.wire.LinkHeaderDto;
-import dev.pcorders.adapter.http.order.wire.OrderCollectionDto;
+import dev.pcorders.adapter.http.order.wire.CollectionLinksDto;
 import dev.pcorders.adapter.http.order.wire.OrderDto;
 import dev.pcorders.adapter.http.order.wire.OrderLineItemDto;
 import dev.pcorders.adapter.http.order.wire.OrderLinksDto;
@@ -21,7 +21,6 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.order.OrderLinks;
-import dev.pcorders.domain.order.OrderPage;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.OrderTransactionType;
 import dev.pcorders.domain.order.Pricing;
@@ -63,23 +62,16 @@ final class OrderWireMapper {
     private OrderWireMapper() {
     }
 
-    static OrderPage page(OrderCollectionDto collection, int pageNumber) {
-        List<OrderDto> items = collection.items() == null ? List.of() : collection.items();
-        List<Order> orders = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) != null) {
-                orders.add(order(items.get(i), JsonPath.topLevelElement("items", i)));
-            }
-        }
-        Integer total = collection.totalCount();
+    /** The collection's totalCount as sent; a negative count breaks the contract. */
+    static OptionalInt totalCount(Integer total) {
         if (total != null && total < 0) {
             throw new WireFormatViolation("totalCount must not be negative, got " + total, "totalCount", null);
         }
-        return new OrderPage(pageNumber, orders, total == null ? OptionalInt.empty() : OptionalInt.of(total));
+        return total == null ? OptionalInt.empty() : OptionalInt.of(total);
     }
 
-    static Optional<Link> next(OrderCollectionDto collection) {
-        return collection.links() == null ? Optional.empty() : link(collection.links().next());
+    static Optional<Link> next(CollectionLinksDto links) {
+        return links == null ? Optional.empty() : link(links.next());
     }
 
     static Order order(OrderDto dto, JsonPath path) {

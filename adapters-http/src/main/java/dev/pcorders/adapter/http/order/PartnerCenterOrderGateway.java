@@ -24,7 +24,7 @@ final class PartnerCenterOrderGateway implements CloseableOrderGateway {
     public Stream<OrderPage> fetchOrders(OrderQuery query) {
         Objects.requireNonNull(query, "query");
         String path = OrderRequestPath.of(query.scope(), http.settings().billingTypeEncoding());
-        return http.pages(path, query.correlationId(), decoder::decodePage);
+        return http.pages(path, query.correlationId(), decoder::openPage);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package dev.pcorders.adapter.http.partnercenter;
 
 /**
- * Reads one page of a resource collection from a 200 response. Throws a
+ * Opens the body of one 200 response of a resource collection for reading in parts. Throws a
  * {@link dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse} (see
- * {@link PartnerCenterResponse#malformed}) for a body that is not the contract, never a partial page.
+ * {@link PartnerCenterResponse#malformed}) for a body that is not the contract.
  */
 @FunctionalInterface
 public interface PageDecoder<T> {
 
-    DecodedPage<T> decode(PartnerCenterResponse response, int pageNumber);
+    PageReader<T> open(PartnerCenterResponse response, int pageNumber);
 }

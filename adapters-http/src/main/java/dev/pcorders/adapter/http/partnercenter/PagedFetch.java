@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.partnercenter;
 
+import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
 import dev.pcorders.domain.order.Link;
 import dev.pcorders.domain.shared.CorrelationId;
 import java.net.URI;
@@ -14,10 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks a collection by {@code links.next}, one request per {@link #tryAdvance}: nothing is fetched
- * ahead, and only the page in hand is in memory. Replays the link's headers (MS-ContinuationToken),
- * keeps the MS-CorrelationId, refuses a link to another host, stops on a link it has already
- * followed, and fails past {@code maxPages} rather than loop for ever.
+ * Walks a collection by {@code links.next}, one part per {@link #tryAdvance}: a response is read while it
+ * arrives, a bounded part at a time, and the next request is made only when the last part of the
+ * previous response has been asked for. Replays the link's headers (MS-ContinuationToken), keeps the
+ * MS-CorrelationId, refuses a link to another host, stops on a link it has already followed, and fails
+ * past {@code maxPages} rather than loop for ever.
+ *
+ * <p>Retries: the request and the reading of a response's first part are one attempt of
+ * {@link PartnerCenterHttp#get}, so a connection that fails before anything was handed on is retried as
+ * it always was. Once a part of a response has been handed on, a connection failing later in that body is
+ * not retried: the consumer has those orders already, and a second reading could not take them back or
+ * line up with them. It ends the fetch as {@code Unavailable}; the sync of that customer fails whole (the
+ * repository's transaction rolls back) and the next sync asks again.
  */
 final class PagedFetch<T> extends Spliterators.AbstractSpliterator<T> {
 
@@ -34,6 +43,8 @@ final class PagedFetch<T> extends Spliterators.AbstractSpliterator<T> {
     private boolean finished;
     /** The last allowed page, when it still links further: the next advance fails instead of fetching. */
     private PartnerCenterResponse linkedPastMaxPages;
+    /** The response being read, while it has parts left. */
+    private Opened<T> current;
 
     PagedFetch(PartnerCenterHttp http, URI first, CorrelationId correlationId, PageDecoder<T> decoder, int maxPages) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -45,8 +56,27 @@ final class PagedFetch<T> extends Spliterators.AbstractSpliterator<T> {
         followed.add(key(first, List.of()));
     }
 
+    /** A response, its reader and whether a part of it has been handed on. */
+    private record Opened<T>(PartnerCenterResponse response, PageReader<T> reader, T firstPart) {
+    }
+
     @Override
     public boolean tryAdvance(Consumer<? super T> action) {
+        if (current != null) {
+            T part;
+            try {
+                current.response().startPart();
+                part = current.reader().nextPart();
+            } catch (Unavailable cutOff) {
+                close();
+                throw new Unavailable(cutOff.getMessage() + "; not retried, since orders of page " + pageNumber
+                        + " had already been handed on", cutOff.error(), cutOff);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+            return handOn(part, action);
+        }
         if (finished) {
             return false;
         }
@@ -58,30 +88,63 @@ final class PagedFetch<T> extends Spliterators.AbstractSpliterator<T> {
         // Mark finished first: a failure ends the walk, and a retry is the caller's decision.
         finished = true;
         pageNumber++;
-        PartnerCenterResponse response = http.get(nextUri, correlationId, nextHeaders);
-        DecodedPage<T> decoded = decoder.decode(response, pageNumber);
-        Optional<Link> next = decoded.next();
-        if (next.isPresent()) {
-            URI target = http.resolveNext(next.get(), response);
-            String key = key(target, next.get().headers());
-            if (!followed.add(key)) {
-                LOG.warn("page {} of {} links back to a page already read; stopping there", pageNumber, target.getRawPath());
-            } else if (pageNumber >= maxPages) {
-                // Deliver all maxPages pages, then fail without a request for one more.
-                linkedPastMaxPages = response;
-                finished = false;
-            } else {
-                nextUri = target;
-                nextHeaders = next.get().headers();
-                finished = false;
+        int number = pageNumber;
+        current = http.get(nextUri, correlationId, nextHeaders, response -> {
+            PageReader<T> reader = decoder.open(response, number);
+            try {
+                return new Opened<>(response, reader, reader.nextPart());
+            } catch (RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+        });
+        return handOn(current.firstPart(), action);
+    }
+
+    private boolean handOn(T part, Consumer<? super T> action) {
+        if (current.reader().complete()) {
+            try {
+                // Before the last part goes out, as when a page was read whole: a link to another host fails the fetch.
+                follow(current.reader().next(), current.response());
+            } finally {
+                release();
             }
         }
-        action.accept(decoded.page());
+        action.accept(part);
         return true;
+    }
+
+    private void follow(Optional<Link> next, PartnerCenterResponse response) {
+        if (next.isEmpty()) {
+            return;
+        }
+        URI target = http.resolveNext(next.get(), response);
+        String key = key(target, next.get().headers());
+        if (!followed.add(key)) {
+            LOG.warn("page {} of {} links back to a page already read; stopping there", pageNumber, target.getRawPath());
+        } else if (pageNumber >= maxPages) {
+            // Deliver all maxPages pages, then fail without a request for one more.
+            linkedPastMaxPages = response;
+            finished = false;
+        } else {
+            nextUri = target;
+            nextHeaders = next.get().headers();
+            finished = false;
+        }
+    }
+
+    private void release() {
+        Opened<T> opened = current;
+        current = null;
+        if (opened != null) {
+            opened.reader().close();
+            opened.response().close();
+        }
     }
 
     void close() {
         finished = true;
+        release();
     }
 
     private static String key(URI uri, List<Link.Header> headers) {

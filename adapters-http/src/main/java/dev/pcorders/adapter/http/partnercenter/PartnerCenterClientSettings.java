@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  *
  * @param baseUrl       the API root without version, https unless the host is loopback (a local sandbox)
  * @param apiVersion    the path segment after {@code v}: {@code 1} gives {@code /v1/}
- * @param maxBodyBytes  the largest response body accepted; 10k orders are about 22 MB
+ * @param maxBodyBytes  a safety valve: the largest 2xx body read before the response is refused as too large;
+ *                      {@link #NO_BODY_LIMIT} (the default) reads a body of any size, since Partner Center does
+ *                      not page a customer's orders and the body is read as it arrives, in bounded memory.
+ *                      Error bodies are always cut at 1 MiB.
  * @param maxPages      a guard against a server that pages forever
  */
 public record PartnerCenterClientSettings(
@@ -27,14 +30,15 @@ public record PartnerCenterClientSettings(
         RetryPolicy retryPolicy,
         BillingTypeEncoding billingTypeEncoding,
         Optional<Locale> locale,
-        int maxBodyBytes,
+        long maxBodyBytes,
         int maxPages) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.partnercenter.microsoft.com");
     public static final String DEFAULT_API_VERSION = "1";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
-    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+    /** No cap on a 2xx body: a body larger than this cannot exist. */
+    public static final long NO_BODY_LIMIT = Long.MAX_VALUE;
     public static final int DEFAULT_MAX_PAGES = 10_000;
 
     private static final Pattern API_VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.\\-]{0,15}");
@@ -62,11 +66,11 @@ public record PartnerCenterClientSettings(
         }
     }
 
-    /** Microsoft's public endpoint, v1, 10 s connect, 60 s read, {@link RetryPolicy#DEFAULT}, integer billing types, 64 MiB. */
+    /** Microsoft's public endpoint, v1, 10 s connect, 60 s read, {@link RetryPolicy#DEFAULT}, integer billing types, no body cap. */
     public static PartnerCenterClientSettings defaults() {
         return new PartnerCenterClientSettings(DEFAULT_BASE_URL, DEFAULT_API_VERSION, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_READ_TIMEOUT, RetryPolicy.DEFAULT, BillingTypeEncoding.INTEGER, Optional.empty(),
-                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PAGES);
+                NO_BODY_LIMIT, DEFAULT_MAX_PAGES);
     }
 
     public PartnerCenterClientSettings withBaseUrl(URI value) {
@@ -104,7 +108,8 @@ public record PartnerCenterClientSettings(
                 billingTypeEncoding, Optional.of(value), maxBodyBytes, maxPages);
     }
 
-    public PartnerCenterClientSettings withMaxBodyBytes(int value) {
+    /** A cap on 2xx bodies, at least 1024 bytes; {@link #NO_BODY_LIMIT} for none. */
+    public PartnerCenterClientSettings withMaxBodyBytes(long value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
                 billingTypeEncoding, locale, value, maxPages);
     }

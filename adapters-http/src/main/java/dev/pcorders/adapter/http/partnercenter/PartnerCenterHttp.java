@@ -16,11 +16,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.ContentLengthExceededException;
+import io.micronaut.http.client.RawHttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import java.net.MalformedURLException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.security.cert.CertPathBuilderException;
@@ -38,11 +37,14 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * The Partner Center conversation every resource shares: the headers, the bounded retries, the one
@@ -67,10 +69,10 @@ public final class PartnerCenterHttp implements AutoCloseable {
     private final AccessTokenProvider tokens;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final HttpClient client;
+    private final RawHttpClient client;
 
     private PartnerCenterHttp(PartnerCenterClientSettings settings, AccessTokenProvider tokens, Clock clock,
-            Sleeper sleeper, HttpClient client) {
+            Sleeper sleeper, RawHttpClient client) {
         this.settings = settings;
         this.tokens = tokens;
         this.clock = clock;
@@ -92,20 +94,16 @@ public final class PartnerCenterHttp implements AutoCloseable {
         Objects.requireNonNull(sleeper, "sleeper");
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setConnectTimeout(settings.connectTimeout());
+        // A read timeout on the connection: between two pieces of a body as much as before its headers.
         configuration.setReadTimeout(settings.readTimeout());
-        configuration.setMaxContentLength(settings.maxBodyBytes());
         // Never follow a redirect: the Authorization header would go along to wherever it points.
         configuration.setFollowRedirects(false);
         // Error statuses come back as responses, so their bodies are read here and never escape as
         // Micronaut's HttpClientResponseException.
         configuration.setExceptionOnErrorStatus(false);
         configuration.setShutdownTimeout(Duration.ofMillis(200));
-        try {
-            return new PartnerCenterHttp(settings, tokens, clock, sleeper,
-                    HttpClient.create(settings.baseUrl().toURL(), configuration));
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("baseUrl is not a URL: " + e.getMessage(), e);
-        }
+        // The raw client hands the body over as it arrives (the buffered exchange would hold it whole).
+        return new PartnerCenterHttp(settings, tokens, clock, sleeper, RawHttpClient.create(settings.baseUrl(), configuration));
     }
 
     public PartnerCenterClientSettings settings() {
@@ -131,92 +129,23 @@ public final class PartnerCenterHttp implements AutoCloseable {
         return StreamSupport.stream(fetch, false).onClose(fetch::close);
     }
 
-    /**
-     * Resolves a {@code links.next} uri (relative to the API root, or absolute) and refuses one that
-     * leaves the base URL's scheme, host or port: the request would carry the bearer token there.
-     */
+    /** The target of a {@code links.next}; see {@link NextLinks#resolve}. */
     URI resolveNext(Link next, PartnerCenterResponse from) {
-        if (!next.method().isBlank() && !next.method().equalsIgnoreCase("GET")) {
-            throw from.malformed("links.next asks for method " + quoteShort(next.method()) + "; only GET is followed",
-                    Optional.of("links.next.method"), null);
-        }
-        URI target;
-        try {
-            URI link = new URI(next.uri().strip());
-            if (link.isAbsolute()) {
-                target = link;
-            } else if (link.getRawAuthority() != null) {
-                // A scheme-relative link (//host/path) names a host: check it like an absolute one.
-                target = URI.create(settings.baseUrl().getScheme() + ":" + link);
-            } else {
-                String root = settings.versionedRoot().toString();
-                String raw = link.toString();
-                String prefix = "/v" + settings.apiVersion() + "/";
-                // Partner Center writes links relative to the versioned root (/customers/...); accept a
-                // link that repeats the version too.
-                target = URI.create(raw.startsWith(prefix) ? settings.baseUrl() + raw
-                        : root + (raw.startsWith("/") ? raw : "/" + raw));
-            }
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            throw from.malformed("links.next uri is not a URI: " + quoteShort(next.uri()), Optional.of("links.next.uri"), e);
-        }
-        URI base = settings.baseUrl();
-        if (target.getScheme() == null || target.getHost() == null
-                || !target.getScheme().equalsIgnoreCase(base.getScheme())
-                || !target.getHost().equalsIgnoreCase(base.getHost())
-                || effectivePort(target) != effectivePort(base)
-                || target.getRawUserInfo() != null) {
-            throw from.malformed("links.next points to " + quoteShort(target.getScheme() + "://" + target.getHost()
-                    + ":" + effectivePort(target)) + ", not to the Partner Center base URL; it was not followed",
-                    Optional.of("links.next.uri"), null);
-        }
-        for (Link.Header header : next.headers()) {
-            if (!isToken(header.key()) || !isReplayableValue(header.value())) {
-                throw from.malformed("links.next carries an invalid header " + quoteShort(header.key()),
-                        Optional.of("links.next.headers"), null);
-            }
-        }
-        return target;
-    }
-
-    private static boolean isToken(String name) {
-        return !name.isEmpty() && name.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
-    }
-
-    /**
-     * Visible ASCII with spaces or tabs only inside: Netty refuses a value that starts with a space, and would send
-     * anything beyond ASCII as '?', replaying a continuation token other than the one the service gave.
-     */
-    private static boolean isReplayableValue(String value) {
-        if (!value.isEmpty() && (isSpaceOrTab(value.charAt(0)) || isSpaceOrTab(value.charAt(value.length() - 1)))) {
-            return false;
-        }
-        return value.chars().allMatch(c -> (c > 0x20 && c < 0x7f) || isSpaceOrTab(c));
-    }
-
-    private static boolean isSpaceOrTab(int c) {
-        return c == ' ' || c == '\t';
-    }
-
-    private static int effectivePort(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static String quoteShort(String text) {
-        return dev.pcorders.domain.shared.InputQuote.quote(text);
+        return NextLinks.resolve(next, from, settings);
     }
 
     /**
      * One logical GET: a new MS-RequestId that stays the same across its retries, MS-CV
      * {@code <base>.<attempt>}, retries within the policy, one token refresh after a 401.
      *
-     * @return a 2xx response
+     * @param firstRead reads what is wanted of a 2xx response before anything is handed on; if the connection fails
+     *                  meanwhile ({@link PartnerCenterResponse#cutInTransit()}), that is a failed attempt and retried
+     * @return what {@code firstRead} returned; the response stays open for the rest of its body. On failure the
+     *         response is closed.
      * @throws PartnerCenterException for anything else
      */
-    PartnerCenterResponse get(URI uri, CorrelationId correlationId, List<Link.Header> replayedHeaders) {
+    <R> R get(URI uri, CorrelationId correlationId, List<Link.Header> replayedHeaders,
+            Function<PartnerCenterResponse, R> firstRead) {
         String requestId = UUID.randomUUID().toString();
         String vectorBase = newVectorBase();
         String what = "GET " + uri.getRawPath();
@@ -247,7 +176,15 @@ public final class PartnerCenterHttp implements AutoCloseable {
             RequestIdsSent ids = new RequestIdsSent(correlationId.toString(), requestId, vector);
             Attempt attempt = send(uri, token, ids, replayedHeaders);
             if (attempt.response != null && attempt.response.status() >= 200 && attempt.response.status() < 300) {
-                return attempt.response;
+                try {
+                    return firstRead.apply(attempt.response);
+                } catch (RuntimeException e) {
+                    attempt.response.close();
+                    if (!attempt.response.cutInTransit()) {
+                        throw e;
+                    }
+                    attempt = Attempt.failed(e);
+                }
             }
             if (attempt.response != null && attempt.response.status() == 401 && !refreshedAfter401) {
                 refreshedAfter401 = true;
@@ -263,6 +200,9 @@ public final class PartnerCenterHttp implements AutoCloseable {
             Optional<Duration> wait = nextWait(failedAttempts,
                     attempt.response == null ? Optional.empty() : attempt.response.retryAfter(), policy, deadline, what, requestId);
             if (wait.isEmpty()) {
+                if (attempt.failure instanceof Unavailable cutOff) {
+                    throw new Unavailable(cutOff.getMessage() + ", and the retry budget ran out", cutOff.error(), cutOff);
+                }
                 throw attempt.response != null ? ErrorResponses.toException(attempt.response, what)
                         : new Unavailable(what + " failed: " + attempt.failureDescription()
                                 + " and the retry budget ran out", ids.asError(), attempt.failure);
@@ -347,16 +287,14 @@ public final class PartnerCenterHttp implements AutoCloseable {
                 request.header(header.key(), header.value());
             }
         }
+        long sentAt = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = client.toBlocking().exchange(request, byte[].class);
-            return Attempt.of(toResponse(uri, response, ids));
-        } catch (HttpClientResponseException e) {
-            // Only if error statuses were configured to throw after all; read the response either way.
-            return Attempt.of(toResponse(uri, e.getResponse(), ids));
-        } catch (ContentLengthExceededException e) {
-            throw new MalformedResponse("GET " + uri.getRawPath() + ": the response body is larger than the "
-                    + settings.maxBodyBytes() + " bytes allowed (partner-center.max-body-bytes)", Optional.empty(),
-                    ids.asError(), e);
+            HttpResponse<?> response = Mono.from(client.exchange(request, null, Thread.currentThread()))
+                    // As the buffered exchange did: the headers are due within the read timeout, and a second more.
+                    .timeout(partTimeout())
+                    .onErrorMap(TimeoutException.class, timeout -> ReadTimeoutException.TIMEOUT_EXCEPTION)
+                    .block();
+            return Attempt.of(toResponse(uri, response, ids, sentAt));
         } catch (HttpClientException e) {
             Optional<Throwable> refusedCertificate = causeOfType(e, SSLPeerUnverifiedException.class,
                     CertificateException.class, CertPathValidatorException.class, CertPathBuilderException.class);
@@ -367,21 +305,37 @@ public final class PartnerCenterHttp implements AutoCloseable {
                         + " failed and was not retried: its certificate was refused ("
                         + refusedCertificate.get().getMessage() + ")", ids.asError(), e);
             }
-            // Connection refused or reset, read timeout, a body cut short: all transient.
+            // Connection refused or reset, read timeout, an error body cut short: all transient.
             return Attempt.failed(e);
         }
     }
 
-    private PartnerCenterResponse toResponse(URI uri, HttpResponse<?> response, RequestIdsSent ids) {
-        byte[] body = response.getBody(byte[].class).orElse(new byte[0]);
+    private PartnerCenterResponse toResponse(URI uri, HttpResponse<?> response, RequestIdsSent ids, long sentAt) {
         Optional<String> contentType = response.getHeaders().get(HttpHeaders.CONTENT_TYPE, String.class);
         PartnerCenterResponse.RequestIds echoed = new PartnerCenterResponse.RequestIds(
                 Optional.ofNullable(response.getHeaders().get(CORRELATION_ID)).or(() -> Optional.of(ids.correlationId)),
                 Optional.ofNullable(response.getHeaders().get(REQUEST_ID)).or(() -> Optional.of(ids.requestId)),
                 Optional.ofNullable(response.getHeaders().get(CORRELATION_VECTOR)).or(() -> Optional.of(ids.vector)));
+        Optional<Duration> retryAfter = RetryAfter.parse(response.getHeaders().get(HttpHeaders.RETRY_AFTER), clock.instant());
         // code(), not getStatus(): getStatus() throws for a code Micronaut has no constant for (499, 520, ...).
-        return new PartnerCenterResponse(uri, response.code(), contentType, body, echoed,
-                RetryAfter.parse(response.getHeaders().get(HttpHeaders.RETRY_AFTER), clock.instant()));
+        int status = response.code();
+        if (status < 200 || status >= 300) {
+            return PartnerCenterResponse.buffered(uri, status, contentType, ReceivedBodies.errorBody(response), echoed,
+                    retryAfter);
+        }
+        PartnerCenterResponse streamed = PartnerCenterResponse.streamed(uri, status, contentType,
+                ReceivedBodies.arriving(response), settings.maxBodyBytes(), partTimeout(), sentAt, echoed, retryAfter);
+        long declared = response.getContentLength();
+        if (declared > settings.maxBodyBytes()) {
+            streamed.close();
+            throw ArrivingBody.tooLarge(streamed, settings.maxBodyBytes(), "its Content-Length is " + declared);
+        }
+        return streamed;
+    }
+
+    /** As the buffered exchange bounded a whole response: the read timeout and a second. */
+    private Duration partTimeout() {
+        return settings.readTimeout().plusSeconds(1);
     }
 
     @SafeVarargs
@@ -405,7 +359,11 @@ public final class PartnerCenterHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.debug("closing the HTTP client failed", e);
+        }
     }
 
     /** The ids this client sent with one attempt, for errors where no response came back. */
@@ -417,12 +375,22 @@ public final class PartnerCenterHttp implements AutoCloseable {
         }
     }
 
-    /** A response, or the transport failure that stopped one from arriving. */
+    /** The innermost cause of a transport failure, as a short line. */
+    static String describeFailure(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return root.getClass().getSimpleName() + (detail.length() > 200 ? detail.substring(0, 200) : detail);
+    }
+
+    /** A response, or the transport failure that stopped one (or the first part of its body) from arriving. */
     private static final class Attempt {
         private final PartnerCenterResponse response;
-        private final HttpClientException failure;
+        private final RuntimeException failure;
 
-        private Attempt(PartnerCenterResponse response, HttpClientException failure) {
+        private Attempt(PartnerCenterResponse response, RuntimeException failure) {
             this.response = response;
             this.failure = failure;
         }
@@ -431,17 +399,12 @@ public final class PartnerCenterHttp implements AutoCloseable {
             return new Attempt(response, null);
         }
 
-        static Attempt failed(HttpClientException failure) {
+        static Attempt failed(RuntimeException failure) {
             return new Attempt(null, failure);
         }
 
         String failureDescription() {
-            Throwable root = failure;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String detail = root.getMessage() == null ? "" : ": " + root.getMessage();
-            return root.getClass().getSimpleName() + (detail.length() > 200 ? detail.substring(0, 200) : detail);
+            return failure instanceof Unavailable cutOff ? cutOff.getMessage() : describeFailure(failure);
         }
     }
 }

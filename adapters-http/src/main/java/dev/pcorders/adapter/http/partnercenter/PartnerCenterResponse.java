@@ -3,6 +3,7 @@ package dev.pcorders.adapter.http.partnercenter;
 import dev.pcorders.application.order.port.out.PartnerCenterError;
 import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -13,26 +14,48 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A response as it came off the wire: status, content type, the raw body and the ids that identify
- * the request to Microsoft. The body stays bytes; resource decoders read it as a stream.
+ * A response as it came off the wire: status, content type, the body and the ids that identify the
+ * request to Microsoft. A 2xx body is streamed: it is read while it arrives and never held whole, so a
+ * customer's unpaged answer of any size passes in bounded memory. Error bodies are small and read whole.
+ * Close it to release the connection.
  */
-public final class PartnerCenterResponse {
+public final class PartnerCenterResponse implements AutoCloseable {
 
     private final URI uri;
     private final int status;
     private final Optional<String> contentType;
     private final byte[] body;
+    private final ArrivingBody arriving;
     private final RequestIds ids;
     private final Optional<Duration> retryAfter;
 
-    PartnerCenterResponse(URI uri, int status, Optional<String> contentType, byte[] body, RequestIds ids,
+    private PartnerCenterResponse(URI uri, int status, Optional<String> contentType, byte[] body,
+            InputStream connection, long maxBytes, Duration partTimeout, long sentAtNanos, RequestIds ids,
             Optional<Duration> retryAfter) {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.status = status;
         this.contentType = Objects.requireNonNull(contentType, "contentType");
-        this.body = Objects.requireNonNull(body, "body");
+        this.body = body;
+        this.arriving = connection == null ? null : new ArrivingBody(connection, maxBytes, this, partTimeout, sentAtNanos);
         this.ids = Objects.requireNonNull(ids, "ids");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /** A response whose body was read whole (an error, or a body a test hands over). */
+    static PartnerCenterResponse buffered(URI uri, int status, Optional<String> contentType, byte[] body, RequestIds ids,
+            Optional<Duration> retryAfter) {
+        return new PartnerCenterResponse(uri, status, contentType, Objects.requireNonNull(body, "body"), null, 0, null, 0,
+                ids, retryAfter);
+    }
+
+    /**
+     * A response whose body is read from {@code connection} as it arrives, failing past {@code maxBytes}, and when a
+     * part takes longer than {@code partTimeout}: the first part counted from {@code sentAtNanos} (System.nanoTime()).
+     */
+    static PartnerCenterResponse streamed(URI uri, int status, Optional<String> contentType, InputStream connection,
+            long maxBytes, Duration partTimeout, long sentAtNanos, RequestIds ids, Optional<Duration> retryAfter) {
+        return new PartnerCenterResponse(uri, status, contentType, null, Objects.requireNonNull(connection, "connection"),
+                maxBytes, Objects.requireNonNull(partTimeout, "partTimeout"), sentAtNanos, ids, retryAfter);
     }
 
     /** The correlation id, request id and correlation vector of one attempt. */
@@ -60,13 +83,30 @@ public final class PartnerCenterResponse {
         return ids;
     }
 
-    public int bodyLength() {
-        return body.length;
+    /**
+     * The body as a stream of bytes, never a String on the way; for a 2xx response, the bytes as they arrive,
+     * to be read once. Its read throws the port's {@code Unavailable} when the connection fails part-way and a
+     * {@code MalformedResponse} saying "too large" when the body passes {@code partner-center.max-body-bytes}.
+     */
+    public InputStream bodyStream() {
+        return arriving != null ? arriving : new ByteArrayInputStream(body);
     }
 
-    /** The body as a stream over the received bytes; never a String on the way. */
-    public InputStream bodyStream() {
-        return new ByteArrayInputStream(body);
+    /** Starts the read timeout of the next part of a streamed body: its bytes are asked for from now on. */
+    void startPart() {
+        if (arriving != null) {
+            arriving.startPart();
+        }
+    }
+
+    /** Whether the connection failed while the body was being read: the same request may then be tried again. */
+    boolean cutInTransit() {
+        return arriving != null && arriving.cutInTransit();
+    }
+
+    /** {@code GET /v1/customers/...}: how errors about this response name the request. */
+    String what() {
+        return "GET " + uri.getRawPath();
     }
 
     /** application/json, text/json or any {@code +json} type; a missing content type counts as JSON. */
@@ -79,8 +119,9 @@ public final class PartnerCenterResponse {
         return type.equals("application/json") || type.equals("text/json") || type.endsWith("+json");
     }
 
+    /** A buffered body; a streamed one has no bytes to hand out here. */
     byte[] body() {
-        return body;
+        return body == null ? new byte[0] : body;
     }
 
     Optional<Duration> retryAfter() {
@@ -102,9 +143,21 @@ public final class PartnerCenterResponse {
         return new MalformedResponse(message, location, describe(), cause);
     }
 
+    /** Releases the connection; the part of a streamed body not read yet is discarded. */
+    @Override
+    public void close() {
+        if (arriving != null) {
+            try {
+                arriving.close();
+            } catch (IOException | RuntimeException e) {
+                // Nothing more is wanted from this connection; failing to close it changes no outcome.
+            }
+        }
+    }
+
     @Override
     public String toString() {
-        return "PartnerCenterResponse[" + status + " " + contentType.orElse("no content type") + ", " + body.length
-                + " bytes from " + uri.getRawPath() + "]";
+        return "PartnerCenterResponse[" + status + " " + contentType.orElse("no content type") + ", "
+                + (body == null ? "streamed body" : body.length + " bytes") + " from " + uri.getRawPath() + "]";
     }
 }
