@@ -1,5 +1,6 @@
 package dev.pcorders.benchmarks;
 
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ClientContext;
 import dev.pcorders.domain.order.LineItemLinks;
 import dev.pcorders.domain.order.Link;
@@ -44,7 +45,7 @@ public final class RawJdbcSnapshot {
             + " stored_by_run, alternate_id, billing_cycle, billing_cycle_known, billing_cycle_match, currency_code,"
             + " currency_symbol, creation_date, creation_date_offset, status, status_known, status_match, total_price,"
             + " transaction_type, transaction_type_known, has_client, client_device_family, client_marketplace_country,"
-            + " client_name, etag, object_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " client_name, etag, object_type, prices_as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_LINE_ITEM = "INSERT INTO line_item (order_row_id, line_item_number, list_position,"
             + " offer_id, offer_key, subscription_id, subscription_key, parent_subscription_id, term_duration,"
             + " transaction_type, transaction_type_known, friendly_name, quantity, partner_id_on_record, partner_key,"
@@ -152,7 +153,9 @@ public final class RawJdbcSnapshot {
         orders.setString(c++, client == null ? null : client.marketplaceCountry().orElse(null));
         orders.setString(c++, client == null ? null : client.name().orElse(null));
         orders.setString(c++, order.attributes().etag().orElse(null));
-        orders.setString(c, order.attributes().objectType().orElse(null));
+        orders.setString(c++, order.attributes().objectType().orElse(null));
+        // A first snapshot: prices sent are prices as of this sync, as CachedOrder.afterSync has it.
+        orders.setString(c, CachedOrder.hasPrices(order) ? detectedAt : null);
         orders.addBatch();
         rows++;
 
