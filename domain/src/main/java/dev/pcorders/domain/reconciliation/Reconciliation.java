@@ -288,9 +288,9 @@ public final class Reconciliation {
             }
             return;
         }
-        List<CachedOrder> named0 = new ArrayList<>(sharedReferences.getOrDefault(named, List.of()));
-        Optional.ofNullable(byReference.get(named)).ifPresent(named0::add);
-        for (CachedOrder order : named0) {
+        List<CachedOrder> ordersNamed = new ArrayList<>(sharedReferences.getOrDefault(named, List.of()));
+        Optional.ofNullable(byReference.get(named)).ifPresent(ordersNamed::add);
+        for (CachedOrder order : ordersNamed) {
             for (OrderLine line : order.lines) {
                 line.rowsInError = true;
             }
