@@ -195,8 +195,11 @@ final class SyncCommand implements Callable<Integer> {
         } catch (IOException unreadable) {
             throw new UsageException("cannot read --customers-file " + file + ": " + unreadable.getMessage());
         }
-        if (text.indexOf('\u0000') >= 0) {
-            throw new UsageException(file + " is not UTF-8 text (it holds NUL characters, as UTF-16 does); save it as UTF-8");
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            boolean startsALine = nul == 0 || "\r\n".indexOf(text.charAt(nul - 1)) >= 0;
+            long line = text.substring(0, nul).lines().count() + (startsALine ? 1 : 0);
+            throw new UsageException(file + ", line " + line + ": a NUL character, as UTF-16 text has; save it as UTF-8");
         }
         return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
     }
