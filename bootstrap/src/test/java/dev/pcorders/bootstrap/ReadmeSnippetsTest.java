@@ -42,6 +42,13 @@ class ReadmeSnippetsTest {
 
     private static SandboxServer sandbox;
 
+    /** The free variables of the README's Java snippets, in the order they appear there. */
+    private static final List<String> SNIPPET_VARIABLES = List.of(
+            "java.net.URI baseUrl, dev.pcorders.adapter.http.auth.EntraTokenEndpoint tokenEndpoint, String clientId, "
+                    + "String clientSecret, java.nio.file.Path database, String customerId",
+            "String tenantId",
+            "java.net.URI baseUrl, String accessToken, java.nio.file.Path database, String customerId");
+
     // The snippets' free variables.
     private static URI baseUrl;
     private static EntraTokenEndpoint tokenEndpoint;
@@ -69,16 +76,14 @@ class ReadmeSnippetsTest {
 
     @Test
     void everyJavaSnippetOfTheReadmeIsInThisTest() throws IOException {
-        String readme = Files.readString(README);
         List<String> testLines = Files.readAllLines(THIS_FILE).stream().map(String::strip).collect(Collectors.toList());
-        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        List<String> snippets = new ArrayList<>();
-        while (block.find()) {
-            snippets.add(block.group(1));
-        }
-        assertThat(snippets).hasSize(2);
+        List<String> snippets = readmeSnippets();
+        assertThat(snippets).hasSize(SNIPPET_VARIABLES.size());
         for (String snippet : snippets) {
-            List<String> lines = snippet.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.toList());
+            // The imports are proved by compiling the snippet (everySnippetCompilesWithItsOwnImports).
+            List<String> lines = snippet.lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("import "))
+                    .collect(Collectors.toList());
             // Up to the closing brace: the test adds its assertions inside the try block.
             assertThat(lines.get(lines.size() - 1)).isEqualTo("}");
             lines = lines.subList(0, lines.size() - 1);
@@ -87,9 +92,63 @@ class ReadmeSnippetsTest {
         }
     }
 
+    /**
+     * Each snippet with its own imports and nothing else, as a method whose parameters are the snippet's free variables:
+     * a snippet that needs an import it does not show fails to compile.
+     */
+    @Test
+    void everySnippetCompilesWithItsOwnImports() throws IOException {
+        List<String> snippets = readmeSnippets();
+        Path sources = Files.createDirectories(folder.resolve("snippets"));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < snippets.size(); i++) {
+            StringBuilder unit = new StringBuilder();
+            StringBuilder body = new StringBuilder();
+            snippets.get(i).lines().forEach(line -> (line.startsWith("import ") ? unit : body).append(line).append('\n'));
+            unit.append("class ReadmeSnippet").append(i).append(" {\n    static void run(").append(SNIPPET_VARIABLES.get(i))
+                    .append(") throws Exception {\n").append(body).append("    }\n}\n");
+            files.add(Files.writeString(sources.resolve("ReadmeSnippet" + i + ".java"), unit));
+        }
+        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        java.io.StringWriter diagnostics = new java.io.StringWriter();
+        try (javax.tools.StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, null, null)) {
+            boolean compiled = compiler.getTask(diagnostics, fileManager, null,
+                    List.of("-proc:none", "-classpath", System.getProperty("java.class.path"),
+                            "-d", Files.createDirectories(folder.resolve("snippet-classes")).toString()),
+                    null, fileManager.getJavaFileObjectsFromPaths(files)).call();
+            assertThat(compiled).as("README snippets as shown:%n%s", diagnostics).isTrue();
+        }
+    }
+
+    private static List<String> readmeSnippets() throws IOException {
+        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
+        List<String> snippets = new ArrayList<>();
+        while (block.find()) {
+            snippets.add(block.group(1));
+        }
+        return snippets;
+    }
+
     @Test
     void plainJavaBuilder() {
         Path database = folder.resolve("plain.db");
+        assertPlainJavaSnippetWorks(baseUrl, tokenEndpoint, customerId, database);
+    }
+
+    @Test
+    void pointingTheTokenProviderAtTheSandbox() {
+        Path database = folder.resolve("sandbox.db");
+        try (SandboxServer sandbox = Sandbox.start()) {
+            URI baseUrl = sandbox.baseUrl();
+            EntraTokenEndpoint tokenEndpoint = EntraTokenEndpoint.forTenant(tenantId).withAuthority(sandbox.baseUrl());
+            String customerId = sandbox.customerIds().get(0);
+            // ... the plain Java snippet above, unchanged
+            assertPlainJavaSnippetWorks(baseUrl, tokenEndpoint, customerId, database);
+        }
+    }
+
+    private static void assertPlainJavaSnippetWorks(URI baseUrl, EntraTokenEndpoint tokenEndpoint, String customerId,
+                                                    Path database) {
         SyncResult syncResult;
         CachedOrders cached;
         try (PcOrders pcOrders = PcOrders.builder()

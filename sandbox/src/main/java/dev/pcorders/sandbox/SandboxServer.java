@@ -52,7 +52,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     static SandboxServer start(SandboxSettings settings) {
-        SandboxState state = new SandboxState(settings, SandboxData.generate(settings));
+        SandboxState state = new SandboxState(settings, () -> SandboxData.generate(settings));
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .banner(false)

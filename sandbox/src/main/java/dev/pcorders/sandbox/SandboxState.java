@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * What the running server shares between requests: the data, the fault plan with its request counter,
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SandboxState {
 
     private final SandboxSettings settings;
-    private final SandboxData data;
+    private final Supplier<SandboxData> generate;
+    private volatile SandboxData data;
     private final AtomicLong ordersRequests = new AtomicLong();
     private final AtomicLong tokensIssued = new AtomicLong();
     private final AtomicLong bytesServed = new AtomicLong();
@@ -20,9 +22,13 @@ final class SandboxState {
     private final AtomicLong largestChunk = new AtomicLong();
     private final Set<String> redeemedRefreshTokens = ConcurrentHashMap.newKeySet();
 
-    SandboxState(SandboxSettings settings, SandboxData data) {
+    /**
+     * The data is made on first use, not before the server listens: its customers alone take seconds for a few hundred
+     * thousand, and the address should be known (and printed) at once.
+     */
+    SandboxState(SandboxSettings settings, Supplier<SandboxData> generate) {
         this.settings = settings;
-        this.data = data;
+        this.generate = generate;
     }
 
     SandboxSettings settings() {
@@ -30,7 +36,17 @@ final class SandboxState {
     }
 
     SandboxData data() {
-        return data;
+        SandboxData made = data;
+        if (made == null) {
+            synchronized (this) {
+                made = data;
+                if (made == null) {
+                    made = generate.get();
+                    data = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** Numbers the request and decides its fault from the plan and the seed. */

@@ -45,7 +45,9 @@ final class SandboxCommand implements Callable<Integer> {
                 .withSeed(seed).withPageSize(pageSize);
         try (SandboxServer sandbox = start(settings)) {
             PrintWriter out = root.out();
+            // The address first, before the customers are made: for a large data set that takes a while.
             out.println(sandbox.baseUrl());
+            out.flush();
             sandbox.customerIds().forEach(out::println);
             out.flush();
             Thread hook = new Thread(stopped::countDown, "pc-orders-sandbox-stop");

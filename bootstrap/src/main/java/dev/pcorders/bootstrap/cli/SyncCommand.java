@@ -238,10 +238,11 @@ final class SyncCommand implements Callable<Integer> {
         } catch (IOException unreadable) {
             throw new UsageException("cannot read --customers-file " + file + ": " + unreadable.getMessage());
         }
-        // UTF-16 text of GUIDs without a byte order mark decodes as UTF-8 with a NUL in every other byte; a stray NUL
-        // is a bad id, which the line-by-line parse reports with its line number.
-        if (text.chars().filter(c -> c == 0).count() * 4 >= text.length() && !text.isEmpty()) {
-            throw new UsageException(file + " is not UTF-8 text (it holds NUL characters, as UTF-16 does); save it as UTF-8");
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            boolean startsALine = nul == 0 || "\r\n".indexOf(text.charAt(nul - 1)) >= 0;
+            long line = text.substring(0, nul).lines().count() + (startsALine ? 1 : 0);
+            throw new UsageException(file + ", line " + line + ": a NUL character, as UTF-16 text has; save it as UTF-8");
         }
         return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
     }
