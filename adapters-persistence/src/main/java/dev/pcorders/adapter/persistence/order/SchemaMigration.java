@@ -91,7 +91,8 @@ final class SchemaMigration {
     void requireCurrent(DataSource reader) {
         if (acceptableSchema(reader).pending().length > 0) {
             throw new OrderStoreException(Reason.SCHEMA_TOO_OLD, "The order store " + file + " was written by an older "
-                    + "pc-orders; reading does not upgrade it. Sync into it once with this build, which upgrades it.");
+                    + "pc-orders and cannot be upgraded without write access to it and its folder; copy it somewhere "
+                    + "writable, or sync into it once with this build, which upgrades it.");
         }
     }
 

@@ -63,6 +63,7 @@ final class SnapshotWriter implements AutoCloseable {
     private final RowBatch changes;
     private long nextRowId;
     private long pages;
+    private int lastPageNumber = -1;
 
     /**
      * Prepares the INSERTs on the transaction's connection; {@link #close} releases them. {@code startedAt},
@@ -94,7 +95,11 @@ final class SnapshotWriter implements AutoCloseable {
     }
 
     void write(OrderPage page) {
-        pages++;
+        // Parts of one large response carry its page number: pages count responses, as Partner Center served them.
+        if (page.pageNumber() != lastPageNumber) {
+            pages++;
+            lastPageNumber = page.pageNumber();
+        }
         Map<OrderKey, Order> orders = new LinkedHashMap<>();
         for (Order order : page.orders()) {
             orders.put(OrderKey.of(order), order);

@@ -80,11 +80,13 @@ public final class SqliteOrderStore implements AutoCloseable {
     }
 
     /**
-     * Opens an existing store for reading only: never creates, migrates or writes the file, needs no write access to
-     * its folder, and leaves no file behind. Writes through {@link #orders()} fail with an {@link OrderStoreException}.
+     * Opens an existing store for reading only: never creates or writes the file, needs no write access to its folder,
+     * and leaves no file behind. The one exception: a file of an earlier release is upgraded to this build's schema
+     * first (as a sync would) when the file and its folder can be written. Writes through {@link #orders()} fail with
+     * an {@link OrderStoreException}.
      *
-     * @throws OrderStoreException if the file does not exist, cannot be read, is not a pc-orders database, or has a
-     *                             schema other than this build's (older: a sync with this build upgrades it)
+     * @throws OrderStoreException if the file does not exist, cannot be read, is not a pc-orders database, has a newer
+     *                             schema, or has an older one and cannot be written
      */
     public static SqliteOrderStore openReadOnly(Path file, SqliteStoreSettings settings) {
         Objects.requireNonNull(file, "file");
@@ -103,11 +105,25 @@ public final class SqliteOrderStore implements AutoCloseable {
         }
         try {
             new SchemaMigration(absolute, failures, settings).requireCurrent(reader);
+        } catch (OrderStoreException older) {
+            reader.close();
+            if (older.reason() != OrderStoreException.Reason.SCHEMA_TOO_OLD || !upgradable(absolute)) {
+                throw older;
+            }
+            // A cache of an earlier release is upgraded once, as a sync would, rather than leaving its owner unable to
+            // read it until they can reach Partner Center; where it cannot be written, reading it stays an error.
+            open(absolute, settings).close();
+            return openReadOnly(absolute, settings);
         } catch (RuntimeException e) {
             reader.close();
             throw e;
         }
         return new SqliteOrderStore(absolute, connections, failures, reader, reader);
+    }
+
+    private static boolean upgradable(Path file) {
+        Path folder = file.getParent();
+        return Files.isWritable(file) && folder != null && Files.isWritable(folder);
     }
 
     /** The cache as the application sees it. Thread-safe; valid until {@link #close()}. */

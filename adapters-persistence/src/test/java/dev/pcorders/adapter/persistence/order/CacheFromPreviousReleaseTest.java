@@ -107,4 +107,15 @@ class CacheFromPreviousReleaseTest {
             assertThat(plain.orders()).isEqualTo(userPurchasesOnly.size());
         }
     }
+
+    @Test
+    void aReaderUpgradesAWritableCacheOfThePreviousReleaseOnceAndThenReadsIt() throws SQLException {
+        try (SqliteOrderStore store = SqliteOrderStore.openReadOnly(file, SqliteStoreSettings.defaults())) {
+            assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(31);
+        }
+        try (SqliteOrderStore store = SqliteOrderStore.openReadOnly(file, SqliteStoreSettings.defaults());
+             Connection connection = store.openJdbcConnection()) {
+            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
+        }
+    }
 }

@@ -71,10 +71,14 @@ public final class InMemoryOrderRepository implements OrderRepository {
         }
         Map<OrderKey, Order> sent = new LinkedHashMap<>();
         long pageCount = 0;
+        int lastPageNumber = -1;
         // Everything is staged first and published at the end, so a failing iterator changes nothing.
         while (pages.hasNext()) {
             OrderPage page = pages.next();
-            pageCount++;
+            if (page.pageNumber() != lastPageNumber) {
+                pageCount++;
+                lastPageNumber = page.pageNumber();
+            }
             for (Order order : page.orders()) {
                 sent.put(new OrderKey(order.referenceCustomerId(), order.id()), order);
             }

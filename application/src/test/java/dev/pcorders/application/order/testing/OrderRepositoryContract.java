@@ -132,6 +132,14 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
+    void partsOfOneResponseCountAsOnePage() {
+        SnapshotSummary summary = sync(SCOPE, page(1, anOrder("a").build()), page(1, anOrder("b").build()),
+                page(2, anOrder("c").build()));
+
+        assertThat(summary).isEqualTo(new SnapshotSummary(2, 3, 3, 3, 0, 0));
+    }
+
+    @Test
     void aSecondSnapshotRecordsStatusQuantityPriceRemovalAndAddition() {
         sync(SCOPE, page(1, anOrder("kept").build(), anOrder("cancelled").build(), anOrder("grown").build(),
                 anOrder("repriced").build(), anOrder("gone").build()));

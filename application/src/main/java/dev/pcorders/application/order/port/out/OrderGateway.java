@@ -8,8 +8,9 @@ import java.util.stream.Stream;
 public interface OrderGateway {
 
     /**
-     * The orders of one query, page by page. The stream is lazy: each page is requested when the
-     * consumer reaches it, so memory does not grow with the number of pages, and a failure surfaces
+     * The orders of one query, page by page. The stream is lazy: each page is requested (or, within one
+     * large response, read) when the consumer reaches it, so memory grows neither with the number of pages
+     * nor with a response's size. Parts of one response share its {@code pageNumber}. A failure surfaces
      * as a {@link PartnerCenterException} from the stream operation that asked for the page.
      * Close the stream (try-with-resources) to release a connection when stopping early.
      *
