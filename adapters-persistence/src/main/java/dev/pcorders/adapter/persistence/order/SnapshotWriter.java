@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,8 @@ final class SnapshotWriter implements AutoCloseable {
     private long nextRowId;
     private long pages;
     private int lastPageNumber = -1;
+    /** Normally the scope's customer alone; an order sent with another referenceCustomerId is kept under that one. */
+    private final Set<String> customersWritten = new LinkedHashSet<>();
 
     /**
      * Prepares the INSERTs on the transaction's connection; {@link #close} releases them. {@code startedAt},
@@ -102,7 +105,9 @@ final class SnapshotWriter implements AutoCloseable {
         }
         Map<OrderKey, Order> orders = new LinkedHashMap<>();
         for (Order order : page.orders()) {
-            orders.put(OrderKey.of(order), order);
+            OrderKey key = OrderKey.of(order);
+            orders.put(key, order);
+            customersWritten.add(key.customer());
         }
         if (orders.isEmpty()) {
             return;
@@ -204,9 +209,15 @@ final class SnapshotWriter implements AutoCloseable {
                 .where(again.CUSTOMER_ID.eq(STORED_ORDER.CUSTOMER_ID))
                 .and(again.ORDER_ID.eq(STORED_ORDER.ORDER_ID))
                 .and(again.STORED_BY_RUN.eq(runId)));
-        Condition otherRuns = STORED_ORDER.STORED_BY_RUN.ne(runId);
-        Condition gone = otherRuns.and(STORED_ORDER.REMOVED_BY_RUN.isNull())
-                .and(STORED_ORDER.CUSTOMER_ID.eq(scope.customer().toString()))
+        // Every statement below names the customers this run touched, so it reads their rows through an index
+        // instead of every customer's: a partner's cache holds thousands of customers.
+        Set<String> customers = new LinkedHashSet<>(customersWritten);
+        customers.add(scope.customer().toString());
+        Condition ofTheseCustomers = STORED_ORDER.CUSTOMER_ID.in(customers);
+        Condition otherRuns = ofTheseCustomers.and(STORED_ORDER.STORED_BY_RUN.ne(runId));
+        Condition ofScopeCustomer = STORED_ORDER.CUSTOMER_ID.eq(scope.customer().toString());
+        Condition gone = ofScopeCustomer.and(STORED_ORDER.STORED_BY_RUN.ne(runId))
+                .and(STORED_ORDER.REMOVED_BY_RUN.isNull())
                 .and(covered())
                 .andNot(storedAgain);
 
@@ -222,12 +233,12 @@ final class SnapshotWriter implements AutoCloseable {
                 .execute();
         tx.update(STORED_ORDER).set(STORED_ORDER.REMOVED_BY_RUN, runId).where(gone).execute();
         // After the update: `gone` itself asks these rows whether a reseller filter covers an order.
-        tx.deleteFrom(ORDER_RESELLER).where(DSL.row(ORDER_RESELLER.CUSTOMER_ID, ORDER_RESELLER.ORDER_ID)
-                .in(DSL.select(STORED_ORDER.CUSTOMER_ID, STORED_ORDER.ORDER_ID).from(STORED_ORDER)
-                        .where(STORED_ORDER.REMOVED_BY_RUN.eq(runId)))).execute();
+        tx.deleteFrom(ORDER_RESELLER).where(ORDER_RESELLER.CUSTOMER_ID.eq(scope.customer().toString()))
+                .and(ORDER_RESELLER.ORDER_ID.in(DSL.select(STORED_ORDER.ORDER_ID).from(STORED_ORDER)
+                        .where(ofScopeCustomer).and(STORED_ORDER.REMOVED_BY_RUN.eq(runId)))).execute();
         tx.deleteFrom(STORED_ORDER).where(otherRuns.and(storedAgain)).execute();
 
-        Condition thisRun = STORED_ORDER.STORED_BY_RUN.eq(runId);
+        Condition thisRun = ofTheseCustomers.and(STORED_ORDER.STORED_BY_RUN.eq(runId));
         long orders = tx.fetchCount(STORED_ORDER, thisRun);
         long lineItems = tx.fetchCount(tx.select(LINE_ITEM.ORDER_ROW_ID).from(LINE_ITEM)
                 .join(STORED_ORDER).on(STORED_ORDER.ROW_ID.eq(LINE_ITEM.ORDER_ROW_ID))
