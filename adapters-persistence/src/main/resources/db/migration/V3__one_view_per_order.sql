@@ -29,8 +29,9 @@ WHERE total_price IS NOT NULL
    OR EXISTS (SELECT 1 FROM line_item li WHERE li.order_row_id = stored_order.row_id AND li.has_pricing = 1);
 
 -- Orders held by several scopes: the row committed last (highest row id) is what readers showed, and stays.
--- If it has no prices, it takes them from the newest other copy that has (same line number and offer), as a
--- sync without prices does from now on.
+-- If it has no prices, it takes them from the newest other copy that has, in the same currency, as a sync
+-- without prices does from now on (CachedOrder.afterSync): each line's pricing for the same line number, offer
+-- and quantity, and the total while every line is such a line.
 CREATE TEMP TABLE v3_duplicate AS
 SELECT customer_id, order_id, MAX(row_id) AS kept_row
 FROM stored_order
@@ -47,12 +48,23 @@ SELECT d.kept_row,
 FROM v3_duplicate d JOIN stored_order kept ON kept.row_id = d.kept_row
 WHERE kept.prices_as_of IS NULL;
 
-DELETE FROM v3_price_donor WHERE donor_row IS NULL;
+DELETE FROM v3_price_donor
+WHERE donor_row IS NULL
+   OR (SELECT kept.currency_code FROM stored_order kept WHERE kept.row_id = v3_price_donor.kept_row)
+      IS NOT (SELECT donor.currency_code FROM stored_order donor WHERE donor.row_id = v3_price_donor.donor_row);
 
 UPDATE stored_order
 SET total_price = (SELECT donor.total_price FROM v3_price_donor p JOIN stored_order donor ON donor.row_id = p.donor_row
-                   WHERE p.kept_row = stored_order.row_id AND donor.currency_code IS stored_order.currency_code)
-WHERE total_price IS NULL AND row_id IN (SELECT kept_row FROM v3_price_donor);
+                   WHERE p.kept_row = stored_order.row_id)
+WHERE total_price IS NULL AND row_id IN (SELECT kept_row FROM v3_price_donor)
+  AND (SELECT count(*) FROM line_item k WHERE k.order_row_id = stored_order.row_id)
+      = (SELECT count(*) FROM v3_price_donor p JOIN line_item d ON d.order_row_id = p.donor_row
+         WHERE p.kept_row = stored_order.row_id)
+  AND NOT EXISTS (SELECT 1 FROM line_item k
+                  WHERE k.order_row_id = stored_order.row_id
+                    AND NOT EXISTS (SELECT 1 FROM v3_price_donor p JOIN line_item d ON d.order_row_id = p.donor_row
+                                    WHERE p.kept_row = stored_order.row_id AND d.line_item_number = k.line_item_number
+                                      AND d.offer_key = k.offer_key AND d.quantity = k.quantity));
 
 UPDATE line_item
 SET has_pricing = 1,
@@ -66,7 +78,8 @@ WHERE line_item.order_row_id = p.kept_row
   AND line_item.has_pricing = 0
   AND donor.has_pricing = 1
   AND donor.line_item_number = line_item.line_item_number
-  AND donor.offer_key = line_item.offer_key;
+  AND donor.offer_key = line_item.offer_key
+  AND donor.quantity = line_item.quantity;
 
 UPDATE stored_order
 SET prices_as_of = (SELECT donor.prices_as_of FROM v3_price_donor p JOIN stored_order donor ON donor.row_id = p.donor_row

@@ -52,15 +52,27 @@ class CachedOrderTest {
     }
 
     @Test
-    void aLineThatChangedItsOfferOrIsNewGetsNoEarlierPrice() {
+    void aLineThatChangedItsOfferOrIsNewGetsNoEarlierPriceAndTheOrderNoEarlierTotal() {
         Order priced = anOrder("a").build();
         Order sent = withoutPrices(anOrder("a").lineItems(List.of(
                 aLineItem(0).offerId(TestOrders.OTHER_OFFER).build(), aLineItem(1).build())).build());
 
         CachedOrder view = CachedOrder.afterSync(sent, false, NOW, Optional.of(new CachedOrder(priced, Optional.of(PRICED_AT))));
 
-        assertThat(view.order().lineItems()).allSatisfy(line -> assertThat(line.pricing()).isEmpty());
-        assertThat(view.order().totalPrice()).as("the order total is still the order's").contains(Amount.parse("12.50"));
+        assertThat(view).isEqualTo(new CachedOrder(sent, Optional.empty()));
+    }
+
+    @Test
+    void aSeatChangeKeepsTheOtherLinesPricesButNotItsOwnNorTheTotal() {
+        Order priced = anOrder("a").lineItems(List.of(aLineItem(0).build(), aLineItem(1).build())).build();
+        Order sent = withoutPrices(priced.toBuilder().lineItems(List.of(aLineItem(0).build(), aLineItem(1).quantity(3).build()))
+                .build());
+
+        CachedOrder view = CachedOrder.afterSync(sent, false, NOW, Optional.of(new CachedOrder(priced, Optional.of(PRICED_AT))));
+
+        assertThat(view.order().lineItem(0).orElseThrow().pricing()).isEqualTo(priced.lineItems().get(0).pricing());
+        assertThat(view.order().lineItem(1).orElseThrow().pricing()).as("5 seats' extended price is not 3 seats'").isEmpty();
+        assertThat(view.order().totalPrice()).isEmpty();
         assertThat(view.pricesAsOf()).contains(PRICED_AT);
     }
 

@@ -56,12 +56,7 @@ public final class SqliteOrderStore implements AutoCloseable {
     public static SqliteOrderStore open(Path file, SqliteStoreSettings settings) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(settings, "settings");
-        Path absolute = file.toAbsolutePath().normalize();
-        if (absolute.toString().indexOf('?') >= 0) {
-            // sqlite-jdbc would read what follows it as connection options and fail with an unrelated SQL error.
-            throw new IllegalArgumentException("the cache path must not contain '?' (the SQLite driver reads what follows "
-                    + "it as connection options): " + absolute);
-        }
+        Path absolute = usablePath(file);
         StoreFailures failures = new StoreFailures(absolute, settings);
         SqliteConnections connections = new SqliteConnections(absolute, settings);
         new SchemaMigration(absolute, failures, settings).migrate(connections.unpooledInspector(), connections.unpooledWriter());
@@ -89,9 +84,13 @@ public final class SqliteOrderStore implements AutoCloseable {
      *                             schema, or has an older one and cannot be written
      */
     public static SqliteOrderStore openReadOnly(Path file, SqliteStoreSettings settings) {
+        return openReadOnly(file, settings, true);
+    }
+
+    private static SqliteOrderStore openReadOnly(Path file, SqliteStoreSettings settings, boolean mayUpgrade) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(settings, "settings");
-        Path absolute = file.toAbsolutePath().normalize();
+        Path absolute = usablePath(file);
         StoreFailures failures = new StoreFailures(absolute, settings);
         if (!Files.isRegularFile(absolute)) {
             throw new OrderStoreException(OrderStoreException.Reason.NOT_FOUND, "no such file: " + absolute);
@@ -107,18 +106,28 @@ public final class SqliteOrderStore implements AutoCloseable {
             new SchemaMigration(absolute, failures, settings).requireCurrent(reader);
         } catch (OrderStoreException older) {
             reader.close();
-            if (older.reason() != OrderStoreException.Reason.SCHEMA_TOO_OLD || !upgradable(absolute)) {
+            if (older.reason() != OrderStoreException.Reason.SCHEMA_TOO_OLD || !mayUpgrade || !upgradable(absolute)) {
                 throw older;
             }
             // A cache of an earlier release is upgraded once, as a sync would, rather than leaving its owner unable to
             // read it until they can reach Partner Center; where it cannot be written, reading it stays an error.
             open(absolute, settings).close();
-            return openReadOnly(absolute, settings);
+            return openReadOnly(absolute, settings, false);
         } catch (RuntimeException e) {
             reader.close();
             throw e;
         }
         return new SqliteOrderStore(absolute, connections, failures, reader, reader);
+    }
+
+    private static Path usablePath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (absolute.toString().indexOf('?') >= 0) {
+            // sqlite-jdbc would read what follows it as connection options and fail with an unrelated SQL error.
+            throw new IllegalArgumentException("the cache path must not contain '?' (the SQLite driver reads what follows "
+                    + "it as connection options): " + absolute);
+        }
+        return absolute;
     }
 
     private static boolean upgradable(Path file) {
