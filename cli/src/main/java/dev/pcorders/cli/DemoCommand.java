@@ -78,11 +78,11 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Next, on the same database:");
         String db = "--db " + database;
-        out.println("  java -jar bootstrap/target/pc-orders.jar " + db + " orders list");
-        out.println("  java -jar bootstrap/target/pc-orders.jar " + db + " orders list --status cancelled --format json");
-        out.println("  java -jar bootstrap/target/pc-orders.jar " + db + " changes");
-        out.println("  java -jar bootstrap/target/pc-orders.jar " + db + " reconcile --ledger " + ledger + " --format json");
-        out.println("  java -jar bootstrap/target/pc-orders.jar sandbox      # then sync from it yourself");
+        out.println("  java -jar cli/target/pc-orders.jar " + db + " orders list");
+        out.println("  java -jar cli/target/pc-orders.jar " + db + " orders list --status cancelled --format json");
+        out.println("  java -jar cli/target/pc-orders.jar " + db + " changes");
+        out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + ledger + " --format json");
+        out.println("  java -jar cli/target/pc-orders.jar sandbox      # then sync from it yourself");
         out.flush();
         return ExitCodes.OK;
     }
