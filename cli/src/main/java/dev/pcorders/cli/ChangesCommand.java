@@ -1,0 +1,31 @@
+package dev.pcorders.cli;
+
+import dev.pcorders.application.order.port.in.OrderChangesQuery;
+import dev.pcorders.domain.shared.CustomerId;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "changes", description = "Show what syncs found added, changed or removed, oldest first.",
+        mixinStandardHelpOptions = true)
+final class ChangesCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PcOrdersCommand root;
+
+    @Option(names = "--customer", paramLabel = "GUID", description = "Only this customer's changes.")
+    String customer;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws IOException {
+        OrderChangesQuery query = customer == null ? OrderChangesQuery.ALL : OrderChangesQuery.ALL.ofCustomer(CustomerId.parse(customer));
+        ReportOutput.changes(root.services().listOrderChanges().listOrderChanges(query), format, root.out());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.pcorders.cli;
+
+import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
+import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
+import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
+import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+
+/**
+ * The use cases a command runs, created on first use: commands that do not need the database
+ * ({@code --help}, {@code sandbox}) never open it.
+ */
+interface CliServices extends AutoCloseable {
+
+    FindCachedOrdersUseCase findCachedOrders();
+
+    FindCachedOrderByIdUseCase findCachedOrderById();
+
+    ListOrderChangesUseCase listOrderChanges();
+
+    ReconcileOrdersUseCase reconcileOrders();
+
+    /** Needs credentials as well as the database; the options say where Partner Center is. */
+    SyncOrdersUseCase syncOrders(PartnerCenterOptions options);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,95 @@
+package dev.pcorders.cli;
+
+import dev.pcorders.adapter.http.auth.AccessTokenProvider;
+import dev.pcorders.adapter.http.auth.EntraTokenEndpoint;
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
+import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
+import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
+import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.bootstrap.PartnerCenterCredentials;
+import dev.pcorders.bootstrap.PcOrders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The command line's use cases: the database from {@code --db}, credentials from the {@code PC_ORDERS_*}
+ * environment variables, Partner Center's address from the command's options. Opens the database only
+ * when a command first asks for a use case.
+ */
+final class EnvironmentCliServices implements CliServices {
+
+    private final Path database;
+    private final Map<String, String> environment;
+    private PcOrders pcOrders;
+
+    EnvironmentCliServices(Path database, Map<String, String> environment) {
+        this.database = database;
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public FindCachedOrdersUseCase findCachedOrders() {
+        return cacheOnly().findCachedOrders();
+    }
+
+    @Override
+    public FindCachedOrderByIdUseCase findCachedOrderById() {
+        return cacheOnly().findCachedOrderById();
+    }
+
+    @Override
+    public ListOrderChangesUseCase listOrderChanges() {
+        return cacheOnly().listOrderChanges();
+    }
+
+    @Override
+    public ReconcileOrdersUseCase reconcileOrders() {
+        return cacheOnly().reconcileOrders();
+    }
+
+    @Override
+    public SyncOrdersUseCase syncOrders(PartnerCenterOptions options) {
+        // Credentials are checked before the database is opened: a missing variable must not leave a new file behind.
+        AccessTokenProvider tokens;
+        try {
+            tokens = PartnerCenterCredentials.fromEnvironment(environment)
+                    .tokenProvider(options.authority().orElse(EntraTokenEndpoint.DEFAULT_AUTHORITY));
+        } catch (IllegalArgumentException missing) {
+            throw new UsageException(missing.getMessage());
+        }
+        PartnerCenterClientSettings settings = PartnerCenterClientSettings.defaults();
+        settings = options.baseUrl().map(settings::withBaseUrl).orElse(settings);
+        settings = options.apiVersion().map(String::valueOf).map(settings::withApiVersion).orElse(settings);
+        close();
+        pcOrders = PcOrders.builder().database(database).partnerCenter(settings).accessTokenProvider(tokens).build();
+        return pcOrders.syncOrders();
+    }
+
+    /**
+     * For the commands that only read the cache. A file that does not exist is an error, not an empty cache: a
+     * mistyped --db would otherwise list nothing, or reconcile a whole ledger as "missing", and leave a new file.
+     */
+    private PcOrders cacheOnly() {
+        if (pcOrders == null) {
+            if (!Files.exists(database)) {
+                throw new OrderStoreException(OrderStoreException.Reason.NOT_FOUND,
+                        "no such file; sync into it first, or name the cache with --db or PC_ORDERS_DB");
+            }
+            // Read-only: reading needs no write access to the folder, leaves no -wal or -shm file, and never migrates.
+            pcOrders = PcOrders.builder().database(database).readOnly().build();
+        }
+        return pcOrders;
+    }
+
+    @Override
+    public void close() {
+        if (pcOrders != null) {
+            pcOrders.close();
+            pcOrders = null;
+        }
+    }
+}

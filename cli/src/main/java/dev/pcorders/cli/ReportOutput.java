@@ -1,0 +1,219 @@
+package dev.pcorders.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pcorders.domain.order.OrderChange;
+import dev.pcorders.domain.reconciliation.Discrepancy;
+import dev.pcorders.domain.reconciliation.DiscrepancyKind;
+import dev.pcorders.domain.reconciliation.LedgerRowError;
+import dev.pcorders.domain.reconciliation.ReconciliationReport;
+import dev.pcorders.domain.shared.CustomerId;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Prints reconciliation reports and the change log in the three output formats. */
+final class ReportOutput {
+
+    private ReportOutput() {
+    }
+
+    static final String SYSTEM_PURCHASES_HINT = "the rows Partner Center could not match may bill orders it created itself "
+            + "(system purchases), which the cache holds only after a sync with --include-system-purchases; run "
+            + "pc-orders sync --include-system-purchases (with your usual flags) for these customers and reconcile again";
+
+    static void reconciliation(ReconciliationReport report, OutputFormat format, PrintWriter out) throws IOException {
+        if (format == OutputFormat.JSON) {
+            reconciliationJson(report, out);
+        } else if (format == OutputFormat.CSV) {
+            reconciliationCsv(report, out);
+        } else {
+            reconciliationTable(report, out);
+        }
+        out.flush();
+    }
+
+    private static void reconciliationJson(ReconciliationReport report, PrintWriter out) throws IOException {
+        try (OrderJsonWriter writer = new OrderJsonWriter(out)) {
+            JsonGenerator json = writer.generator();
+            json.writeStartObject();
+            json.writeObjectFieldStart("summary");
+            json.writeObjectFieldStart("discrepanciesByKind");
+            for (Map.Entry<DiscrepancyKind, Long> count : report.countsByKind().entrySet()) {
+                json.writeNumberField(count.getKey().name(), count.getValue());
+            }
+            json.writeEndObject();
+            json.writeNumberField("discrepancies", report.discrepancies().size());
+            json.writeNumberField("matched", report.matched());
+            json.writeNumberField("notCompared", report.notCompared());
+            json.writeNumberField("rowsOutsideWindow", report.rowsOutsideWindow());
+            json.writeObjectFieldStart("notComparedByChargeType");
+            for (Map.Entry<String, Long> count : report.notComparedByChargeType().entrySet()) {
+                json.writeNumberField(count.getKey(), count.getValue());
+            }
+            json.writeEndObject();
+            json.writeNumberField("rowsInError", report.rowsInError().size());
+            json.writeArrayFieldStart("rowErrors");
+            for (LedgerRowError error : report.rowsInError()) {
+                json.writeStartObject();
+                json.writeNumberField("line", error.line());
+                json.writeStringField("column", error.column());
+                json.writeStringField("problem", error.problem());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            TotalsOutput.json(report, json);
+            if (!report.systemPurchasesNeverSynced().isEmpty()) {
+                json.writeObjectFieldStart("mayBeSystemPurchases");
+                json.writeArrayFieldStart("customers");
+                for (CustomerId customer : report.systemPurchasesNeverSynced()) {
+                    json.writeString(customer.toString());
+                }
+                json.writeEndArray();
+                json.writeStringField("hint", SYSTEM_PURCHASES_HINT);
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("discrepancies");
+            for (Discrepancy d : report.discrepancies()) {
+                json.writeStartObject();
+                json.writeStringField("kind", d.kind().name());
+                json.writeStringField("customerId", d.customer().toString());
+                json.writeStringField("orderId", d.orderId().map(Object::toString).orElse(d.orderReference()));
+                optional(json, "alternateId", d.alternateId());
+                json.writeStringField("offerId", d.offerId().value());
+                json.writeArrayFieldStart("ledgerLines");
+                for (long line : d.ledgerLines()) {
+                    json.writeNumber(line);
+                }
+                json.writeEndArray();
+                // The array lists the first rows only; the count says how many the figures sum.
+                json.writeNumberField("ledgerRows", d.ledgerRows());
+                optional(json, "expected", d.expected());
+                optional(json, "actual", d.actual());
+                json.writeStringField("message", d.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.println();
+    }
+
+    private static void optional(JsonGenerator json, String name, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            json.writeStringField(name, value.get());
+        }
+    }
+
+    private static void reconciliationCsv(ReconciliationReport report, PrintWriter out) {
+        SpreadsheetCsv csv = new SpreadsheetCsv(out);
+        // ledgerLines holds numbers only, as in JSON, so a script can split it; ledgerRows says how many rows there were.
+        csv.row("kind", "customerId", "orderId", "alternateId", "offerId", "ledgerLines", "ledgerRows", "expected",
+                "actual", "message");
+        for (Discrepancy d : report.discrepancies()) {
+            csv.row(d.kind().name(), d.customer().toString(), d.orderId().map(Object::toString).orElse(d.orderReference()),
+                    d.alternateId().orElse(""), d.offerId().value(),
+                    keptLines(d),
+                    Long.toString(d.ledgerRows()), d.expected().orElse(""), d.actual().orElse(""), d.message());
+        }
+        TotalsOutput.csv(report, csv);
+        csv.flush();
+    }
+
+    private static void reconciliationTable(ReconciliationReport report, PrintWriter out) {
+        out.println("Matched order lines: " + report.matched());
+        out.println("Discrepancies:       " + report.discrepancies().size());
+        report.countsByKind().forEach((kind, count) -> out.printf("  %-26s %d%n", kind, count));
+        out.println("Not compared:        " + report.notCompared()
+                + (report.notComparedByChargeType().isEmpty() ? "" : "  " + report.notComparedByChargeType().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        if (report.rowsOutsideWindow() > 0) {
+            out.println("Outside the window:  " + report.rowsOutsideWindow() + " rows of orders created outside --from/--to");
+        }
+        out.println("Rows in error:       " + report.rowsInError().size());
+        for (LedgerRowError error : report.rowsInError()) {
+            out.println("  line " + error.line() + ", column " + error.column() + ": " + error.problem());
+        }
+        TotalsOutput.table(report, out);
+        if (!report.systemPurchasesNeverSynced().isEmpty()) {
+            out.println();
+            out.println("Note: " + report.systemPurchasesNeverSynced().size() + " customer(s) with MISSING_IN_PARTNER_CENTER rows ("
+                    + report.systemPurchasesNeverSynced().stream().map(Object::toString).collect(Collectors.joining(", "))
+                    + ") were never synced with --include-system-purchases: " + SYSTEM_PURCHASES_HINT);
+        }
+        if (!report.discrepancies().isEmpty()) {
+            out.println();
+            TextTable table = new TextTable(List.of("KIND", "CUSTOMER", "ORDER", "OFFER", "LEDGER LINES", "LEDGER", "PARTNER CENTER"));
+            for (Discrepancy d : report.discrepancies()) {
+                table.add(List.of(d.kind().name(), d.customer().toString(),
+                        d.orderId().map(Object::toString).orElse(d.orderReference()), d.offerId().value(),
+                        lines(d), d.expected().orElse(""), d.actual().orElse("")));
+            }
+            table.print(out);
+        }
+    }
+
+    /** For people: the line numbers kept, and how many rows went unnamed; never a list that looks complete but is not. */
+    private static String lines(Discrepancy d) {
+        String kept = keptLines(d);
+        return d.omittedLedgerLines() == 0 ? kept : kept + " (+" + d.omittedLedgerLines() + " more)";
+    }
+
+    /** The line numbers kept, numbers only, space-separated: for scripts. */
+    private static String keptLines(Discrepancy d) {
+        return d.ledgerLines().stream().map(String::valueOf).collect(Collectors.joining(" "));
+    }
+
+    static void changes(List<OrderChange> changes, OutputFormat format, PrintWriter out) throws IOException {
+        if (format == OutputFormat.JSON) {
+            try (OrderJsonWriter writer = new OrderJsonWriter(out)) {
+                JsonGenerator json = writer.generator();
+                json.writeStartArray();
+                for (OrderChange change : changes) {
+                    json.writeStartObject();
+                    json.writeNumberField("syncRun", change.run().value());
+                    json.writeStringField("detectedAt", change.detectedAt().toString());
+                    json.writeStringField("customerId", change.customer().toString());
+                    json.writeStringField("orderId", change.orderId().value());
+                    json.writeStringField("kind", change.kind().name());
+                    if (change.difference().lineItemNumber().isPresent()) {
+                        json.writeNumberField("lineItemNumber", change.difference().lineItemNumber().getAsInt());
+                    }
+                    optional(json, "before", change.difference().before());
+                    optional(json, "after", change.difference().after());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            out.println();
+        } else if (format == OutputFormat.CSV) {
+            SpreadsheetCsv csv = new SpreadsheetCsv(out);
+            csv.row("syncRun", "detectedAt", "customerId", "orderId", "kind", "lineItemNumber", "before", "after");
+            for (OrderChange change : changes) {
+                csv.row(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
+                        change.orderId().value(), change.kind().name(),
+                        change.difference().lineItemNumber().isPresent() ? Integer.toString(change.difference().lineItemNumber().getAsInt()) : "",
+                        change.difference().before().orElse(""), change.difference().after().orElse(""));
+            }
+            csv.flush();
+        } else {
+            TextTable table = new TextTable(List.of("RUN", "DETECTED", "CUSTOMER", "ORDER", "CHANGE", "LINE", "BEFORE", "AFTER"),
+                    true, false, false, false, false, true, false, false);
+            for (OrderChange change : changes) {
+                table.add(List.of(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
+                        change.orderId().value(), change.kind().name(),
+                        change.difference().lineItemNumber().isPresent() ? Integer.toString(change.difference().lineItemNumber().getAsInt()) : "",
+                        change.difference().before().orElse(""), change.difference().after().orElse("")));
+            }
+            if (table.isEmpty()) {
+                out.println("No changes recorded.");
+            } else {
+                table.print(out);
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,258 @@
+package dev.pcorders.cli;
+
+import dev.pcorders.application.order.port.in.CustomerSyncResult;
+import dev.pcorders.application.order.port.in.SyncFailure;
+import dev.pcorders.application.order.port.in.SyncOrdersCommand;
+import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncProgress;
+import dev.pcorders.application.order.port.in.SyncResult;
+import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.ResellerId;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Fetch customers' orders from Partner Center and store each as one snapshot in the cache.",
+                "Credentials come from the environment: PC_ORDERS_ACCESS_TOKEN; or PC_ORDERS_TENANT_ID, "
+                        + "PC_ORDERS_CLIENT_ID and PC_ORDERS_CLIENT_SECRET; or PC_ORDERS_REFRESH_TOKEN with the tenant id, client id and secret.",
+                "Exit code 3 when Partner Center failed for a customer; the others are still stored."})
+final class SyncCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PcOrdersCommand root;
+
+    static final class Customers {
+        @Option(names = "--customer", paramLabel = "GUID", required = true, description = "A customer's tenant id (repeatable).")
+        List<String> ids = new ArrayList<>();
+
+        @Option(names = "--customers-file", paramLabel = "FILE", required = true,
+                description = "A file with one customer GUID per line (blank lines and # comments ignored).")
+        Path file;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Customers customers;
+
+    @Option(names = "--reseller", paramLabel = "GUID", description = "Only orders placed through this indirect reseller.")
+    String reseller;
+
+    @Option(names = "--billing-type", paramLabel = "CYCLE", description = "Only orders of this billing cycle (monthly, annual, one_time, ...).")
+    String billingType;
+
+    @Option(names = "--include-price", description = "Fetch prices (pricing and totalPrice).")
+    boolean includePrice;
+
+    @Option(names = "--include-system-purchases", description = "Include orders Partner Center created itself.")
+    boolean includeSystemPurchases;
+
+    @Option(names = "--correlation-id", paramLabel = "ID", description = "MS-CorrelationId for every request (a GUID; default: a new one).")
+    String correlationId;
+
+    @Mixin
+    PartnerCenterOptions partnerCenter;
+
+    @Override
+    public Integer call() throws IOException {
+        SyncOrdersCommand command = SyncOrdersCommand.of(customerIds());
+        if (reseller != null) {
+            command = command.withReseller(ResellerId.parse(reseller));
+        }
+        if (billingType != null) {
+            command = command.withBillingType(knownBillingCycle(billingType));
+        }
+        if (includePrice) {
+            command = command.withPrices();
+        }
+        if (includeSystemPurchases) {
+            command = command.withSystemPurchases();
+        }
+        CorrelationId correlation = correlationId == null ? CorrelationId.random() : CorrelationId.parse(correlationId);
+        command = command.withCorrelationId(correlation);
+
+        SyncOrdersUseCase sync = root.services().syncOrders(partnerCenter);
+        List<CustomerSyncResult> results = new ArrayList<>();
+        // One customer at a time, so progress can move; they share the correlation id of the whole sync.
+        try (ProgressBar progress = progressBar(command.customers().size())) {
+            for (CustomerId customer : command.customers()) {
+                long ordersBefore = ordersSoFar(results);
+                long pagesBefore = pagesSoFar(results);
+                SyncResult one = sync.syncOrders(command.withCustomers(List.of(customer)),
+                        progress == null ? SyncProgress.NONE : pageByPage(progress, ordersBefore, pagesBefore));
+                results.addAll(one.customers());
+                if (progress != null) {
+                    progress.step();
+                    progress.setExtraMessage(" " + ordersSoFar(results) + " orders in " + pagesSoFar(results) + " pages");
+                }
+            }
+        }
+        printSummary(new SyncResult(correlation, results), root.out());
+        return results.stream().allMatch(CustomerSyncResult::succeeded) ? ExitCodes.OK : ExitCodes.PARTNER_CENTER;
+    }
+
+    private ProgressBar progressBar(int customerCount) {
+        if (root.quiet() || !Terminals.stderrIsATerminal()) {
+            return null;
+        }
+        return progressBar(customerCount, new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
+    }
+
+    static ProgressBar progressBar(int customerCount, me.tongfei.progressbar.ProgressBarConsumer consumer) {
+        return new ProgressBarBuilder().setTaskName("Syncing").setInitialMax(customerCount).setUnit(" customers", 1)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(consumer).build();
+    }
+
+    /** Within one customer the count of customers stands still for minutes; the orders and pages so far do not. */
+    static SyncProgress pageByPage(ProgressBar progress, long ordersBefore, long pagesBefore) {
+        return (customer, pages, orders) -> progress.setExtraMessage(" " + (ordersBefore + orders) + " orders in "
+                + (pagesBefore + pages) + " pages (customer " + customer + ": " + orders + " orders so far)");
+    }
+
+    private static long ordersSoFar(List<CustomerSyncResult> results) {
+        return results.stream().filter(CustomerSyncResult.Succeeded.class::isInstance)
+                .mapToLong(result -> ((CustomerSyncResult.Succeeded) result).orders()).sum();
+    }
+
+    private static long pagesSoFar(List<CustomerSyncResult> results) {
+        return results.stream().filter(CustomerSyncResult.Succeeded.class::isInstance)
+                .mapToLong(result -> ((CustomerSyncResult.Succeeded) result).pages()).sum();
+    }
+
+    static void printSummary(SyncResult result, PrintWriter out) {
+        TextTable table = new TextTable(List.of("CUSTOMER", "RESULT", "PAGES", "ORDERS", "ADDED", "CHANGED", "REMOVED"),
+                false, false, true, true, true, true, true);
+        List<String> failures = new ArrayList<>();
+        for (CustomerSyncResult customer : result.customers()) {
+            if (customer instanceof CustomerSyncResult.Succeeded) {
+                CustomerSyncResult.Succeeded ok = (CustomerSyncResult.Succeeded) customer;
+                table.add(List.of(ok.customer().toString(), "stored", Long.toString(ok.pages()), Long.toString(ok.orders()),
+                        Long.toString(ok.added()), Long.toString(ok.changed()), Long.toString(ok.removed())));
+            } else {
+                SyncFailure failure = ((CustomerSyncResult.Failed) customer).failure();
+                table.add(List.of(customer.customer().toString(), "FAILED: " + failure.kind(), "", "", "", "", ""));
+                failures.add(customer.customer() + ": " + failure.message()
+                        + failure.requestId().map(id -> " [MS-RequestId " + id + "]").orElse(""));
+            }
+        }
+        table.print(out);
+        out.println();
+        result.customers().stream().findFirst().ifPresent(first -> out.println("Synced with: " + flagsOf(first.scope())));
+        printNarrowerThanBefore(result, out);
+        out.println("MS-CorrelationId " + result.correlationId());
+        if (!failures.isEmpty()) {
+            out.println(failures.size() + " customer(s) failed; their previous snapshots are unchanged:");
+            failures.forEach(line -> out.println("  " + line));
+        }
+        out.flush();
+    }
+
+    /** The sync flags that shaped a scope, as the user would type them. */
+    static String flagsOf(OrderScope scope) {
+        List<String> flags = new ArrayList<>();
+        scope.reseller().ifPresent(reseller -> flags.add("--reseller " + reseller));
+        scope.billingType().ifPresent(cycle -> flags.add("--billing-type " + cycle.wireName()));
+        if (scope.includePrice()) {
+            flags.add("--include-price");
+        }
+        if (scope.includeSystemPurchases()) {
+            flags.add("--include-system-purchases");
+        }
+        return flags.isEmpty() ? "no filter, no --include-price, no --include-system-purchases" : String.join(" ", flags);
+    }
+
+    /** Customers whose previous sync fetched more than this one: what the cache keeps from it instead of refreshing. */
+    private static void printNarrowerThanBefore(SyncResult result, PrintWriter out) {
+        Map<OrderScope.Narrowing, List<CustomerId>> narrower = new EnumMap<>(OrderScope.Narrowing.class);
+        for (CustomerSyncResult customer : result.customers()) {
+            if (customer instanceof CustomerSyncResult.Succeeded ok) {
+                ok.narrowing().forEach(kind -> narrower.computeIfAbsent(kind, k -> new ArrayList<>()).add(ok.customer()));
+            }
+        }
+        narrower.forEach((kind, customers) -> out.println("warning: narrower than the last sync of " + customers.size()
+                + " customer(s) (" + customers.get(0) + (customers.size() > 1 ? ", ..." : "") + "): " + consequence(kind)));
+    }
+
+    private static String consequence(OrderScope.Narrowing kind) {
+        // A switch expression, so a new kind without a text does not compile.
+        return switch (kind) {
+            case PRICES -> "no --include-price this time; the prices the cache holds were kept, not refreshed "
+                    + "(orders list shows when they were fetched: pricesAsOf)";
+            case SYSTEM_PURCHASES -> "no --include-system-purchases this time; the system purchases the cache holds were kept, "
+                    + "not refreshed";
+            case RESELLER_FILTER -> "--reseller this time; orders other than that reseller's were kept, not refreshed";
+            case BILLING_TYPE_FILTER -> "--billing-type this time; orders of other billing cycles were kept, not refreshed";
+        };
+    }
+
+    private List<CustomerId> customerIds() throws IOException {
+        Set<CustomerId> ids = new LinkedHashSet<>();
+        if (customers.file != null) {
+            List<String> lines = customerLines(customers.file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    ids.add(CustomerId.parse(line));
+                } catch (IllegalArgumentException bad) {
+                    throw new UsageException(customers.file + ", line " + (i + 1) + ": " + bad.getMessage());
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new UsageException(customers.file + " holds no customer id");
+            }
+        } else {
+            customers.ids.forEach(id -> ids.add(CustomerId.parse(id)));
+        }
+        return List.copyOf(ids);
+    }
+
+    /** UTF-8, with or without the byte order mark Notepad and Excel write; anything else gets a hint, not a GUID error. */
+    private static List<String> customerLines(Path file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            throw new UsageException(file + " is not UTF-8 text (UTF-16, or another encoding); save it as UTF-8");
+        } catch (IOException unreadable) {
+            throw new UsageException("cannot read --customers-file " + file + ": " + unreadable.getMessage());
+        }
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            boolean startsALine = nul == 0 || "\r\n".indexOf(text.charAt(nul - 1)) >= 0;
+            long line = text.substring(0, nul).lines().count() + (startsALine ? 1 : 0);
+            throw new UsageException(file + ", line " + line + ": a NUL character, as UTF-16 text has; save it as UTF-8");
+        }
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
+    }
+
+    private static BillingCycle knownBillingCycle(String text) {
+        BillingCycle cycle = BillingCycle.parse(text).known();
+        if (cycle.isUnknown()) {
+            throw new UsageException("--billing-type must be one of monthly, annual, none, one_time, triennial, biennial; got '"
+                    + text + "'");
+        }
+        return cycle;
+    }
+}
