@@ -3,7 +3,7 @@ package dev.pcorders.benchmarks;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ClientContext;
 import dev.pcorders.domain.order.LineItemLinks;
-import dev.pcorders.domain.order.Link;
+import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderDifference;
 import dev.pcorders.domain.order.OrderLineItem;

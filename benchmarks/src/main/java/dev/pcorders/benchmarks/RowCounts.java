@@ -1,6 +1,6 @@
 package dev.pcorders.benchmarks;
 
-import dev.pcorders.domain.order.Link;
+import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.order.OrderPage;

@@ -2,7 +2,7 @@ package dev.pcorders.cli;
 
 import dev.pcorders.application.order.port.out.LedgerReadException;
 import dev.pcorders.application.order.port.out.OrderStoreException;
-import dev.pcorders.application.order.port.out.PartnerCenterException;
+import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

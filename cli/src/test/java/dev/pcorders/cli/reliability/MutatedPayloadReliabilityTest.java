@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.partnercenter.RetryPolicy;
-import dev.pcorders.application.order.port.out.PartnerCenterException;
+import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.bootstrap.PcOrders;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderQuery;

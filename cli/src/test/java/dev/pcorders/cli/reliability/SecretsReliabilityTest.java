@@ -23,7 +23,7 @@ import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncResult;
-import dev.pcorders.application.order.port.out.PartnerCenterException;
+import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.bootstrap.PcOrders;
 import dev.pcorders.cli.PcOrdersCli;
 import dev.pcorders.domain.order.OrderQuery;

@@ -1,5 +1,6 @@
 package dev.pcorders.domain.order;
 
+import dev.pcorders.domain.shared.Link;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.pcorders.adapter.http.order;
 
-import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderPage;
 import java.io.InputStream;

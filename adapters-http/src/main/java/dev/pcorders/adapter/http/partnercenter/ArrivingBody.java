@@ -1,8 +1,8 @@
 package dev.pcorders.adapter.http.partnercenter;
 
-import dev.pcorders.application.order.port.out.PartnerCenterException;
-import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
-import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.application.shared.port.out.PartnerCenterException;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

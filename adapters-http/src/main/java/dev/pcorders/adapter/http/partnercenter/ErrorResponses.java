@@ -1,15 +1,15 @@
 package dev.pcorders.adapter.http.partnercenter;
 
-import dev.pcorders.application.order.port.out.PartnerCenterError;
-import dev.pcorders.application.order.port.out.PartnerCenterException;
-import dev.pcorders.application.order.port.out.PartnerCenterException.BadRequest;
-import dev.pcorders.application.order.port.out.PartnerCenterException.Conflict;
-import dev.pcorders.application.order.port.out.PartnerCenterException.Forbidden;
-import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
-import dev.pcorders.application.order.port.out.PartnerCenterException.NotFound;
-import dev.pcorders.application.order.port.out.PartnerCenterException.Throttled;
-import dev.pcorders.application.order.port.out.PartnerCenterException.Unauthorized;
-import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.application.shared.port.out.PartnerCenterError;
+import dev.pcorders.application.shared.port.out.PartnerCenterException;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.BadRequest;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.Conflict;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.Forbidden;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.NotFound;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.Throttled;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.Unauthorized;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;

@@ -1,6 +1,6 @@
 package dev.pcorders.adapter.http.partnercenter;
 
-import dev.pcorders.domain.order.Link;
+import dev.pcorders.domain.shared.Link;
 import java.net.URI;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.pcorders.adapter.http.partnercenter;
 
-import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
-import dev.pcorders.domain.order.Link;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.shared.CorrelationId;
 import java.net.URI;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.pcorders.adapter.http.partnercenter;
 
-import dev.pcorders.application.order.port.out.PartnerCenterError;
-import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.shared.port.out.PartnerCenterError;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

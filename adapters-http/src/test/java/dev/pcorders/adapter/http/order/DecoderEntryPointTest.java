@@ -3,7 +3,7 @@ package dev.pcorders.adapter.http.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.pcorders.adapter.http.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

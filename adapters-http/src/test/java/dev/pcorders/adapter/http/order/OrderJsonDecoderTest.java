@@ -3,10 +3,10 @@ package dev.pcorders.adapter.http.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.LineItemTransactionType;
-import dev.pcorders.domain.order.Link;
+import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;

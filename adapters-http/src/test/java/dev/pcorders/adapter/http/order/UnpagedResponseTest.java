@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
-import dev.pcorders.application.order.port.out.PartnerCenterException.MalformedResponse;
-import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
 import dev.pcorders.domain.order.OrderPage;
 import java.io.IOException;
 import java.io.OutputStream;

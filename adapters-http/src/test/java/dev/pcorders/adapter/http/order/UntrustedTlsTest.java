@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
-import dev.pcorders.application.order.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
 import dev.pcorders.domain.order.OrderPage;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -9,7 +9,7 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ClientContext;
 import dev.pcorders.domain.order.LineItemLinks;
-import dev.pcorders.domain.order.Link;
+import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.order.OrderLinks;

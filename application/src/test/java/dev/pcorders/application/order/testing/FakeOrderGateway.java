@@ -1,7 +1,7 @@
 package dev.pcorders.application.order.testing;
 
 import dev.pcorders.application.order.port.out.OrderGateway;
-import dev.pcorders.application.order.port.out.PartnerCenterException;
+import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.domain.order.OrderPage;
 import dev.pcorders.domain.order.OrderQuery;
 import dev.pcorders.domain.shared.CustomerId;

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.PartnerCenterError;
-import dev.pcorders.application.order.port.out.PartnerCenterException;
+import dev.pcorders.application.shared.port.out.PartnerCenterError;
+import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.application.order.port.out.SnapshotSummary;
 import dev.pcorders.application.order.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.BillingCycle;
