@@ -1,12 +1,13 @@
 package dev.pcorders.benchmarks;
 
+import dev.pcorders.domain.order.Order;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pcorders.adapter.http.order.OrderDocumentDecoder;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.benchmarks.sdk.SdkOrders;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public class DecodeBenchmark {
      * a stream over the received bytes as the gateway reads a response.
      */
     @Benchmark
-    public OrderPage gatewayDecoder() {
+    public Page<Order> gatewayDecoder() {
         return gatewayDecoder.decodeCollection(new ByteArrayInputStream(body), 1);
     }
 

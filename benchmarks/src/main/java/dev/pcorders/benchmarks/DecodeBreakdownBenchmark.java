@@ -1,5 +1,6 @@
 package dev.pcorders.benchmarks;
 
+import dev.pcorders.domain.order.Order;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.pcorders.adapter.http.order.OrderDocumentDecoder;
@@ -7,7 +8,7 @@ import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.adapter.http.order.wire.OrderCollectionDto;
 import dev.pcorders.adapter.http.order.wire.WireJson;
 import dev.pcorders.benchmarks.prototype.JacksonWireReader;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import io.micronaut.core.type.Argument;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public class DecodeBreakdownBenchmark {
     }
 
     @Benchmark
-    public OrderPage gatewayDecoder() {
+    public Page<Order> gatewayDecoder() {
         return gatewayDecoder.decodeCollection(new ByteArrayInputStream(body), 1);
     }
 

@@ -2,7 +2,7 @@ package dev.pcorders.benchmarks;
 
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.sandbox.OrdersQuery;
@@ -74,12 +74,12 @@ public final class OrderFixtures {
     }
 
     /** The orders decoded by the gateway's decoder, cut into pages the way the sandbox pages them. */
-    public static List<OrderPage> decodedPages(int orders, Path directory) {
+    public static List<Page<Order>> decodedPages(int orders, Path directory) {
         List<Order> all = PartnerCenterOrderGateways.decoder()
-                .decodeCollection(new ByteArrayInputStream(collectionBody(orders, directory)), 1).orders();
-        List<OrderPage> pages = new ArrayList<>();
+                .decodeCollection(new ByteArrayInputStream(collectionBody(orders, directory)), 1).items();
+        List<Page<Order>> pages = new ArrayList<>();
         for (int from = 0, number = 1; from < all.size(); from += PAGE_SIZE, number++) {
-            pages.add(new OrderPage(number, all.subList(from, Math.min(all.size(), from + PAGE_SIZE)), OptionalInt.empty()));
+            pages.add(new Page<>(number, all.subList(from, Math.min(all.size(), from + PAGE_SIZE)), OptionalInt.empty()));
         }
         return List.copyOf(pages);
     }

@@ -8,7 +8,7 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderDifference;
 import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.order.OrderLinks;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.Pricing;
 import dev.pcorders.domain.order.PurchaseCommitment;
 import dev.pcorders.domain.order.RenewsTo;
@@ -88,12 +88,12 @@ public final class RawJdbcSnapshot {
      *
      * @return the number of rows inserted
      */
-    public static long write(Connection connection, long runId, long scopeId, Instant detectedAt, Iterator<OrderPage> pages)
+    public static long write(Connection connection, long runId, long scopeId, Instant detectedAt, Iterator<Page<Order>> pages)
             throws SQLException {
         return new RawJdbcSnapshot(runId, scopeId, detectedAt).writeAll(connection, pages);
     }
 
-    private long writeAll(Connection connection, Iterator<OrderPage> pages) throws SQLException {
+    private long writeAll(Connection connection, Iterator<Page<Order>> pages) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement o = connection.prepareStatement(INSERT_ORDER);
              PreparedStatement li = connection.prepareStatement(INSERT_LINE_ITEM);
@@ -109,7 +109,7 @@ public final class RawJdbcSnapshot {
             headers = lh;
             changes = oc;
             while (pages.hasNext()) {
-                for (Order order : pages.next().orders()) {
+                for (Order order : pages.next().items()) {
                     addOrder(order);
                 }
                 // A batch per page and table, parents first, as the repository sends them.

@@ -116,7 +116,7 @@ public final class ReconcileHeapProbe {
              SqliteOrderStore store = SqliteOrderStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
             SyncOrdersCommand command = SyncOrdersCommand.of(CustomerId.parse(sandbox.customerIds().get(0)))
                     .withPrices().withSystemPurchases();
-            CustomerSyncResult result = new SyncOrdersService(gateway, store.orders(), Clock.systemUTC())
+            CustomerSyncResult result = new SyncOrdersService(gateway, store.orderSnapshots(), store.runLog(), Clock.systemUTC())
                     .syncOrders(command).customers().get(0);
             if (!(result instanceof CustomerSyncResult.Succeeded succeeded)) {
                 throw new IllegalStateException("the sync failed: " + result);
@@ -257,7 +257,7 @@ public final class ReconcileHeapProbe {
         boolean asExpected = false;
         try (SqliteOrderStore store = SqliteOrderStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
             long reconcileStarted = System.nanoTime();
-            ReconciliationReport report = new ReconcileOrdersService(store.orders(), new CsvLedgerSource())
+            ReconciliationReport report = new ReconcileOrdersService(store.orders(), store.runLog(), new CsvLedgerSource())
                     .reconcileOrders(ReconcileOrdersCommand.of(ledgerFile(directory, rows)));
             result.setProperty("reconcile.seconds", seconds(reconcileStarted));
             result.setProperty("completed", "true");

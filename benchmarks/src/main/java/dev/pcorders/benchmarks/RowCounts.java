@@ -3,7 +3,7 @@ package dev.pcorders.benchmarks;
 import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -11,14 +11,14 @@ import java.util.stream.Stream;
 /** How many rows a first snapshot of these pages puts in each table the store benchmark writes. */
 public record RowCounts(long orders, long lineItems, long provisioningEntries, long links, long linkHeaders, long changes) {
 
-    public static RowCounts of(List<OrderPage> pages) {
+    public static RowCounts of(List<Page<Order>> pages) {
         long orders = 0;
         long lineItems = 0;
         long provisioning = 0;
         long links = 0;
         long headers = 0;
-        for (OrderPage page : pages) {
-            for (Order order : page.orders()) {
+        for (Page<Order> page : pages) {
+            for (Order order : page.items()) {
                 orders++;
                 for (Optional<Link> link : List.of(order.links().self(), order.links().provisioningStatus(),
                         order.links().patchOperation())) {

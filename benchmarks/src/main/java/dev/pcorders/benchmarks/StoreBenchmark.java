@@ -1,11 +1,12 @@
 package dev.pcorders.benchmarks;
 
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
 import dev.pcorders.adapter.persistence.order.SqliteStoreSettings;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ public class StoreBenchmark {
     public int orders;
 
     private Path directory;
-    private List<OrderPage> pages;
+    private List<Page<Order>> pages;
     private OrderScope scope;
     private int storeNumber;
     private SqliteOrderStore store;
@@ -59,14 +60,14 @@ public class StoreBenchmark {
     public void decodeOrders() {
         directory = OrderFixtures.temporaryDirectory("pc-orders-store");
         pages = OrderFixtures.decodedPages(orders, directory);
-        scope = OrderFixtures.scopeOf(pages.get(0).orders().get(0).referenceCustomerId());
+        scope = OrderFixtures.scopeOf(pages.get(0).items().get(0).referenceCustomerId());
     }
 
     @Setup(Level.Invocation)
     public void openFreshStore() throws SQLException {
         store = SqliteOrderStore.open(directory.resolve("store-" + (++storeNumber) + ".db"), SqliteStoreSettings.defaults());
         startedAt = Instant.now();
-        run = store.orders().startRun(scope, CorrelationId.random(), startedAt);
+        run = store.runLog().startRun(scope, CorrelationId.random(), startedAt);
         try (Connection connection = store.openJdbcConnection();
              PreparedStatement select = connection.prepareStatement("SELECT scope_id FROM sync_run WHERE run_id = ?")) {
             select.setLong(1, run.value());
@@ -91,7 +92,7 @@ public class StoreBenchmark {
     /** The adapter: {@code OrderRepository.replaceSnapshot} of one run, as a sync calls it. */
     @Benchmark
     public SnapshotSummary repository() {
-        return store.orders().replaceSnapshot(run, scope, pages.iterator());
+        return store.orderSnapshots().replaceSnapshot(run, scope, pages.iterator());
     }
 
     /** The baseline: the same rows with batched prepared statements in one transaction. */

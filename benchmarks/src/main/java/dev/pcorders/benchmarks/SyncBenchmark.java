@@ -67,7 +67,7 @@ public class SyncBenchmark {
     @Setup(Level.Invocation)
     public void openFreshStore() {
         store = SqliteOrderStore.open(directory.resolve("sync-" + (++storeNumber) + ".db"), SqliteStoreSettings.defaults());
-        sync = new SyncOrdersService(gateway, store.orders(), Clock.systemUTC());
+        sync = new SyncOrdersService(gateway, store.orderSnapshots(), store.runLog(), Clock.systemUTC());
     }
 
     @TearDown(Level.Invocation)

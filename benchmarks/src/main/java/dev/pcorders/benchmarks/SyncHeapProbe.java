@@ -62,7 +62,7 @@ public final class SyncHeapProbe {
             String customerId = external.map(info -> info.getProperty("customer")).orElseGet(() -> sandbox.customerIds().get(0));
             SyncOrdersCommand command = SyncOrdersCommand.of(CustomerId.parse(customerId))
                     .withPrices().withSystemPurchases();
-            SyncResult sync = new SyncOrdersService(gateway, store.orders(), Clock.systemUTC()).syncOrders(command);
+            SyncResult sync = new SyncOrdersService(gateway, store.orderSnapshots(), store.runLog(), Clock.systemUTC()).syncOrders(command);
             CustomerSyncResult customer = sync.customers().get(0);
             result.setProperty("completed", Boolean.toString(customer.succeeded()));
             if (customer instanceof CustomerSyncResult.Succeeded succeeded) {

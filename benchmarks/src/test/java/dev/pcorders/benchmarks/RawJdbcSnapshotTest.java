@@ -1,12 +1,13 @@
 package dev.pcorders.benchmarks;
 
+import dev.pcorders.domain.order.Order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
 import dev.pcorders.adapter.persistence.order.SqliteStoreSettings;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,17 +31,17 @@ class RawJdbcSnapshotTest {
 
     @Test
     void writesTheSameRowsAsTheRepository() throws SQLException {
-        List<OrderPage> pages = OrderFixtures.decodedPages(2 * OrderFixtures.PAGE_SIZE + 37, directory);
-        OrderScope scope = OrderFixtures.scopeOf(pages.get(0).orders().get(0).referenceCustomerId());
+        List<Page<Order>> pages = OrderFixtures.decodedPages(2 * OrderFixtures.PAGE_SIZE + 37, directory);
+        OrderScope scope = OrderFixtures.scopeOf(pages.get(0).items().get(0).referenceCustomerId());
         CorrelationId correlation = CorrelationId.random();
         Instant startedAt = Instant.parse("2026-01-02T03:04:05.123456789Z");
 
         try (SqliteOrderStore byRepository = SqliteOrderStore.open(directory.resolve("repository.db"), SqliteStoreSettings.defaults());
              SqliteOrderStore byJdbc = SqliteOrderStore.open(directory.resolve("jdbc.db"), SqliteStoreSettings.defaults())) {
-            SyncRunId run = byRepository.orders().startRun(scope, correlation, startedAt);
-            byRepository.orders().replaceSnapshot(run, scope, pages.iterator());
+            SyncRunId run = byRepository.runLog().startRun(scope, correlation, startedAt);
+            byRepository.orderSnapshots().replaceSnapshot(run, scope, pages.iterator());
 
-            SyncRunId jdbcRun = byJdbc.orders().startRun(scope, correlation, startedAt);
+            SyncRunId jdbcRun = byJdbc.runLog().startRun(scope, correlation, startedAt);
             long rows;
             try (Connection connection = byJdbc.openJdbcConnection()) {
                 rows = RawJdbcSnapshot.write(connection, jdbcRun.value(), 1, startedAt, pages.iterator());

@@ -14,7 +14,6 @@ import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
 import dev.pcorders.application.order.port.out.LedgerSource;
-import dev.pcorders.application.order.port.out.OrderRepository;
 import dev.pcorders.application.order.service.FindCachedOrderByIdService;
 import dev.pcorders.application.order.service.FindCachedOrdersService;
 import dev.pcorders.application.order.service.GetOrdersService;
@@ -68,24 +67,24 @@ public final class PcOrders implements AutoCloseable {
 
     /** Partner Center into the cache, one snapshot per customer and scope. */
     public SyncOrdersUseCase syncOrders() {
-        return new SyncOrdersService(gateway(), repository(), clock);
+        return new SyncOrdersService(gateway(), cache().orderSnapshots(), cache().runLog(), clock);
     }
 
     public FindCachedOrdersUseCase findCachedOrders() {
-        return new FindCachedOrdersService(repository());
+        return new FindCachedOrdersService(cache().orders());
     }
 
     public FindCachedOrderByIdUseCase findCachedOrderById() {
-        return new FindCachedOrderByIdService(repository());
+        return new FindCachedOrderByIdService(cache().orders());
     }
 
     public ListOrderChangesUseCase listOrderChanges() {
-        return new ListOrderChangesService(repository());
+        return new ListOrderChangesService(cache().orderChanges());
     }
 
     /** The cache against a ledger file (Partner Center's invoice reconciliation export or a partner ledger). */
     public ReconcileOrdersUseCase reconcileOrders() {
-        return new ReconcileOrdersService(repository(), ledgerSource);
+        return new ReconcileOrdersService(cache().orders(), cache().runLog(), ledgerSource);
     }
 
     /** The cache file, when one was configured. */
@@ -108,8 +107,8 @@ public final class PcOrders implements AutoCloseable {
                 "no Partner Center access: build PcOrders with an accessTokenProvider(...) to read or sync orders"));
     }
 
-    private OrderRepository repository() {
-        return store.map(SqliteOrderStore::orders).orElseThrow(() -> new IllegalStateException(
+    private SqliteOrderStore cache() {
+        return store.orElseThrow(() -> new IllegalStateException(
                 "no local cache: build PcOrders with a database(Path), or leave pc-orders.cache.enabled at true in the"
                         + " Micronaut configuration, to sync, read or reconcile cached orders"));
     }
@@ -153,7 +152,7 @@ public final class PcOrders implements AutoCloseable {
 
         /**
          * Opens the {@link #database} for reading only: it must exist, is never created, migrated or written, needs no
-         * write access to its folder and leaves no file beside it. Syncing then fails with an {@code OrderStoreException}.
+         * write access to its folder and leaves no file beside it. Syncing then fails with an {@code StoreException}.
          */
         public Builder readOnly() {
             readOnly = true;
@@ -181,7 +180,7 @@ public final class PcOrders implements AutoCloseable {
          * Opens what was configured.
          *
          * @throws IllegalStateException if neither an access token provider nor a database was given
-         * @throws dev.pcorders.application.order.port.out.OrderStoreException if the database cannot be opened
+         * @throws dev.pcorders.application.shared.port.out.StoreException if the database cannot be opened
          */
         public PcOrders build() {
             if (accessTokenProvider == null && database == null) {

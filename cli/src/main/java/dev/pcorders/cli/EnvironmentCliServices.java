@@ -8,7 +8,7 @@ import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
-import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.bootstrap.PartnerCenterCredentials;
 import dev.pcorders.bootstrap.PcOrders;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ final class EnvironmentCliServices implements CliServices {
     private PcOrders cacheOnly() {
         if (pcOrders == null) {
             if (!Files.exists(database)) {
-                throw new OrderStoreException(OrderStoreException.Reason.NOT_FOUND,
+                throw new StoreException(StoreException.Reason.NOT_FOUND,
                         "no such file; sync into it first, or name the cache with --db or PC_ORDERS_DB");
             }
             // Read-only: reading needs no write access to the folder, leaves no -wal or -shm file, and never migrates.

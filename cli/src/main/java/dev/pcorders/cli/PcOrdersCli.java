@@ -1,7 +1,7 @@
 package dev.pcorders.cli;
 
 import dev.pcorders.application.order.port.out.LedgerReadException;
-import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,7 +108,7 @@ public final class PcOrdersCli {
             PartnerCenterException partnerCenter = (PartnerCenterException) failure;
             exitCode = ExitCodes.PARTNER_CENTER;
             message = "Partner Center: " + partnerCenter.getMessage();
-        } else if (failure instanceof OrderStoreException) {
+        } else if (failure instanceof StoreException) {
             exitCode = ExitCodes.STORAGE;
             message = "local cache " + root.database() + ": " + failure.getMessage();
         } else if (failure instanceof LedgerReadException) {

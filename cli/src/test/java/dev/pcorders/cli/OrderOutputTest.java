@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderId;
@@ -24,8 +24,8 @@ class OrderOutputTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final CustomerId CUSTOMER = CustomerId.parse("4a1a8bd8-6e0f-4c3b-9d7b-2f3e5d6c7b8a");
 
-    private static final OrderStoreException READ_FAILED =
-            new OrderStoreException(OrderStoreException.Reason.UNEXPECTED, "disk I/O error while reading cached orders");
+    private static final StoreException READ_FAILED =
+            new StoreException(StoreException.Reason.UNEXPECTED, "disk I/O error while reading cached orders");
 
     private static CachedOrder order(String id) {
         return new CachedOrder(Order.builder(OrderId.of(id), CUSTOMER, Instant.parse("2025-03-14T09:26:53Z")).build(),

@@ -93,7 +93,7 @@ class ReadOnlyCacheTest {
              Connection jdbc = writer.openJdbcConnection();
              Statement statement = jdbc.createStatement()) {
             statement.execute("PRAGMA wal_autocheckpoint = 0");
-            writer.orders().startRun(OrderScope.allOrdersOf(CustomerId.parse(customer)), CorrelationId.random(), Instant.now());
+            writer.runLog().startRun(OrderScope.allOrdersOf(CustomerId.parse(customer)), CorrelationId.random(), Instant.now());
             assertThat(cacheFolderListing()).contains("cache.db-wal", "cache.db-shm");
 
             CliProcess.Ended run = inReadOnlyFolder(List.of("orders", "list"));

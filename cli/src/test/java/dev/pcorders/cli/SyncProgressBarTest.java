@@ -2,7 +2,7 @@ package dev.pcorders.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pcorders.application.order.port.in.SyncProgress;
+import dev.pcorders.application.shared.port.in.SyncProgress;
 import dev.pcorders.domain.shared.CustomerId;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,14 +17,14 @@ import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.partnercenter.RetryPolicy;
 import dev.pcorders.application.order.port.in.CustomerSyncResult;
-import dev.pcorders.application.order.port.in.SyncFailure;
+import dev.pcorders.application.shared.port.in.SyncFailure;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Throttled;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
 import dev.pcorders.bootstrap.PcOrders;
-import dev.pcorders.domain.order.OrderQuery;
+import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.sandbox.FaultKind;
@@ -191,7 +191,7 @@ class FaultMatrixReliabilityTest {
         Server run = prepare(row);
         try (PcOrders live = PcOrders.builder().partnerCenter(settings(run)).accessTokenProvider(tokens()).build()) {
             Throwable failure = catchThrowable(() -> {
-                try (Stream<?> all = live.getOrders().getOrders(OrderQuery.of(OrderScope.allOrdersOf(CustomerId.parse(customer))))) {
+                try (Stream<?> all = live.getOrders().getOrders(ScopedQuery.of(OrderScope.allOrdersOf(CustomerId.parse(customer))))) {
                     assertThat(all.count()).as(row.name()).isEqualTo(orders);
                 }
             });

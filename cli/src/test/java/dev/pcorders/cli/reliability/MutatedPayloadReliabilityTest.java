@@ -9,7 +9,7 @@ import dev.pcorders.adapter.http.partnercenter.RetryPolicy;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.bootstrap.PcOrders;
 import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.order.OrderQuery;
+import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.sandbox.OrdersQuery;
@@ -124,7 +124,7 @@ class MutatedPayloadReliabilityTest {
         byte[] body = apply(mutation, bodies.get(mutation.body()));
         PAYLOAD.set(body);
         FUZZED.incrementAndGet();
-        try (Stream<Order> orders = pcOrders.getOrders().getOrders(OrderQuery.of(OrderScope.allOrdersOf(CustomerId.parse(customer))))) {
+        try (Stream<Order> orders = pcOrders.getOrders().getOrders(ScopedQuery.of(OrderScope.allOrdersOf(CustomerId.parse(customer))))) {
             assertThat(orders.count()).isNotNegative();
             DECODED.incrementAndGet();
         } catch (PartnerCenterException.MalformedResponse expected) {

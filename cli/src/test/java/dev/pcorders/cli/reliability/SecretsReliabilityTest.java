@@ -26,7 +26,7 @@ import dev.pcorders.application.order.port.in.SyncResult;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.bootstrap.PcOrders;
 import dev.pcorders.cli.PcOrdersCli;
-import dev.pcorders.domain.order.OrderQuery;
+import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.shared.CustomerId;
@@ -185,7 +185,7 @@ class SecretsReliabilityTest {
                     .customers().get(0);
             assertThat(failed).isInstanceOf(CustomerSyncResult.Failed.class);
             seen.add(failed.toString());
-            try (Stream<?> orders = pcOrders.getOrders().getOrders(OrderQuery.of(OrderScope.allOrdersOf(CustomerId.parse(customer))))) {
+            try (Stream<?> orders = pcOrders.getOrders().getOrders(ScopedQuery.of(OrderScope.allOrdersOf(CustomerId.parse(customer))))) {
                 orders.count();
             } catch (PartnerCenterException expected) {
                 seen.add(trace(expected));

@@ -1,5 +1,6 @@
 package dev.pcorders.domain.order;
 
+import dev.pcorders.domain.shared.ResourceAttributes;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CurrencyCode;

@@ -1,5 +1,6 @@
 package dev.pcorders.domain.order;
 
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CustomerId;
 import java.time.Instant;
 import java.util.Objects;

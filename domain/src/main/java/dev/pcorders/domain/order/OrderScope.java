@@ -1,8 +1,14 @@
 package dev.pcorders.domain.order;
 
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.InputQuote;
 import dev.pcorders.domain.shared.ResellerId;
+import dev.pcorders.domain.shared.ResourceKind;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +23,12 @@ public record OrderScope(
         Optional<ResellerId> reseller,
         Optional<BillingCycle> billingType,
         boolean includePrice,
-        boolean includeSystemPurchases) {
+        boolean includeSystemPurchases) implements CustomerScope {
+
+    /** The name the cache records order syncs under. */
+    public static final ResourceKind KIND = new ResourceKind("orders");
+
+    private static final List<String> KEY_PARTS = List.of("reseller", "billingType", "includePrice", "includeSystemPurchases");
 
     public OrderScope {
         Objects.requireNonNull(customer, "customer");
@@ -26,6 +37,64 @@ public record OrderScope(
         if (billingType.filter(BillingCycle::isUnknown).isPresent()) {
             throw new IllegalArgumentException("billing type filter must be a known billing cycle, not UNKNOWN");
         }
+    }
+
+    @Override
+    public ResourceKind kind() {
+        return KIND;
+    }
+
+    /**
+     * {@code reseller=<tenant id or empty>;billingType=<BillingCycle name or empty>;includePrice=<true|false>;
+     * includeSystemPurchases=<true|false>}, every part always present in this order. Schema migration V4 writes
+     * the same text from the columns scopes had before, so both must change together.
+     */
+    @Override
+    public String key() {
+        return "reseller=" + reseller.map(ResellerId::toString).orElse("")
+                + ";billingType=" + billingType.map(Enum::name).orElse("")
+                + ";includePrice=" + includePrice
+                + ";includeSystemPurchases=" + includeSystemPurchases;
+    }
+
+    /** The scope of {@code customer} whose {@link #key()} is {@code key}. */
+    public static OrderScope fromKey(CustomerId customer, String key) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(key, "key");
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (String part : key.split(";", -1)) {
+            int equals = part.indexOf('=');
+            if (equals < 0 || parts.put(part.substring(0, equals), part.substring(equals + 1)) != null) {
+                throw badKey(key);
+            }
+        }
+        if (!List.copyOf(parts.keySet()).equals(KEY_PARTS)) {
+            throw badKey(key);
+        }
+        try {
+            String reseller = parts.get("reseller");
+            String billingType = parts.get("billingType");
+            return new OrderScope(customer,
+                    reseller.isEmpty() ? Optional.empty() : Optional.of(ResellerId.parse(reseller)),
+                    billingType.isEmpty() ? Optional.empty() : Optional.of(BillingCycle.valueOf(billingType)),
+                    flag(parts.get("includePrice"), key), flag(parts.get("includeSystemPurchases"), key));
+        } catch (IllegalArgumentException e) {
+            IllegalArgumentException bad = badKey(key);
+            bad.initCause(e);
+            throw bad;
+        }
+    }
+
+    private static boolean flag(String value, String key) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw badKey(key);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static IllegalArgumentException badKey(String key) {
+        return new IllegalArgumentException("not an order scope key: " + InputQuote.quote(key)
+                + " (expected reseller=...;billingType=...;includePrice=...;includeSystemPurchases=...)");
     }
 
     /** Every order of the customer, without prices or system purchases: Partner Center's defaults. */

@@ -5,6 +5,7 @@ import static dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER;
 import static dev.pcorders.domain.order.TestOrders.RESELLER;
 import static dev.pcorders.domain.order.TestOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pcorders.domain.order.OrderScope.Narrowing;
 import dev.pcorders.domain.shared.Coded;
@@ -50,5 +51,31 @@ class OrderScopeTest {
         assertThat(PLAIN.withReseller(ResellerId.parse(RESELLER)).withBillingType(BillingCycle.MONTHLY).narrowingFrom(PLAIN))
                 .containsExactlyInAnyOrder(Narrowing.RESELLER_FILTER, Narrowing.BILLING_TYPE_FILTER);
         assertThat(PLAIN.narrowingFrom(PLAIN)).isEmpty();
+    }
+
+    @Test
+    void aScopeKeyNamesEveryFilterAndFlagAndReadsBackToTheSameScope() {
+        OrderScope everything = PLAIN.withReseller(ResellerId.parse(RESELLER)).withBillingType(BillingCycle.ANNUAL)
+                .withPrices().withSystemPurchases();
+
+        assertThat(PLAIN.key()).isEqualTo("reseller=;billingType=;includePrice=false;includeSystemPurchases=false");
+        assertThat(everything.key()).isEqualTo("reseller=" + ResellerId.parse(RESELLER)
+                + ";billingType=ANNUAL;includePrice=true;includeSystemPurchases=true");
+        for (OrderScope scope : new OrderScope[] {PLAIN, everything, PLAIN.withPrices(), PLAIN.withBillingType(BillingCycle.MONTHLY)}) {
+            assertThat(OrderScope.fromKey(CUSTOMER, scope.key())).isEqualTo(scope);
+        }
+        assertThat(PLAIN.kind().name()).isEqualTo("orders");
+    }
+
+    @Test
+    void aKeyThatIsNotAnOrderScopeKeyIsRefusedSayingWhatWasExpected() {
+        for (String bad : new String[] {"", "reseller=;billingType=;includePrice=false",
+                "billingType=;reseller=;includePrice=false;includeSystemPurchases=false",
+                "reseller=;billingType=WEEKLY;includePrice=false;includeSystemPurchases=false",
+                "reseller=;billingType=;includePrice=yes;includeSystemPurchases=false",
+                "reseller=;billingType=;includePrice=false;includeSystemPurchases=false;extra=1"}) {
+            assertThatThrownBy(() -> OrderScope.fromKey(CUSTOMER, bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an order scope key");
+        }
     }
 }

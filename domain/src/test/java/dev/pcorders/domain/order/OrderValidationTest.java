@@ -1,5 +1,6 @@
 package dev.pcorders.domain.order;
 
+import dev.pcorders.domain.shared.ResourceAttributes;
 import static dev.pcorders.domain.order.TestOrders.aLineItem;
 import static dev.pcorders.domain.order.TestOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;

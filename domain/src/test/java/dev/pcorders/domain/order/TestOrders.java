@@ -1,5 +1,7 @@
 package dev.pcorders.domain.order;
 
+import dev.pcorders.domain.shared.ResourceAttributes;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
@@ -106,8 +108,8 @@ public final class TestOrders {
                 .build();
     }
 
-    public static OrderPage page(int number, Order... orders) {
-        return new OrderPage(number, List.of(orders), java.util.OptionalInt.empty());
+    public static Page<Order> page(int number, Order... orders) {
+        return new Page<>(number, List.of(orders), java.util.OptionalInt.empty());
     }
 
     public static Amount amount(String text) {

@@ -2,7 +2,7 @@ package dev.pcorders.adapter.http.order;
 
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import java.io.InputStream;
 
 /**
@@ -14,7 +14,7 @@ import java.io.InputStream;
 public interface OrderDocumentDecoder {
 
     /** A {@code ResourceCollection<Order>} document as the given page of a fetch. */
-    OrderPage decodeCollection(InputStream body, int pageNumber);
+    Page<Order> decodeCollection(InputStream body, int pageNumber);
 
     /** A single order document. */
     Order decodeOrder(InputStream body);

@@ -7,7 +7,7 @@ import dev.pcorders.adapter.http.partnercenter.PartnerCenterResponse;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.InputQuote;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -41,7 +41,7 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
     }
 
     /** One response of {@code GET /customers/{id}/orders}, read in parts while it arrives. */
-    PageReader<OrderPage> openPage(PartnerCenterResponse response, int pageNumber) {
+    PageReader<Page<Order>> openPage(PartnerCenterResponse response, int pageNumber) {
         if (!response.isJson()) {
             response.close();
             throw response.malformed("expected JSON but the response is " + InputQuote.quote(response.contentType().orElse("")),
@@ -53,20 +53,20 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
 
     /** A collection document, as in the published samples; read as the gateway reads a response, then gathered. */
     @Override
-    public OrderPage decodeCollection(InputStream body, int pageNumber) {
+    public Page<Order> decodeCollection(InputStream body, int pageNumber) {
         OrderPageReader reader = OrderPageReader.open(body, pageNumber, NO_RESPONSE, "an order breaks the contract: ",
                 "the body is not a valid OrderCollection document: it is empty");
-        OrderPage first = reader.nextPart();
+        Page<Order> first = reader.nextPart();
         if (reader.complete()) {
             return first;
         }
-        List<Order> orders = new ArrayList<>(first.orders());
-        OrderPage part = first;
+        List<Order> orders = new ArrayList<>(first.items());
+        Page<Order> part = first;
         while (!reader.complete()) {
             part = reader.nextPart();
-            orders.addAll(part.orders());
+            orders.addAll(part.items());
         }
-        return new OrderPage(pageNumber, orders, part.totalCount());
+        return new Page<>(pageNumber, orders, part.totalCount());
     }
 
     /** A single order document (GET /customers/{id}/orders/{order_id}, or a sample of one). */

@@ -10,7 +10,7 @@ import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,12 +19,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * An orders collection read as {@link OrderPage}s of at most {@value #ORDERS_PER_PART} orders while its body
+ * An orders collection read as {@link Page<Order>}s of at most {@value #ORDERS_PER_PART} orders while its body
  * arrives, all numbered as the response they came in. Any part of the body that is not the contract (invalid
  * JSON, a wrong type, a missing id) fails the reader with a {@link MalformedResponse} that says where; the
  * parts handed out before stay as they were, and the caller's transaction is what takes them back.
  */
-final class OrderPageReader implements PageReader<OrderPage> {
+final class OrderPageReader implements PageReader<Page<Order>> {
 
     /** The most orders in one part: a few MB of domain records, whatever the size of the response. */
     static final int ORDERS_PER_PART = 1000;
@@ -69,7 +69,7 @@ final class OrderPageReader implements PageReader<OrderPage> {
     }
 
     @Override
-    public OrderPage nextPart() {
+    public Page<Order> nextPart() {
         if (complete) {
             throw new IllegalStateException("the collection has been read to its end");
         }
@@ -87,7 +87,7 @@ final class OrderPageReader implements PageReader<OrderPage> {
                 if (orders.size() == ORDERS_PER_PART) {
                     // Only now is it known that more follow: a collection of up to ORDERS_PER_PART orders stays one part.
                     pending = order;
-                    return new OrderPage(pageNumber, orders, totalCount());
+                    return new Page<>(pageNumber, orders, totalCount());
                 }
                 orders.add(order);
             }
@@ -95,7 +95,7 @@ final class OrderPageReader implements PageReader<OrderPage> {
             next = OrderWireMapper.next(cursor.links());
             complete = true;
             close();
-            return new OrderPage(pageNumber, orders, total);
+            return new Page<>(pageNumber, orders, total);
         } catch (WireFormatViolation e) {
             close();
             throw new MalformedResponse(orderProblem + e.getMessage(), Optional.of(e.location()), context, e);

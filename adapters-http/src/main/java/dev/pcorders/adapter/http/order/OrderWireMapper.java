@@ -26,7 +26,7 @@ import dev.pcorders.domain.order.OrderTransactionType;
 import dev.pcorders.domain.order.Pricing;
 import dev.pcorders.domain.order.PurchaseCommitment;
 import dev.pcorders.domain.order.RenewsTo;
-import dev.pcorders.domain.order.ResourceAttributes;
+import dev.pcorders.domain.shared.ResourceAttributes;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CurrencyCode;

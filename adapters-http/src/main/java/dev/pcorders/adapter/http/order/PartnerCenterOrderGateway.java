@@ -1,8 +1,10 @@
 package dev.pcorders.adapter.http.order;
 
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterHttp;
-import dev.pcorders.domain.order.OrderPage;
-import dev.pcorders.domain.order.OrderQuery;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.ScopedQuery;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -21,7 +23,7 @@ final class PartnerCenterOrderGateway implements CloseableOrderGateway {
     }
 
     @Override
-    public Stream<OrderPage> fetchOrders(OrderQuery query) {
+    public Stream<Page<Order>> fetchPages(ScopedQuery<OrderScope> query) {
         Objects.requireNonNull(query, "query");
         String path = OrderRequestPath.of(query.scope(), http.settings().billingTypeEncoding());
         return http.pages(path, query.correlationId(), decoder::openPage);

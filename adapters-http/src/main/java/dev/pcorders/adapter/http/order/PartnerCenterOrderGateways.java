@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order;
 
+import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.adapter.http.auth.AccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterHttp;
@@ -12,7 +13,7 @@ import java.time.Clock;
  * <pre>{@code
  * try (CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(
  *         PartnerCenterClientSettings.defaults(), new ClientCredentialsTokenProvider(endpoint, id, secret))) {
- *     gateway.fetchOrders(OrderQuery.of(scope)).forEach(page -> ...);
+ *     gateway.fetchPages(ScopedQuery.of(scope)).forEach(page -> ...);
  * }
  * }</pre>
  */

@@ -22,7 +22,7 @@ class DecoderEntryPointTest {
         assertThat(decoder.decodeCollection(OrderJsonDecoderTest.fixture("orders-by-billing-cycle.json"), 3))
                 .satisfies(page -> {
                     assertThat(page.pageNumber()).isEqualTo(3);
-                    assertThat(page.orders()).hasSize(2);
+                    assertThat(page.items()).hasSize(2);
                 });
         assertThat(decoder.decodeOrder(OrderJsonDecoderTest.fixture("order-by-id.json")).id().value())
                 .isEqualTo("YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1");

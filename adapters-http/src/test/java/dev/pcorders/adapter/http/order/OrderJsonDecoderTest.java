@@ -10,7 +10,7 @@ import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.OrderTransactionType;
 import dev.pcorders.domain.shared.CurrencyCode;
@@ -67,13 +67,13 @@ class OrderJsonDecoderTest {
 
         @Test
         void ordersByBillingCycle() {
-            OrderPage page = decoder.decodeCollection(fixture("orders-by-billing-cycle.json"), 1);
+            Page<Order> page = decoder.decodeCollection(fixture("orders-by-billing-cycle.json"), 1);
 
             assertThat(page.pageNumber()).isEqualTo(1);
             assertThat(page.totalCount()).hasValue(2);
-            assertThat(page.orders()).extracting(o -> o.id().value())
+            assertThat(page.items()).extracting(o -> o.id().value())
                     .containsExactly("9qg-ErcO-4MPbPqq_3MIQaS7bn8W6HfG1", "s-BZlr_TeGksPNT61SsWRL-sqMaKbyVa1");
-            Order first = page.orders().get(0);
+            Order first = page.items().get(0);
             assertThat(first.referenceCustomerId()).isEqualTo(CustomerId.parse("b0d70a69-4c42-4b27-b17b-91a835d8686a"));
             assertThat(first.billingCycle()).map(c -> c.known()).hasValue(BillingCycle.ONE_TIME);
             assertThat(first.currencyCode()).hasValue(CurrencyCode.of("USD"));
@@ -321,17 +321,17 @@ class OrderJsonDecoderTest {
 
         @Test
         void absentOrNullArraysAndMapsBecomeEmpty() {
-            OrderPage nullItems = decoder.decodeCollection(json("{\"totalCount\":0,\"items\":null}"), 1);
-            OrderPage noItems = decoder.decodeCollection(json("{}"), 1);
+            Page<Order> nullItems = decoder.decodeCollection(json("{\"totalCount\":0,\"items\":null}"), 1);
+            Page<Order> noItems = decoder.decodeCollection(json("{}"), 1);
             Order nullLines = decoder.decodeOrder(json("{\"id\":\"o\",\"referenceCustomerId\":"
                     + "\"b0d70a69-4c42-4b27-b17b-91a835d8686a\",\"creationDate\":\"2020-01-02T03:04:05Z\",\"lineItems\":null}"));
             Order nullMaps = decoder.decodeOrder(json(order("", ",\"provisioningContext\":null,\"links\":{\"sku\":"
                     + "{\"uri\":\"/x\",\"headers\":null}}")));
             Order nullValues = decoder.decodeOrder(json(order("", ",\"provisioningContext\":{\"a\":\"1\",\"b\":null}")));
 
-            assertThat(nullItems.orders()).isEmpty();
+            assertThat(nullItems.items()).isEmpty();
             assertThat(nullItems.totalCount()).hasValue(0);
-            assertThat(noItems.orders()).isEmpty();
+            assertThat(noItems.items()).isEmpty();
             assertThat(noItems.totalCount()).isEmpty();
             assertThat(nullLines.lineItems()).isEmpty();
             assertThat(nullMaps.lineItems().get(0).provisioningContext()).isEmpty();
@@ -360,7 +360,7 @@ class OrderJsonDecoderTest {
             String body = "{\"items\":[],\"links\":{\"next\":{\"uri\":\"/customers/x/orders?page=2\",\"method\":\"GET\","
                     + "\"headers\":[{\"key\":\"MS-ContinuationToken\",\"value\":\"abc==\"}]}}}";
             var collection = decoder.decodeCollection(json(body), 1);
-            assertThat(collection.orders()).isEmpty();
+            assertThat(collection.items()).isEmpty();
         }
     }
 

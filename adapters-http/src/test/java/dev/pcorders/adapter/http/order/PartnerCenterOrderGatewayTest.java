@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order;
 
+import dev.pcorders.domain.order.Order;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -29,8 +30,8 @@ import dev.pcorders.application.shared.port.out.PartnerCenterException.Throttled
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unauthorized;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
 import dev.pcorders.domain.order.BillingCycle;
-import dev.pcorders.domain.order.OrderPage;
-import dev.pcorders.domain.order.OrderQuery;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
@@ -118,12 +119,12 @@ class PartnerCenterOrderGatewayTest {
                 .withBody(OrderJsonDecoderTest.fixtureBytes(fixture));
     }
 
-    static OrderQuery allOrders() {
-        return OrderQuery.of(OrderScope.allOrdersOf(CustomerId.parse(CUSTOMER)));
+    static ScopedQuery<OrderScope> allOrders() {
+        return ScopedQuery.of(OrderScope.allOrdersOf(CustomerId.parse(CUSTOMER)));
     }
 
-    List<OrderPage> fetchAll(OrderQuery query) {
-        try (Stream<OrderPage> pages = gateway.fetchOrders(query)) {
+    List<Page<Order>> fetchAll(ScopedQuery<OrderScope> query) {
+        try (Stream<Page<Order>> pages = gateway.fetchPages(query)) {
             return pages.collect(Collectors.toList());
         }
     }
@@ -144,12 +145,12 @@ class PartnerCenterOrderGatewayTest {
         @Test
         void defaultScopeSendsNoQueryAndAllHeaders() {
             server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
-            OrderQuery query = new OrderQuery(OrderScope.allOrdersOf(CustomerId.parse(CUSTOMER)),
+            ScopedQuery<OrderScope> query = new ScopedQuery<>(OrderScope.allOrdersOf(CustomerId.parse(CUSTOMER)),
                     CorrelationId.parse("11111111-2222-3333-4444-555555555555"));
 
-            List<OrderPage> pages = fetchAll(query);
+            List<Page<Order>> pages = fetchAll(query);
 
-            assertThat(pages).singleElement().satisfies(page -> assertThat(page.orders()).hasSize(2));
+            assertThat(pages).singleElement().satisfies(page -> assertThat(page.items()).hasSize(2));
             LoggedRequest request = requests(server).get(0);
             assertThat(request.getUrl()).isEqualTo(ORDERS_PATH);
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -177,7 +178,7 @@ class PartnerCenterOrderGatewayTest {
             OrderScope scope = OrderScope.allOrdersOf(CustomerId.parse(CUSTOMER)).withReseller(ResellerId.parse(RESELLER))
                     .withBillingType(cycle).withPrices().withSystemPurchases();
 
-            fetchAll(OrderQuery.of(scope));
+            fetchAll(ScopedQuery.of(scope));
 
             assertThat(requests(server).get(0).getUrl()).isEqualTo(ORDERS_PATH + "?indirect_reseller_id=" + RESELLER
                     + "&billingType=" + expected + "&include_price=true&include_system_purchases=true");
@@ -188,9 +189,9 @@ class PartnerCenterOrderGatewayTest {
             server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
             CustomerId upper = CustomerId.parse(CUSTOMER.toUpperCase(Locale.ROOT));
 
-            fetchAll(OrderQuery.of(OrderScope.allOrdersOf(upper).withPrices()));
-            fetchAll(OrderQuery.of(OrderScope.allOrdersOf(upper).withSystemPurchases()));
-            fetchAll(OrderQuery.of(OrderScope.allOrdersOf(upper).withReseller(ResellerId.parse(RESELLER))));
+            fetchAll(ScopedQuery.of(OrderScope.allOrdersOf(upper).withPrices()));
+            fetchAll(ScopedQuery.of(OrderScope.allOrdersOf(upper).withSystemPurchases()));
+            fetchAll(ScopedQuery.of(OrderScope.allOrdersOf(upper).withReseller(ResellerId.parse(RESELLER))));
 
             assertThat(requests(server)).extracting(LoggedRequest::getUrl).containsExactly(
                     ORDERS_PATH + "?include_price=true",
@@ -211,10 +212,10 @@ class PartnerCenterOrderGatewayTest {
 
         @Test
         void invalidIdsAreRejectedBeforeAnyRequest() {
-            assertThatThrownBy(() -> gateway.fetchOrders(OrderQuery.of(OrderScope.allOrdersOf(CustomerId.parse("contoso")))))
+            assertThatThrownBy(() -> gateway.fetchPages(ScopedQuery.of(OrderScope.allOrdersOf(CustomerId.parse("contoso")))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customer id must be a GUID");
             assertThatThrownBy(() -> ResellerId.parse("1-1-1-1-1")).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> gateway.fetchOrders(null)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> gateway.fetchPages(null)).isInstanceOf(NullPointerException.class);
             assertThat(requests(server)).isEmpty();
         }
 
@@ -222,7 +223,7 @@ class PartnerCenterOrderGatewayTest {
         void nothingIsRequestedUntilThePageIsConsumed() {
             server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
 
-            try (Stream<OrderPage> pages = gateway.fetchOrders(allOrders())) {
+            try (Stream<Page<Order>> pages = gateway.fetchPages(allOrders())) {
                 assertThat(requests(server)).isEmpty();
                 assertThat(pages.findFirst()).isPresent();
             }
@@ -234,7 +235,7 @@ class PartnerCenterOrderGatewayTest {
             server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "text/json")
                     .withBody(OrderJsonDecoderTest.fixtureBytes("orders-by-billing-cycle.json"))));
 
-            assertThat(fetchAll(allOrders()).get(0).orders()).hasSize(2);
+            assertThat(fetchAll(allOrders()).get(0).items()).hasSize(2);
         }
     }
 
@@ -245,7 +246,7 @@ class PartnerCenterOrderGatewayTest {
         void throttledTwiceWithRetryAfterSecondsThenSuccessKeepsTheRequestId() {
             stubSequence(throttled("7"), throttled("7"), okJson("orders-by-billing-cycle.json"));
 
-            List<OrderPage> pages = fetchAll(allOrders());
+            List<Page<Order>> pages = fetchAll(allOrders());
 
             assertThat(pages).hasSize(1);
             assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
@@ -697,14 +698,14 @@ class PartnerCenterOrderGatewayTest {
                     .withHeader("Content-Type", "application/json")
                     .withBody(collection(nextLink("/customers/" + CUSTOMER + "/orders?seek=a%2Fb", "tok+2/==")))));
 
-            try (Stream<OrderPage> pages = gateway.fetchOrders(allOrders())) {
-                Iterator<OrderPage> iterator = pages.iterator();
-                OrderPage first = iterator.next();
+            try (Stream<Page<Order>> pages = gateway.fetchPages(allOrders())) {
+                Iterator<Page<Order>> iterator = pages.iterator();
+                Page<Order> first = iterator.next();
                 assertThat(first.pageNumber()).isEqualTo(1);
                 assertThat(requests(server)).hasSize(1);
-                OrderPage second = iterator.next();
+                Page<Order> second = iterator.next();
                 assertThat(second.pageNumber()).isEqualTo(2);
-                assertThat(second.orders()).extracting(o -> o.id().value()).containsExactly("o-1");
+                assertThat(second.items()).extracting(o -> o.id().value()).containsExactly("o-1");
                 assertThat(iterator.hasNext()).isFalse();
             }
 
@@ -727,7 +728,7 @@ class PartnerCenterOrderGatewayTest {
             server.stubFor(get(urlPathEqualTo(ORDERS_PATH)).atPriority(5).willReturn(aResponse()
                     .withHeader("Content-Type", "application/json").withBody(collection(nextLink(ORDERS_PATH + "?p=2", "")))));
 
-            assertThat(fetchAll(allOrders())).extracting(OrderPage::pageNumber).containsExactly(1, 2, 3);
+            assertThat(fetchAll(allOrders())).extracting(Page<Order>::pageNumber).containsExactly(1, 2, 3);
         }
 
         @Test
@@ -799,8 +800,8 @@ class PartnerCenterOrderGatewayTest {
                                 .withBody(collection(nextLink(ORDERS_PATH + "?p=" + (page + 1), "")))));
             }
 
-            try (Stream<OrderPage> pages = gateway.fetchOrders(allOrders())) {
-                Iterator<OrderPage> iterator = pages.iterator();
+            try (Stream<Page<Order>> pages = gateway.fetchPages(allOrders())) {
+                Iterator<Page<Order>> iterator = pages.iterator();
                 assertThat(iterator.next().pageNumber()).isEqualTo(1);
                 assertThat(iterator.next().pageNumber()).isEqualTo(2);
                 assertThat(iterator.next().pageNumber()).isEqualTo(3);
@@ -814,7 +815,7 @@ class PartnerCenterOrderGatewayTest {
             server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
                     .withBody(collection(nextLink("/customers/" + CUSTOMER + "/orders?more=" + System.nanoTime(), "")))));
 
-            try (Stream<OrderPage> pages = gateway.fetchOrders(allOrders())) {
+            try (Stream<Page<Order>> pages = gateway.fetchPages(allOrders())) {
                 assertThat(pages.limit(1).count()).isEqualTo(1);
             }
             assertThat(requests(server)).hasSize(1);

@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order;
 
+import dev.pcorders.domain.order.Order;
 import static dev.pcorders.adapter.http.order.PartnerCenterOrderGatewayTest.CUSTOMER;
 import static dev.pcorders.adapter.http.order.PartnerCenterOrderGatewayTest.START;
 import static dev.pcorders.adapter.http.order.PartnerCenterOrderGatewayTest.TOKEN;
@@ -15,7 +16,7 @@ import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -80,19 +81,19 @@ class UnpagedResponseTest {
             endChunks(out);
         });
 
-        List<OrderPage> pages = new ArrayList<>();
-        try (Stream<OrderPage> stream = gateway.fetchOrders(allOrders())) {
-            Iterator<OrderPage> iterator = stream.iterator();
+        List<Page<Order>> pages = new ArrayList<>();
+        try (Stream<Page<Order>> stream = gateway.fetchPages(allOrders())) {
+            Iterator<Page<Order>> iterator = stream.iterator();
             pages.add(iterator.next());
             assertThat(restSent).as("the first page arrived before the server sent the rest of the body").isFalse();
             firstPageSeen.countDown();
             iterator.forEachRemaining(pages::add);
         }
 
-        assertThat(pages).extracting(page -> page.orders().size()).containsExactly(1000, 1000, 1000, 500);
+        assertThat(pages).extracting(page -> page.items().size()).containsExactly(1000, 1000, 1000, 500);
         assertThat(pages).allSatisfy(page -> assertThat(page.pageNumber()).isEqualTo(1));
-        assertThat(pages.get(0).orders().get(0).id().value()).isEqualTo("o-0");
-        assertThat(pages.get(3).orders().get(499).id().value()).isEqualTo("o-3499");
+        assertThat(pages.get(0).items().get(0).id().value()).isEqualTo("o-0");
+        assertThat(pages.get(3).items().get(499).id().value()).isEqualTo("o-3499");
         // totalCount came after the items: only the page read after it knows it.
         assertThat(pages.get(0).totalCount()).isEmpty();
         assertThat(pages.get(3).totalCount()).hasValue(3500);
@@ -108,9 +109,9 @@ class UnpagedResponseTest {
             endChunks(out);
         });
 
-        try (Stream<OrderPage> stream = gateway.fetchOrders(allOrders())) {
-            Iterator<OrderPage> iterator = stream.iterator();
-            assertThat(iterator.next().orders()).hasSize(1000);
+        try (Stream<Page<Order>> stream = gateway.fetchPages(allOrders())) {
+            Iterator<Page<Order>> iterator = stream.iterator();
+            assertThat(iterator.next().items()).hasSize(1000);
             assertThatThrownBy(iterator::next).isInstanceOfSatisfying(MalformedResponse.class, e -> {
                 assertThat(e.location()).hasValue("items[1500].lineItems[0].quantity");
                 assertThat(e.error().httpStatus()).hasValue(200);
@@ -127,9 +128,9 @@ class UnpagedResponseTest {
             throw new IOException("the connection ends here, without the last chunk");
         });
 
-        try (Stream<OrderPage> stream = gateway.fetchOrders(allOrders())) {
-            Iterator<OrderPage> iterator = stream.iterator();
-            assertThat(iterator.next().orders()).hasSize(1000);
+        try (Stream<Page<Order>> stream = gateway.fetchPages(allOrders())) {
+            Iterator<Page<Order>> iterator = stream.iterator();
+            assertThat(iterator.next().items()).hasSize(1000);
             assertThatThrownBy(iterator::next).isInstanceOfSatisfying(Unavailable.class, e -> {
                 assertThat(e.getMessage()).contains("not retried");
                 assertThat(e.error().requestId()).isPresent();
@@ -151,9 +152,9 @@ class UnpagedResponseTest {
             endChunks(out);
         });
 
-        List<OrderPage> pages = fetchAll();
+        List<Page<Order>> pages = fetchAll();
 
-        assertThat(pages).extracting(page -> page.orders().size()).containsExactly(800);
+        assertThat(pages).extracting(page -> page.items().size()).containsExactly(800);
         assertThat(server.requests()).isEqualTo(2);
     }
 
@@ -171,9 +172,9 @@ class UnpagedResponseTest {
             endChunks(out);
         }, settings -> settings.withReadTimeout(java.time.Duration.ofMillis(200)));
 
-        try (Stream<OrderPage> stream = gateway.fetchOrders(allOrders())) {
-            Iterator<OrderPage> iterator = stream.iterator();
-            assertThat(iterator.next().orders()).hasSize(1000);
+        try (Stream<Page<Order>> stream = gateway.fetchPages(allOrders())) {
+            Iterator<Page<Order>> iterator = stream.iterator();
+            assertThat(iterator.next().items()).hasSize(1000);
             assertThatThrownBy(iterator::next).isInstanceOfSatisfying(Unavailable.class,
                     e -> assertThat(e.getMessage()).contains("too slowly").contains("not retried"));
         }
@@ -193,10 +194,10 @@ class UnpagedResponseTest {
             endChunks(out);
         });
 
-        List<OrderPage> pages = fetchAll();
+        List<Page<Order>> pages = fetchAll();
 
-        assertThat(pages).extracting(OrderPage::pageNumber).containsExactly(1, 1, 2);
-        assertThat(pages).extracting(page -> page.orders().size()).containsExactly(1000, 500, 100);
+        assertThat(pages).extracting(Page<Order>::pageNumber).containsExactly(1, 1, 2);
+        assertThat(pages).extracting(page -> page.items().size()).containsExactly(1000, 500, 100);
         assertThat(server.requests()).isEqualTo(2);
     }
 
@@ -240,11 +241,11 @@ class UnpagedResponseTest {
         serve((path, out) -> fixedLength(out, "{\"items\":[" + orders(0, 50) + "]}"));
 
         assertThat(PartnerCenterClientSettings.defaults().maxBodyBytes()).isEqualTo(PartnerCenterClientSettings.NO_BODY_LIMIT);
-        assertThat(fetchAll()).extracting(page -> page.orders().size()).containsExactly(50);
+        assertThat(fetchAll()).extracting(page -> page.items().size()).containsExactly(50);
     }
 
-    private List<OrderPage> fetchAll() {
-        try (Stream<OrderPage> pages = gateway.fetchOrders(allOrders())) {
+    private List<Page<Order>> fetchAll() {
+        try (Stream<Page<Order>> pages = gateway.fetchPages(allOrders())) {
             return pages.collect(Collectors.toList());
         }
     }

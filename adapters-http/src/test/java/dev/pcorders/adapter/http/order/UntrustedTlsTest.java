@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order;
 
+import dev.pcorders.domain.order.Order;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -10,7 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -54,8 +55,8 @@ class UntrustedTlsTest {
         try (CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(settings,
                 new StaticAccessTokenProvider(PartnerCenterOrderGatewayTest.TOKEN), time, time)) {
             assertThatThrownBy(() -> {
-                try (Stream<OrderPage> pages = gateway.fetchOrders(PartnerCenterOrderGatewayTest.allOrders())) {
-                    List<OrderPage> all = pages.collect(Collectors.toList());
+                try (Stream<Page<Order>> pages = gateway.fetchPages(PartnerCenterOrderGatewayTest.allOrders())) {
+                    List<Page<Order>> all = pages.collect(Collectors.toList());
                     assertThat(all).as("an untrusted server must not be read").isEmpty();
                 }
             }).isInstanceOfSatisfying(Unavailable.class, e -> {
@@ -90,7 +91,7 @@ class UntrustedTlsTest {
             try (CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(settings,
                     new StaticAccessTokenProvider(PartnerCenterOrderGatewayTest.TOKEN), time, time)) {
                 assertThatThrownBy(() -> {
-                    try (Stream<OrderPage> pages = gateway.fetchOrders(PartnerCenterOrderGatewayTest.allOrders())) {
+                    try (Stream<Page<Order>> pages = gateway.fetchPages(PartnerCenterOrderGatewayTest.allOrders())) {
                         pages.forEach(page -> { });
                     }
                 }).isInstanceOfSatisfying(Unavailable.class, e -> {

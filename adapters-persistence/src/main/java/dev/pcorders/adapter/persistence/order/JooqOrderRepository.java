@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.persistence.order;
 
+import dev.pcorders.domain.order.Order;
 import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_CHANGE;
 import static dev.pcorders.adapter.persistence.jooq.Tables.SYNC_RUN;
 import static dev.pcorders.adapter.persistence.jooq.Tables.SYNC_SCOPE;
@@ -8,11 +9,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.pcorders.adapter.persistence.jooq.tables.records.OrderChangeRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.SyncRunRecord;
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.OrderStoreException;
-import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
-import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.application.order.port.out.CachedOrderReader;
+import dev.pcorders.application.order.port.out.OrderChangeLog;
+import dev.pcorders.application.shared.port.out.SnapshotStore;
+import dev.pcorders.application.shared.port.out.SyncRunLog;
+import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.ResourceKind;
+import dev.pcorders.application.shared.port.out.StoreException;
+import dev.pcorders.application.shared.port.out.StoreException.Reason;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ChangeKind;
@@ -20,9 +26,9 @@ import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderDifference;
 import dev.pcorders.domain.order.OrderId;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
@@ -53,11 +59,12 @@ import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConnection;
 
 /**
- * {@link OrderRepository} on SQLite. Writes go through a pool of one connection whose transactions
+ * The order cache's ports on SQLite. Writes go through a pool of one connection whose transactions
  * begin IMMEDIATE, so a write owns the database from its first statement; reads use their own pool
  * and a deferred transaction each, so a read sees one committed state and never waits for a sync.
  */
-final class JooqOrderRepository implements OrderRepository {
+final class JooqOrderRepository
+        implements SyncRunLog, SnapshotStore<OrderScope, Order>, CachedOrderReader, OrderChangeLog {
 
     private static final Settings SETTINGS = new Settings()
             .withExecuteLogging(false)
@@ -80,8 +87,9 @@ final class JooqOrderRepository implements OrderRepository {
     }
 
     @Override
-    public SyncRunId startRun(OrderScope scope, CorrelationId correlationId, Instant startedAt) {
-        Objects.requireNonNull(scope, "scope");
+    public SyncRunId startRun(CustomerScope customerScope, CorrelationId correlationId, Instant startedAt) {
+        Objects.requireNonNull(customerScope, "scope");
+        OrderScope scope = (OrderScope) customerScope;
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(startedAt, "startedAt");
         return inWriteTransaction("record the start of a sync run", tx -> {
@@ -98,7 +106,7 @@ final class JooqOrderRepository implements OrderRepository {
     }
 
     @Override
-    public SnapshotSummary replaceSnapshot(SyncRunId run, OrderScope scope, Iterator<OrderPage> pages) {
+    public SnapshotSummary replaceSnapshot(SyncRunId run, OrderScope scope, Iterator<Page<Order>> pages) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(pages, "pages");
@@ -108,7 +116,7 @@ final class JooqOrderRepository implements OrderRepository {
                 throw new IllegalArgumentException("run " + run.value() + " was started for another scope");
             }
             if (Boolean.TRUE.equals(record.getSnapshotStored())) {
-                throw new OrderStoreException(Reason.UNEXPECTED, "sync run " + run.value() + " has already stored its snapshot");
+                throw new StoreException(Reason.UNEXPECTED, "sync run " + run.value() + " has already stored its snapshot");
             }
             SnapshotSummary summary;
             try (SnapshotWriter snapshot = new SnapshotWriter(tx, run.value(), record.getScopeId(), scope, record.getStartedAt())) {
@@ -133,8 +141,8 @@ final class JooqOrderRepository implements OrderRepository {
                     .set(SYNC_RUN.FINISHED_AT, outcome.finishedAt())
                     .set(SYNC_RUN.OUTCOME, outcome.succeeded() ? "succeeded" : "failed")
                     .set(SYNC_RUN.PAGES, snapshot.map(SnapshotSummary::pages).orElse(null))
-                    .set(SYNC_RUN.ORDERS, snapshot.map(SnapshotSummary::orders).orElse(null))
-                    .set(SYNC_RUN.LINE_ITEMS, snapshot.map(SnapshotSummary::lineItems).orElse(null))
+                    .set(SYNC_RUN.ORDERS, snapshot.map(SnapshotSummary::items).orElse(null))
+                    .set(SYNC_RUN.LINE_ITEMS, snapshot.map(SnapshotSummary::nestedItems).orElse(null))
                     .set(SYNC_RUN.ADDED, snapshot.map(SnapshotSummary::added).orElse(null))
                     .set(SYNC_RUN.CHANGED, snapshot.map(SnapshotSummary::changed).orElse(null))
                     .set(SYNC_RUN.REMOVED, snapshot.map(SnapshotSummary::removed).orElse(null))
@@ -233,7 +241,18 @@ final class JooqOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Optional<OrderScope> lastSucceededScope(CustomerId customer) {
+    public Optional<String> lastSucceededScopeKey(ResourceKind kind, CustomerId customer) {
+        return lastSucceededScope(customer).map(OrderScope::key);
+    }
+
+    @Override
+    public List<String> succeededScopeKeys(ResourceKind kind, CustomerId customer) {
+        return syncedSystemPurchases(customer)
+                ? List.of(OrderScope.allOrdersOf(customer).withSystemPurchases().key())
+                : lastSucceededScope(customer).map(OrderScope::key).stream().toList();
+    }
+
+    private Optional<OrderScope> lastSucceededScope(CustomerId customer) {
         Objects.requireNonNull(customer, "customer");
         return inReadTransaction("read the sync runs of customer " + customer, dsl -> dsl
                 .select(SYNC_SCOPE.RESELLER_ID, SYNC_SCOPE.BILLING_TYPE, SYNC_SCOPE.INCLUDE_PRICE, SYNC_SCOPE.INCLUDE_SYSTEM_PURCHASES)
@@ -248,8 +267,7 @@ final class JooqOrderRepository implements OrderRepository {
                         Boolean.TRUE.equals(row.value3()), Boolean.TRUE.equals(row.value4()))));
     }
 
-    @Override
-    public boolean syncedSystemPurchases(CustomerId customer) {
+    private boolean syncedSystemPurchases(CustomerId customer) {
         Objects.requireNonNull(customer, "customer");
         return inReadTransaction("read the sync runs of customer " + customer, dsl -> dsl.fetchExists(dsl.selectOne()
                 .from(SYNC_RUN).join(SYNC_SCOPE).on(SYNC_SCOPE.SCOPE_ID.eq(SYNC_RUN.SCOPE_ID))
@@ -261,10 +279,10 @@ final class JooqOrderRepository implements OrderRepository {
     private static SyncRunRecord openRun(DSLContext tx, SyncRunId run) {
         SyncRunRecord record = tx.selectFrom(SYNC_RUN).where(SYNC_RUN.RUN_ID.eq(run.value())).fetchOne();
         if (record == null) {
-            throw new OrderStoreException(Reason.UNEXPECTED, "no sync run " + run.value() + " in the order store");
+            throw new StoreException(Reason.UNEXPECTED, "no sync run " + run.value() + " in the order store");
         }
         if (record.getFinishedAt() != null) {
-            throw new OrderStoreException(Reason.UNEXPECTED, "sync run " + run.value() + " is already finished");
+            throw new StoreException(Reason.UNEXPECTED, "sync run " + run.value() + " is already finished");
         }
         return record;
     }

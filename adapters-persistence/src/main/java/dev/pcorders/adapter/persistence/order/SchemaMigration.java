@@ -1,7 +1,7 @@
 package dev.pcorders.adapter.persistence.order;
 
-import dev.pcorders.application.order.port.out.OrderStoreException;
-import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
+import dev.pcorders.application.shared.port.out.StoreException;
+import dev.pcorders.application.shared.port.out.StoreException.Reason;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -68,7 +68,7 @@ final class SchemaMigration {
             try {
                 migrateOnce(inspector, writer);
                 return;
-            } catch (OrderStoreException e) {
+            } catch (StoreException e) {
                 if (e.reason() != Reason.LOCKED || System.nanoTime() - deadline >= 0 || !pauseBeforeRetry()) {
                     throw e;
                 }
@@ -90,7 +90,7 @@ final class SchemaMigration {
     /** For a reader that must not write: refuses what {@link #migrate} refuses, and a schema it would have migrated. */
     void requireCurrent(DataSource reader) {
         if (acceptableSchema(reader).pending().length > 0) {
-            throw new OrderStoreException(Reason.SCHEMA_TOO_OLD, "The order store " + file + " was written by an older "
+            throw new StoreException(Reason.SCHEMA_TOO_OLD, "The order store " + file + " was written by an older "
                     + "pc-orders and cannot be upgraded without write access to it and its folder; copy it somewhere "
                     + "writable, or sync into it once with this build, which upgrades it.");
         }
@@ -149,7 +149,7 @@ final class SchemaMigration {
             throw failures.translateRead("open the database", e);
         }
         if (!tables.isEmpty() && !beingCreated && !(tables.contains(HISTORY_TABLE) && tables.contains(MARKER_TABLE))) {
-            throw new OrderStoreException(Reason.NOT_A_PC_ORDERS_DATABASE, "The file " + file
+            throw new StoreException(Reason.NOT_A_PC_ORDERS_DATABASE, "The file " + file
                     + " is an SQLite database, but not a pc-orders order store (it has the tables "
                     + tables.stream().sorted().collect(Collectors.joining(", "))
                     + "); point the store at a pc-orders database or at a new file");
@@ -172,7 +172,7 @@ final class SchemaMigration {
                     .max(Comparator.comparing(MigrationInfo::getVersion))
                     .map(migration -> migration.getVersion().getVersion())
                     .orElse("none");
-            throw new OrderStoreException(Reason.SCHEMA_TOO_NEW, "The order store " + file + " has schema version " + newest
+            throw new StoreException(Reason.SCHEMA_TOO_NEW, "The order store " + file + " has schema version " + newest
                     + ", written by a newer pc-orders; this build knows schema versions up to " + known
                     + ". Use the newer pc-orders, or point this one at another file.");
         }

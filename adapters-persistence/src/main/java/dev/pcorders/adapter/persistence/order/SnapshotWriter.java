@@ -8,12 +8,12 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
 import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ChangeKind;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderDifference;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderTransactionType;
 import java.sql.Connection;
@@ -97,14 +97,14 @@ final class SnapshotWriter implements AutoCloseable {
         this.rows = orderRows;
     }
 
-    void write(OrderPage page) {
+    void write(Page<Order> page) {
         // Parts of one large response carry its page number: pages count responses, as Partner Center served them.
         if (page.pageNumber() != lastPageNumber) {
             pages++;
             lastPageNumber = page.pageNumber();
         }
         Map<OrderKey, Order> orders = new LinkedHashMap<>();
-        for (Order order : page.orders()) {
+        for (Order order : page.items()) {
             OrderKey key = OrderKey.of(order);
             orders.put(key, order);
             customersWritten.add(key.customer());

@@ -1,8 +1,13 @@
 package dev.pcorders.adapter.persistence.order;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.order.port.out.CachedOrderReader;
+import dev.pcorders.application.order.port.out.OrderChangeLog;
+import dev.pcorders.application.shared.port.out.SnapshotStore;
+import dev.pcorders.application.shared.port.out.SyncRunLog;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.application.shared.port.out.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,11 +19,12 @@ import javax.sql.DataSource;
 /**
  * The SQLite order cache in one file: the adapter's single entry point. {@link #open} creates the file
  * or migrates an older one to this build's schema, refuses a newer or a foreign one, and starts the
- * connection pools; {@link #orders()} is the {@link OrderRepository}; {@link #close()} stops the pools.
+ * connection pools; {@link #runLog()}, {@link #orderSnapshots()}, {@link #orders()} and {@link #orderChanges()} are the
+ * cache's ports; {@link #close()} stops the pools.
  *
  * <pre>{@code
  * try (SqliteOrderStore store = SqliteOrderStore.open(Path.of("orders.db"), SqliteStoreSettings.defaults())) {
- *     OrderRepository orders = store.orders();
+ *     CachedOrderReader orders = store.orders();
  *     ...
  * }
  * }</pre>
@@ -50,7 +56,7 @@ public final class SqliteOrderStore implements AutoCloseable {
     /**
      * Opens (creating if missing) the store in {@code file}.
      *
-     * @throws OrderStoreException if the file cannot be opened or written, is not a pc-orders
+     * @throws StoreException if the file cannot be opened or written, is not a pc-orders
      *                             database, or was written by a newer pc-orders
      */
     public static SqliteOrderStore open(Path file, SqliteStoreSettings settings) {
@@ -78,9 +84,9 @@ public final class SqliteOrderStore implements AutoCloseable {
      * Opens an existing store for reading only: never creates or writes the file, needs no write access to its folder,
      * and leaves no file behind. The one exception: a file of an earlier release is upgraded to this build's schema
      * first (as a sync would) when the file and its folder can be written. Writes through {@link #orders()} fail with
-     * an {@link OrderStoreException}.
+     * an {@link StoreException}.
      *
-     * @throws OrderStoreException if the file does not exist, cannot be read, is not a pc-orders database, has a newer
+     * @throws StoreException if the file does not exist, cannot be read, is not a pc-orders database, has a newer
      *                             schema, or has an older one and cannot be written
      */
     public static SqliteOrderStore openReadOnly(Path file, SqliteStoreSettings settings) {
@@ -93,7 +99,7 @@ public final class SqliteOrderStore implements AutoCloseable {
         Path absolute = usablePath(file);
         StoreFailures failures = new StoreFailures(absolute, settings);
         if (!Files.isRegularFile(absolute)) {
-            throw new OrderStoreException(OrderStoreException.Reason.NOT_FOUND, "no such file: " + absolute);
+            throw new StoreException(StoreException.Reason.NOT_FOUND, "no such file: " + absolute);
         }
         SqliteConnections connections = new SqliteConnections(absolute, settings);
         HikariDataSource reader;
@@ -104,9 +110,9 @@ public final class SqliteOrderStore implements AutoCloseable {
         }
         try {
             new SchemaMigration(absolute, failures, settings).requireCurrent(reader);
-        } catch (OrderStoreException older) {
+        } catch (StoreException older) {
             reader.close();
-            if (older.reason() != OrderStoreException.Reason.SCHEMA_TOO_OLD || !mayUpgrade || !upgradable(absolute)) {
+            if (older.reason() != StoreException.Reason.SCHEMA_TOO_OLD || !mayUpgrade || !upgradable(absolute)) {
                 throw older;
             }
             // A cache of an earlier release is upgraded once, as a sync would, rather than leaving its owner unable to
@@ -135,8 +141,28 @@ public final class SqliteOrderStore implements AutoCloseable {
         return Files.isWritable(file) && folder != null && Files.isWritable(folder);
     }
 
-    /** The cache as the application sees it. Thread-safe; valid until {@link #close()}. */
-    public OrderRepository orders() {
+    /** The record of sync runs, of every resource. Thread-safe, as is every port here; valid until {@link #close()}. */
+    public SyncRunLog runLog() {
+        return repository;
+    }
+
+    /** Where an order sync stores what it fetched. */
+    public SnapshotStore<OrderScope, Order> orderSnapshots() {
+        return repository;
+    }
+
+    /** The cached orders, as readers see them. */
+    public CachedOrderReader orders() {
+        return repository;
+    }
+
+    /** Every port at once, for this package's tests. */
+    JooqOrderRepository cache() {
+        return repository;
+    }
+
+    /** What order syncs found changed. */
+    public OrderChangeLog orderChanges() {
         return repository;
     }
 

@@ -7,12 +7,12 @@ import java.util.Objects;
  * How the SQLite order store talks to its file.
  *
  * @param busyTimeout    how long a read waits when SQLite reports the file busy (in WAL mode readers
- *                       rarely wait at all) before giving up with {@code OrderStoreException.Reason.LOCKED}
+ *                       rarely wait at all) before giving up with {@code StoreException.Reason.LOCKED}
  * @param writeLockWait  how long a write (a sync's snapshot, the start or end of a run, a schema
  *                       migration on open) waits for the write lock that another writer, in this process
  *                       or another, holds. A sync holds it from its first page to its commit, and its pages
  *                       come from Partner Center, so this must cover the longest sync that may overlap
- *                       another; past it the write fails with {@code OrderStoreException.Reason.LOCKED}
+ *                       another; past it the write fails with {@code StoreException.Reason.LOCKED}
  * @param synchronous    {@link Synchronous#NORMAL} (the WAL default: a power cut may lose the last
  *                       commits but never corrupts) or {@link Synchronous#FULL} (every commit is durable)
  * @param readerPoolSize connections for reads, which run alongside the single writer

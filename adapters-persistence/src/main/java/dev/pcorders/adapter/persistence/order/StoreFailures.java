@@ -1,7 +1,7 @@
 package dev.pcorders.adapter.persistence.order;
 
-import dev.pcorders.application.order.port.out.OrderStoreException;
-import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
+import dev.pcorders.application.shared.port.out.StoreException;
+import dev.pcorders.application.shared.port.out.StoreException.Reason;
 import java.nio.file.Path;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Turns driver, pool, jOOQ and Flyway failures into {@link OrderStoreException}s that say what happened
+ * Turns driver, pool, jOOQ and Flyway failures into {@link StoreException}s that say what happened
  * to which file and what the user can do about it. Nothing else may cross the port.
  */
 final class StoreFailures {
@@ -26,18 +26,18 @@ final class StoreFailures {
      * A failure of a write: anything done through the writer's connections, which wait for the write
      * lock. {@code action} completes "could not ...", e.g. "store the snapshot of run 7".
      */
-    OrderStoreException translate(String action, Throwable failure) {
+    StoreException translate(String action, Throwable failure) {
         return translate(action, failure, true);
     }
 
     /** A failure of a read, done through the readers' connections, which wait the busy timeout. */
-    OrderStoreException translateRead(String action, Throwable failure) {
+    StoreException translateRead(String action, Throwable failure) {
         return translate(action, failure, false);
     }
 
-    private OrderStoreException translate(String action, Throwable failure, boolean write) {
-        if (failure instanceof OrderStoreException) {
-            return (OrderStoreException) failure;
+    private StoreException translate(String action, Throwable failure, boolean write) {
+        if (failure instanceof StoreException) {
+            return (StoreException) failure;
         }
         String prefix = "Could not " + action + " in the order store " + file + ": ";
         SQLiteException sqlite = find(failure, SQLiteException.class);
@@ -50,12 +50,12 @@ final class StoreFailures {
                             + "; retry when it has finished, or raise the write lock wait"
                     : "every reader connection stayed in use for longer than the " + busyTimeout()
                             + "; retry, or raise the busy timeout or the reader pool size";
-            return new OrderStoreException(Reason.LOCKED, prefix + waited, failure);
+            return new StoreException(Reason.LOCKED, prefix + waited, failure);
         }
-        return new OrderStoreException(Reason.UNEXPECTED, prefix + describe(failure), failure);
+        return new StoreException(Reason.UNEXPECTED, prefix + describe(failure), failure);
     }
 
-    private OrderStoreException fromSqlite(String prefix, SQLiteErrorCode code, Throwable failure, boolean write) {
+    private StoreException fromSqlite(String prefix, SQLiteErrorCode code, Throwable failure, boolean write) {
         String name = code.name();
         String detail = " (" + describe(failure) + ")";
         if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
@@ -63,32 +63,32 @@ final class StoreFailures {
                     ? "another writer (a sync in this or another process) held the write lock for longer than the "
                             + writeLockWait() + "; retry when the other sync has finished, or raise the write lock wait"
                     : "the database stayed locked for longer than the " + busyTimeout() + "; retry, or raise the busy timeout";
-            return new OrderStoreException(Reason.LOCKED, prefix + waited + detail, failure);
+            return new StoreException(Reason.LOCKED, prefix + waited + detail, failure);
         }
         if (name.startsWith("SQLITE_FULL")) {
-            return new OrderStoreException(Reason.DISK_FULL, prefix + "the disk is full; free some space and sync again"
+            return new StoreException(Reason.DISK_FULL, prefix + "the disk is full; free some space and sync again"
                     + " (the previous snapshot is intact)" + detail, failure);
         }
         if (name.startsWith("SQLITE_IOERR") && !name.equals("SQLITE_IOERR_NOMEM")) {
             // A full disk often surfaces as a failed write or fsync rather than SQLITE_FULL; the cause cannot be told apart.
-            return new OrderStoreException(Reason.NOT_WRITABLE, prefix + "the operating system refused a read or write of the"
+            return new StoreException(Reason.NOT_WRITABLE, prefix + "the operating system refused a read or write of the"
                     + " file (a full disk or a failing device); check free space and the device, then sync again"
                     + " (the previous snapshot is intact)" + detail, failure);
         }
         if (name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_PERM")
                 || name.startsWith("SQLITE_AUTH")) {
-            return new OrderStoreException(Reason.NOT_WRITABLE, prefix + "the file or its folder cannot be created or written;"
+            return new StoreException(Reason.NOT_WRITABLE, prefix + "the file or its folder cannot be created or written;"
                     + " check that the folder exists and that you may write to it" + detail, failure);
         }
         if (name.startsWith("SQLITE_NOTADB")) {
-            return new OrderStoreException(Reason.NOT_A_PC_ORDERS_DATABASE, prefix + "the file is not an SQLite database;"
+            return new StoreException(Reason.NOT_A_PC_ORDERS_DATABASE, prefix + "the file is not an SQLite database;"
                     + " point the store at a pc-orders database or at a new file" + detail, failure);
         }
         if (name.startsWith("SQLITE_CORRUPT")) {
-            return new OrderStoreException(Reason.CORRUPT, prefix + "the database file is damaged; restore it from a backup"
+            return new StoreException(Reason.CORRUPT, prefix + "the database file is damaged; restore it from a backup"
                     + " or delete it and sync again" + detail, failure);
         }
-        return new OrderStoreException(Reason.UNEXPECTED, prefix + describe(failure), failure);
+        return new StoreException(Reason.UNEXPECTED, prefix + describe(failure), failure);
     }
 
     private String writeLockWait() {

@@ -11,14 +11,14 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.port.out.LedgerReadException;
-import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.application.order.service.ReconcileOrdersService;
-import dev.pcorders.application.order.testing.InMemoryOrderRepository;
+import dev.pcorders.application.order.testing.InMemoryOrderCache;
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.reconciliation.Discrepancy;
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
 import dev.pcorders.domain.reconciliation.LedgerRowError;
@@ -40,8 +40,8 @@ class LedgerReconciliationEndToEndTest {
 
     private static final String OFFER = "CFQ7TTC0LH18:0001:CFQ7TTC0K5BF";
 
-    private final InMemoryOrderRepository repository = new InMemoryOrderRepository();
-    private final ReconcileOrdersService service = new ReconcileOrdersService(repository, new CsvLedgerSource());
+    private final InMemoryOrderCache repository = new InMemoryOrderCache();
+    private final ReconcileOrdersService service = new ReconcileOrdersService(repository, repository, new CsvLedgerSource());
 
     @TempDir
     Path folder;

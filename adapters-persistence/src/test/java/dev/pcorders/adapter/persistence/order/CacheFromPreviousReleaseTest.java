@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OrderCriteria;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.Money;
@@ -91,8 +91,8 @@ class CacheFromPreviousReleaseTest {
                     .collect(Collectors.toList());
             assertThat(userPurchasesOnly).hasSizeLessThan(systemCustomer.size());
 
-            var plain = sync(store.orders(), OrderScope.allOrdersOf(WITH_SYSTEM_PURCHASES),
-                    List.of(new OrderPage(1, userPurchasesOnly.stream().map(CachedOrder::order).toList(), OptionalInt.empty()))
+            var plain = sync(store.cache(), OrderScope.allOrdersOf(WITH_SYSTEM_PURCHASES),
+                    List.of(new Page<>(1, userPurchasesOnly.stream().map(CachedOrder::order).toList(), OptionalInt.empty()))
                             .iterator());
 
             assertThat(plain.added()).isZero();
@@ -101,10 +101,10 @@ class CacheFromPreviousReleaseTest {
             assertThat(query(connection, "SELECT reseller_id FROM order_reseller WHERE customer_id = '" + VIA_RESELLER + "'"))
                     .as("the reseller scope's orders are remembered as that filter's").hasSize(2)
                     .containsOnly("c9fd43c0-794f-3a64-bafe-7816fcf2a8ca");
-            assertThat(store.orders().lastSucceededScope(PLAIN_AFTER_PRICED))
+            assertThat(store.runLog().lastSucceededScopeKey(OrderScope.KIND, PLAIN_AFTER_PRICED).map(key -> OrderScope.fromKey(PLAIN_AFTER_PRICED, key)))
                     .contains(OrderScope.allOrdersOf(PLAIN_AFTER_PRICED).withBillingType(dev.pcorders.domain.order.BillingCycle.ANNUAL)
                             .withPrices());
-            assertThat(plain.orders()).isEqualTo(userPurchasesOnly.size());
+            assertThat(plain.items()).isEqualTo(userPurchasesOnly.size());
         }
     }
 

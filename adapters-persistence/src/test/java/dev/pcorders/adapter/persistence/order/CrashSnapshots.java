@@ -7,7 +7,7 @@ import static dev.pcorders.domain.order.TestOrders.anOrder;
 
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ final class CrashSnapshots {
     }
 
     /** Pages made only when the writer asks for them, so the writer sees a slow source page by page. */
-    static Iterator<OrderPage> pages(int orders, int version, PageListener listener) {
+    static Iterator<Page<Order>> pages(int orders, int version, PageListener listener) {
         return new Iterator<>() {
             private int nextIndex;
             private int pageNumber;
@@ -83,7 +83,7 @@ final class CrashSnapshots {
             }
 
             @Override
-            public OrderPage next() {
+            public Page<Order> next() {
                 if (nextIndex >= orders) {
                     throw new NoSuchElementException();
                 }
@@ -91,7 +91,7 @@ final class CrashSnapshots {
                 int end = Math.min(orders, nextIndex + PER_PAGE);
                 List<Order> page = IntStream.range(nextIndex, end).mapToObj(index -> order(index, version)).toList();
                 nextIndex = end;
-                return new OrderPage(pageNumber, page, OptionalInt.of(orders));
+                return new Page<>(pageNumber, page, OptionalInt.of(orders));
             }
         };
     }

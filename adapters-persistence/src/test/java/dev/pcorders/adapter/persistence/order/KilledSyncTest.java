@@ -13,10 +13,10 @@ import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -70,8 +70,8 @@ class KilledSyncTest {
     void commitTheSmallSnapshot() throws SQLException {
         file = folder.resolve("orders.db");
         try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
-            SnapshotSummary summary = sync(store.orders(), SCOPE, CrashSnapshots.pages(SMALL, 1, ignoringProgress()));
-            assertThat(summary.orders()).isEqualTo(SMALL);
+            SnapshotSummary summary = sync(store.cache(), SCOPE, CrashSnapshots.pages(SMALL, 1, ignoringProgress()));
+            assertThat(summary.items()).isEqualTo(SMALL);
         }
         rowsBefore = rowCounts();
     }
@@ -186,13 +186,13 @@ class KilledSyncTest {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(SMALL);
             assertThat(StoreFiles.ordersOf(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE)))
                     .containsExactlyElementsOf(CrashSnapshots.snapshot(SMALL, 1));
-            assertThat(store.orders().findChanges(Optional.empty(), Optional.of(new SyncRunId(killedRun)))).isEmpty();
+            assertThat(store.orderChanges().findChanges(Optional.empty(), Optional.of(new SyncRunId(killedRun)))).isEmpty();
         }
     }
 
     private void assertTheNextSyncStoresTheLargeSnapshot(boolean fromTheSmallOne) throws SQLException {
         try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
-            SnapshotSummary summary = sync(store.orders(), SCOPE, CrashSnapshots.pages(LARGE, 2, ignoringProgress()));
+            SnapshotSummary summary = sync(store.cache(), SCOPE, CrashSnapshots.pages(LARGE, 2, ignoringProgress()));
 
             assertThat(summary).isEqualTo(fromTheSmallOne
                     ? new SnapshotSummary(LARGE_PAGES, LARGE, (long) LARGE * LINE_ITEMS, LARGE - SMALL, CHANGED_BY_LARGE, 0)

@@ -3,8 +3,7 @@ package dev.pcorders.adapter.persistence.order;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.ClientContext;
 import dev.pcorders.domain.order.LineItemLinks;
@@ -16,14 +15,14 @@ import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.order.OrderLinks;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.OrderTransactionType;
 import dev.pcorders.domain.order.Pricing;
 import dev.pcorders.domain.order.PurchaseCommitment;
 import dev.pcorders.domain.order.RenewsTo;
-import dev.pcorders.domain.order.ResourceAttributes;
+import dev.pcorders.domain.shared.ResourceAttributes;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CurrencyCode;
@@ -95,7 +94,7 @@ class OrderRoundTripPropertyTest {
 
     @Property(tries = 200)
     void ordersReadBackExactlyAsStored(@ForAll("orders") List<Order> generated, @ForAll @IntRange(min = 1, max = 4) int perPage) {
-        OrderRepository repository = store.orders();
+        JooqOrderRepository repository = store.cache();
         CustomerId customer = new CustomerId(new UUID(0x5eed, ++customerCounter));
         List<Order> orders = generated.stream().map(order -> order.toBuilder().referenceCustomerId(customer).build()).toList();
         OrderScope scope = OrderScope.allOrdersOf(customer);
@@ -103,8 +102,8 @@ class OrderRoundTripPropertyTest {
 
         SnapshotSummary first = sync(repository, scope, pages(orders, perPage).iterator());
 
-        assertThat(first.orders()).isEqualTo(orders.size());
-        assertThat(first.lineItems()).isEqualTo(lineItems);
+        assertThat(first.items()).isEqualTo(orders.size());
+        assertThat(first.nestedItems()).isEqualTo(lineItems);
         assertThat(first.added()).isEqualTo(orders.size());
         List<Order> read = StoreFiles.ordersOf(repository.findOrders(OrderCriteria.ALL.withCustomer(customer), 0, 1_000));
         assertThat(read).containsExactlyInAnyOrderElementsOf(orders);
@@ -149,10 +148,10 @@ class OrderRoundTripPropertyTest {
         return amount.value().unscaledValue() + "e" + amount.value().scale();
     }
 
-    private static List<OrderPage> pages(List<Order> orders, int perPage) {
-        List<OrderPage> pages = new ArrayList<>();
+    private static List<Page<Order>> pages(List<Order> orders, int perPage) {
+        List<Page<Order>> pages = new ArrayList<>();
         for (int from = 0; from < orders.size(); from += perPage) {
-            pages.add(new OrderPage(pages.size() + 1, orders.subList(from, Math.min(orders.size(), from + perPage)), OptionalInt.empty()));
+            pages.add(new Page<>(pages.size() + 1, orders.subList(from, Math.min(orders.size(), from + perPage)), OptionalInt.empty()));
         }
         return pages;
     }

@@ -9,16 +9,15 @@ import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.OrderStoreException;
-import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.StoreException;
+import dev.pcorders.application.shared.port.out.StoreException.Reason;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +58,7 @@ class OverlappingSyncsTest {
     void theSyncThatCommitsLastLeavesExactlyItsSnapshotEvenIfItsRunStartedFirst() throws Exception {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
-            OrderRepository orders = store.orders();
+            JooqOrderRepository orders = store.cache();
             SyncRunId startedFirst = orders.startRun(SCOPE, CorrelationId.random(), Instant.now());
             SyncRunId startedSecond = orders.startRun(SCOPE, CorrelationId.random(), Instant.now());
 
@@ -92,15 +91,15 @@ class OverlappingSyncsTest {
         try (SqliteOrderStore first = SqliteOrderStore.open(file(), settings);
              SqliteOrderStore second = SqliteOrderStore.open(file(), settings)) {
             CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
-            Future<SnapshotSummary> slow = threads.submit(() -> sync(first.orders(), SCOPE,
+            Future<SnapshotSummary> slow = threads.submit(() -> sync(first.cache(), SCOPE,
                     slowPages(firstOrders, firstHoldsTheLock, Duration.ofMillis(250))));
             assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
             // The slow sync now holds the write lock for its ten pages, 250 ms each: about 2.5 s, eight busy timeouts.
-            SnapshotSummary waited = sync(second.orders(), SCOPE, List.of(new OrderPage(1, secondOrders,
+            SnapshotSummary waited = sync(second.cache(), SCOPE, List.of(new Page<>(1, secondOrders,
                     java.util.OptionalInt.empty())).iterator());
 
-            assertThat(slow.get(60, TimeUnit.SECONDS).orders()).isEqualTo(10);
-            assertThat(waited.orders()).isEqualTo(40);
+            assertThat(slow.get(60, TimeUnit.SECONDS).items()).isEqualTo(10);
+            assertThat(waited.items()).isEqualTo(40);
             assertThat(StoreFiles.ordersOf(second.orders().findOrders(OrderCriteria.ALL, 0, 100))).extracting(order -> order.id().value())
                     .as("the second sync committed last").containsExactlyInAnyOrderElementsOf(
                             secondOrders.stream().map(order -> order.id().value()).toList());
@@ -114,14 +113,14 @@ class OverlappingSyncsTest {
         SqliteStoreSettings settings = SqliteStoreSettings.defaults().withBusyTimeout(SHORT_BUSY_TIMEOUT);
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try (SqliteOrderStore first = SqliteOrderStore.open(file(), settings)) {
-            sync(first.orders(), SCOPE, List.of(page(1, anOrder("before").build())).iterator());
+            sync(first.cache(), SCOPE, List.of(page(1, anOrder("before").build())).iterator());
             Future<SnapshotSummary> slow = startSlowSyncOfEightOrders(first, threads);
 
             try (SqliteOrderStore reopened = SqliteOrderStore.open(file(), settings)) {
                 assertThat(StoreFiles.ordersOf(reopened.orders().findOrders(OrderCriteria.ALL, 0, 10))).extracting(order -> order.id().value())
                         .as("readers see the last committed snapshot while a sync runs").containsExactly("before");
             }
-            assertThat(slow.get(60, TimeUnit.SECONDS).orders()).isEqualTo(8);
+            assertThat(slow.get(60, TimeUnit.SECONDS).items()).isEqualTo(8);
         } finally {
             threads.shutdownNow();
         }
@@ -136,8 +135,8 @@ class OverlappingSyncsTest {
              Connection other = store.openJdbcConnection()) {
             other.setAutoCommit(false); // BEGIN IMMEDIATE: the other writer now holds the lock
 
-            assertThatThrownBy(() -> store.orders().startRun(SCOPE, CorrelationId.random(), Instant.now()))
-                    .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+            assertThatThrownBy(() -> store.runLog().startRun(SCOPE, CorrelationId.random(), Instant.now()))
+                    .isInstanceOfSatisfying(StoreException.class, e -> {
                         assertThat(e.reason()).isEqualTo(Reason.LOCKED);
                         assertThat(e.getMessage()).contains("write lock wait (700 ms)", "another writer");
                     });
@@ -154,11 +153,11 @@ class OverlappingSyncsTest {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), settings)) {
             Future<SnapshotSummary> slow = startSlowSyncOfEightOrders(store, threads);
 
-            SnapshotSummary second = sync(store.orders(), OrderScope.allOrdersOf(dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER),
+            SnapshotSummary second = sync(store.cache(), OrderScope.allOrdersOf(dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER),
                     List.of(page(1, anOrder("other").build())).iterator());
 
-            assertThat(second.orders()).isEqualTo(1);
-            assertThat(slow.get(60, TimeUnit.SECONDS).orders()).isEqualTo(8);
+            assertThat(second.items()).isEqualTo(1);
+            assertThat(slow.get(60, TimeUnit.SECONDS).items()).isEqualTo(8);
         } finally {
             threads.shutdownNow();
         }
@@ -201,7 +200,7 @@ class OverlappingSyncsTest {
     private static Future<SnapshotSummary> startSlowSyncOfEightOrders(SqliteOrderStore store, ExecutorService threads)
             throws InterruptedException {
         CountDownLatch holdsTheLock = new CountDownLatch(1);
-        Future<SnapshotSummary> slow = threads.submit(() -> sync(store.orders(), SCOPE,
+        Future<SnapshotSummary> slow = threads.submit(() -> sync(store.cache(), SCOPE,
                 slowPages(orders("slow-", 8), holdsTheLock, Duration.ofMillis(250))));
         assertThat(holdsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
         return slow;
@@ -214,7 +213,7 @@ class OverlappingSyncsTest {
     }
 
     /** One order a page, each after {@code delay}, as a slow Partner Center would send them; signals at the first. */
-    private static Iterator<OrderPage> slowPages(List<Order> orders, CountDownLatch started, Duration delay) {
+    private static Iterator<Page<Order>> slowPages(List<Order> orders, CountDownLatch started, Duration delay) {
         return new Iterator<>() {
             private int next;
 
@@ -224,7 +223,7 @@ class OverlappingSyncsTest {
             }
 
             @Override
-            public OrderPage next() {
+            public Page<Order> next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }

@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.persistence.order;
 
+import dev.pcorders.domain.shared.Page;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.execute;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.query;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.single;
@@ -12,16 +13,15 @@ import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.OrderStoreException;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
-import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.application.shared.port.out.StoreException;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.ResellerId;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class SnapshotIsolationTest {
         Order shared = anOrder("shared").lineItems(List.of(aLineItem(0).partnerIdOnRecord(RESELLER).build())).build();
         try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
-            OrderRepository orders = store.orders();
+            JooqOrderRepository orders = store.cache();
             sync(orders, ALL, List.of(page(1, anOrder("direct").build(), shared)).iterator());
             List<String> rowsOfDirect = rowsOfOrder(connection, "direct");
 
@@ -66,7 +66,7 @@ class SnapshotIsolationTest {
             Order sharedCancelled = shared.toBuilder().status(OrderStatus.CANCELLED).build();
             sync(orders, VIA_RESELLER, List.of(page(1, shared)).iterator());
             SnapshotSummary changed = sync(orders, VIA_RESELLER, List.of(page(1, sharedCancelled, anOrder("reseller-only").build())).iterator());
-            SnapshotSummary emptied = sync(orders, VIA_RESELLER, List.<dev.pcorders.domain.order.OrderPage>of().iterator());
+            SnapshotSummary emptied = sync(orders, VIA_RESELLER, List.<Page<Order>>of().iterator());
 
             assertThat(changed.changed()).isEqualTo(1);
             assertThat(emptied.removed()).as("both orders the filter returned before").isEqualTo(2);
@@ -86,7 +86,7 @@ class SnapshotIsolationTest {
         Order[] before = IntStream.range(0, count).mapToObj(i -> anOrder(String.format("before-%05d", i)).build())
                 .toArray(Order[]::new);
         try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults())) {
-            OrderRepository orders = store.orders();
+            JooqOrderRepository orders = store.cache();
             sync(orders, ALL, List.of(page(1, before)).iterator());
             List<String> seen = new ArrayList<>();
 
@@ -110,7 +110,7 @@ class SnapshotIsolationTest {
     void aDatabaseFailureHalfWayThroughASnapshotLeavesNoRowAndTheWriterUsable() throws SQLException {
         try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
-            OrderRepository orders = store.orders();
+            JooqOrderRepository orders = store.cache();
             sync(orders, ALL, List.of(page(1, anOrder("a").build(), anOrder("b").build())).iterator());
             // A failure only SQLite can raise, on the second page, after the first page's rows went in.
             execute(connection, "CREATE TRIGGER planted_failure BEFORE INSERT ON line_item WHEN NEW.friendly_name = 'explode'"
@@ -123,7 +123,7 @@ class SnapshotIsolationTest {
             assertThatThrownBy(() -> orders.replaceSnapshot(run, ALL, List.of(
                     page(1, anOrder("a").status(OrderStatus.CANCELLED).build(), anOrder("c").build()),
                     page(2, exploding)).iterator()))
-                    .isInstanceOf(OrderStoreException.class)
+                    .isInstanceOf(StoreException.class)
                     .hasMessageContaining("planted failure")
                     .isNotInstanceOf(DataAccessException.class);
             orders.finishRun(run, SyncRunOutcome.failed(Instant.now(), "planted failure"));

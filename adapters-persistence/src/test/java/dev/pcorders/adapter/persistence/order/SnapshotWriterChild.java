@@ -1,9 +1,8 @@
 package dev.pcorders.adapter.persistence.order;
 
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
-import dev.pcorders.application.order.port.out.SyncRunOutcome;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SyncRunOutcome;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,7 +41,7 @@ public final class SnapshotWriterChild {
         watchStdin();
 
         try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
-            OrderRepository repository = store.orders();
+            JooqOrderRepository repository = store.cache();
             SyncRunId run = repository.startRun(CrashSnapshots.SCOPE, CorrelationId.random(), Instant.now());
             OUT.println("run " + run.value());
             SnapshotSummary summary = repository.replaceSnapshot(run, CrashSnapshots.SCOPE,

@@ -11,13 +11,13 @@ import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pcorders.application.order.port.out.OrderStoreException;
-import dev.pcorders.application.order.port.out.OrderStoreException.Reason;
+import dev.pcorders.application.shared.port.out.StoreException;
+import dev.pcorders.application.shared.port.out.StoreException.Reason;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class SqliteOrderStoreTest {
     @Test
     void creationBoundsBeyondTheYearsTheCacheHoldsAreOpenOrEmptyAndSuchAnOrderIsRefusedWhole() {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
-            sync(store.orders(), OrderScope.allOrdersOf(CUSTOMER), List.of(page(1, anOrder("a").build())).iterator());
+            sync(store.cache(), OrderScope.allOrdersOf(CUSTOMER), List.of(page(1, anOrder("a").build())).iterator());
 
             assertThat(store.orders().countOrders(OrderCriteria.ALL.createdBetween(null, Instant.MAX))).isEqualTo(1);
             assertThat(store.orders().countOrders(OrderCriteria.ALL.createdBetween(Instant.MIN, null))).isEqualTo(1);
@@ -65,9 +65,9 @@ class SqliteOrderStoreTest {
 
             Order farFuture = Order.builder(dev.pcorders.domain.order.OrderId.of("future"), CUSTOMER,
                     Instant.parse("+10000-01-01T00:00:00Z")).build();
-            assertThatThrownBy(() -> sync(store.orders(), OrderScope.allOrdersOf(CUSTOMER),
+            assertThatThrownBy(() -> sync(store.cache(), OrderScope.allOrdersOf(CUSTOMER),
                     List.of(page(1, anOrder("a").build(), farFuture)).iterator()))
-                    .isInstanceOf(OrderStoreException.class).hasMessageContaining("0000 to 9999");
+                    .isInstanceOf(StoreException.class).hasMessageContaining("0000 to 9999");
             assertThat(StoreFiles.ordersOf(store.orders().findOrders(OrderCriteria.ALL, 0, 10))).extracting(o -> o.id().value())
                     .as("the previous snapshot whole").containsExactly("a");
         }
@@ -95,7 +95,7 @@ class SqliteOrderStoreTest {
                 }
                 IntStream.range(0, shared).forEach(i -> orders.add(anOrder(String.format("ord-%04d", i))
                         .referenceCustomerId(customer).build()));
-                sync(store.orders(), OrderScope.allOrdersOf(customer), List.of(page(1, orders.toArray(Order[]::new))).iterator());
+                sync(store.cache(), OrderScope.allOrdersOf(customer), List.of(page(1, orders.toArray(Order[]::new))).iterator());
             }
             List<String> handedOver = new ArrayList<>();
 
@@ -156,7 +156,7 @@ class SqliteOrderStoreTest {
     @Test
     void aNewFileGetsTheWholeSchemaAndReopeningKeepsTheData() {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
-            sync(store.orders(), SCOPE, List.of(page(1, anOrder("a").build())).iterator());
+            sync(store.cache(), SCOPE, List.of(page(1, anOrder("a").build())).iterator());
         }
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(1);
@@ -179,7 +179,7 @@ class SqliteOrderStoreTest {
             assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
             assertThat(query(connection, "SELECT name FROM sqlite_master WHERE name = 'line_item_by_offer'")).hasSize(1);
             assertThat(single(connection, "SELECT count(*) FROM sync_scope")).isEqualTo("1");
-            assertThat(sync(store.orders(), SCOPE, List.of(page(1, anOrder("a").build())).iterator()).added()).isEqualTo(1);
+            assertThat(sync(store.cache(), SCOPE, List.of(page(1, anOrder("a").build())).iterator()).added()).isEqualTo(1);
             assertThat(single(connection, "SELECT count(*) FROM sync_scope")).as("the existing scope was reused").isEqualTo("1");
         }
     }
@@ -196,7 +196,7 @@ class SqliteOrderStoreTest {
         }
 
         assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
-                .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.SCHEMA_TOO_NEW);
                     assertThat(e.getMessage()).contains("schema version 99", "newer pc-orders", "up to 3", file().toString());
                 });
@@ -228,7 +228,7 @@ class SqliteOrderStoreTest {
         }
 
         assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
-                .isInstanceOfSatisfying(OrderStoreException.class,
+                .isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_PC_ORDERS_DATABASE));
     }
 
@@ -241,7 +241,7 @@ class SqliteOrderStoreTest {
         }
 
         assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
-                .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NOT_A_PC_ORDERS_DATABASE);
                     assertThat(e.getMessage()).contains("not a pc-orders order store", "invoices");
                 });
@@ -256,7 +256,7 @@ class SqliteOrderStoreTest {
         Files.writeString(file(), "order id,customer\n" + "x".repeat(4096));
 
         assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
-                .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NOT_A_PC_ORDERS_DATABASE);
                     assertThat(e.getMessage()).contains("not an SQLite database");
                 });
@@ -267,7 +267,7 @@ class SqliteOrderStoreTest {
         Path notAFolder = Files.writeString(folder.resolve("plain-file"), "x");
 
         assertThatThrownBy(() -> SqliteOrderStore.open(notAFolder.resolve("orders.db"), SqliteStoreSettings.defaults()))
-                .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NOT_WRITABLE);
                     assertThat(e.getMessage()).contains("cannot be created or written", "plain-file");
                 });
@@ -286,7 +286,7 @@ class SqliteOrderStoreTest {
 
             SqliteStoreSettings quick = SqliteStoreSettings.defaults().withBusyTimeout(Duration.ofMillis(300));
             assertThatThrownBy(() -> SqliteOrderStore.open(file(), quick))
-                    .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                    .isInstanceOfSatisfying(StoreException.class, e -> {
                         assertThat(e.reason()).isEqualTo(Reason.LOCKED);
                         assertThat(e.getMessage()).contains("Could not open the database", "busy timeout (300 ms)");
                     });
@@ -301,7 +301,7 @@ class SqliteOrderStoreTest {
     void aSyncThatFailsHasFreedTheWriteLockWhenItsFailureArrives() throws SQLException {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
             RuntimeException lostConnection = new IllegalStateException("the connection to Partner Center was lost");
-            Iterator<OrderPage> failingAfterOnePage = new Iterator<>() {
+            Iterator<Page<Order>> failingAfterOnePage = new Iterator<>() {
                 private boolean sent;
 
                 @Override
@@ -310,7 +310,7 @@ class SqliteOrderStoreTest {
                 }
 
                 @Override
-                public OrderPage next() {
+                public Page<Order> next() {
                     if (sent) {
                         throw lostConnection;
                     }
@@ -318,9 +318,9 @@ class SqliteOrderStoreTest {
                     return page(1, anOrder("a").build());
                 }
             };
-            SyncRunId run = store.orders().startRun(SCOPE, CorrelationId.random(), Instant.now());
+            SyncRunId run = store.runLog().startRun(SCOPE, CorrelationId.random(), Instant.now());
 
-            assertThatThrownBy(() -> store.orders().replaceSnapshot(run, SCOPE, failingAfterOnePage)).isSameAs(lostConnection);
+            assertThatThrownBy(() -> store.orderSnapshots().replaceSnapshot(run, SCOPE, failingAfterOnePage)).isSameAs(lostConnection);
 
             SQLiteConfig noWaiting = new SQLiteConfig();
             noWaiting.setBusyTimeout(0);
@@ -329,7 +329,7 @@ class SqliteOrderStoreTest {
                 assertThat(query(other, "SELECT count(*) FROM stored_order")).as("rolled back").containsExactly("0");
                 execute(other, "ROLLBACK");
             }
-            assertThat(sync(store.orders(), SCOPE, List.of(page(1, anOrder("b").build())).iterator()).added()).isEqualTo(1);
+            assertThat(sync(store.cache(), SCOPE, List.of(page(1, anOrder("b").build())).iterator()).added()).isEqualTo(1);
         }
     }
 
@@ -341,15 +341,15 @@ class SqliteOrderStoreTest {
                 other.setAutoCommit(false);
                 execute(other, "INSERT INTO sync_scope (customer_id, include_price, include_system_purchases) VALUES ('x', 0, 0)");
 
-                assertThatThrownBy(() -> store.orders().startRun(SCOPE, CorrelationId.random(), Instant.now()))
-                        .isInstanceOfSatisfying(OrderStoreException.class, e -> {
+                assertThatThrownBy(() -> store.runLog().startRun(SCOPE, CorrelationId.random(), Instant.now()))
+                        .isInstanceOfSatisfying(StoreException.class, e -> {
                             assertThat(e.reason()).isEqualTo(Reason.LOCKED);
                             assertThat(e.getMessage()).contains("write lock wait", "300 ms");
                         });
                 assertThat(store.orders().countOrders(OrderCriteria.ALL)).as("readers are not blocked by a writer").isZero();
                 other.rollback();
             }
-            assertThat(sync(store.orders(), SCOPE, List.of(page(1, anOrder("a").build())).iterator()).added()).isEqualTo(1);
+            assertThat(sync(store.cache(), SCOPE, List.of(page(1, anOrder("a").build())).iterator()).added()).isEqualTo(1);
         }
     }
 
@@ -362,14 +362,14 @@ class SqliteOrderStoreTest {
             List<Callable<Long>> syncs = new ArrayList<>();
             for (SqliteOrderStore store : List.of(first, second)) {
                 for (int round = 0; round < 5; round++) {
-                    syncs.add(() -> sync(store.orders(), SCOPE, pagesOf(orders)).orders());
+                    syncs.add(() -> sync(store.cache(), SCOPE, pagesOf(orders)).items());
                 }
             }
             for (Future<Long> result : threads.invokeAll(syncs)) {
                 assertThat(result.get()).isEqualTo(300);
             }
             assertThat(second.orders().countOrders(OrderCriteria.ALL)).isEqualTo(300);
-            assertThat(first.orders().findChanges(java.util.Optional.empty(), java.util.Optional.empty()))
+            assertThat(first.orderChanges().findChanges(java.util.Optional.empty(), java.util.Optional.empty()))
                     .as("only the first sync found anything new").hasSize(300);
         } finally {
             threads.shutdownNow();
@@ -391,10 +391,10 @@ class SqliteOrderStoreTest {
                 + " execution_time INT NOT NULL, success BOOLEAN NOT NULL)");
     }
 
-    private static java.util.Iterator<OrderPage> pagesOf(List<Order> orders) {
-        List<OrderPage> pages = new ArrayList<>();
+    private static java.util.Iterator<Page<Order>> pagesOf(List<Order> orders) {
+        List<Page<Order>> pages = new ArrayList<>();
         for (int from = 0; from < orders.size(); from += 100) {
-            pages.add(new OrderPage(pages.size() + 1, orders.subList(from, Math.min(orders.size(), from + 100)), java.util.OptionalInt.empty()));
+            pages.add(new Page<>(pages.size() + 1, orders.subList(from, Math.min(orders.size(), from + 100)), java.util.OptionalInt.empty()));
         }
         return pages.iterator();
     }

@@ -1,13 +1,12 @@
 package dev.pcorders.adapter.persistence.order;
 
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
-import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +31,7 @@ final class StoreFiles {
         return cached.stream().map(CachedOrder::order).toList();
     }
 
-    static SnapshotSummary sync(OrderRepository repository, OrderScope scope, Iterator<OrderPage> pages) {
+    static SnapshotSummary sync(JooqOrderRepository repository, OrderScope scope, Iterator<Page<Order>> pages) {
         SyncRunId run = repository.startRun(scope, CorrelationId.random(), Instant.now());
         SnapshotSummary summary = repository.replaceSnapshot(run, scope, pages);
         repository.finishRun(run, SyncRunOutcome.succeeded(Instant.now(), summary));

@@ -1,7 +1,7 @@
 package dev.pcorders.application.order.service;
 
 import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
-import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OrderId;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.Objects;
 
 public final class FindCachedOrderByIdService implements FindCachedOrderByIdUseCase {
 
-    private final OrderRepository repository;
+    private final CachedOrderReader repository;
 
-    public FindCachedOrderByIdService(OrderRepository repository) {
+    public FindCachedOrderByIdService(CachedOrderReader repository) {
         this.repository = Objects.requireNonNull(repository, "repository");
     }
 

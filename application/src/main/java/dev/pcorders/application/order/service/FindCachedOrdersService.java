@@ -3,7 +3,7 @@ package dev.pcorders.application.order.service;
 import dev.pcorders.application.order.port.in.CachedOrders;
 import dev.pcorders.application.order.port.in.CachedOrdersQuery;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
-import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OrderCriteria;
 import java.util.Objects;
@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 
 public final class FindCachedOrdersService implements FindCachedOrdersUseCase {
 
-    private final OrderRepository repository;
+    private final CachedOrderReader repository;
 
-    public FindCachedOrdersService(OrderRepository repository) {
+    public FindCachedOrdersService(CachedOrderReader repository) {
         this.repository = Objects.requireNonNull(repository, "repository");
     }
 

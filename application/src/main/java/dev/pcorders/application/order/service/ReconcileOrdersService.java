@@ -4,9 +4,11 @@ import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.UnknownCustomerException;
 import dev.pcorders.application.order.port.out.LedgerSource;
-import dev.pcorders.application.order.port.out.OrderRepository;
+import dev.pcorders.application.order.port.out.CachedOrderReader;
+import dev.pcorders.application.shared.port.out.SyncRunLog;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
 import dev.pcorders.domain.reconciliation.LedgerEntry;
 import dev.pcorders.domain.reconciliation.LedgerRow;
@@ -29,11 +31,13 @@ import java.util.stream.Stream;
  */
 public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
 
-    private final OrderRepository repository;
+    private final CachedOrderReader orders;
+    private final SyncRunLog runLog;
     private final LedgerSource ledgerSource;
 
-    public ReconcileOrdersService(OrderRepository repository, LedgerSource ledgerSource) {
-        this.repository = Objects.requireNonNull(repository, "repository");
+    public ReconcileOrdersService(CachedOrderReader orders, SyncRunLog runLog, LedgerSource ledgerSource) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.runLog = Objects.requireNonNull(runLog, "runLog");
         this.ledgerSource = Objects.requireNonNull(ledgerSource, "ledgerSource");
     }
 
@@ -50,7 +54,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         for (CustomerId customer : customers) {
             // Every cached order of the customer, not only the window's: a ledger row billing an order created
             // outside the window must be told apart from one billing an order that does not exist.
-            repository.forEachOrder(OrderCriteria.ALL.withCustomer(customer), cached -> {
+            orders.forEachOrder(OrderCriteria.ALL.withCustomer(customer), cached -> {
                 Order order = cached.order();
                 unheardOf.remove(customer);
                 if (inWindow(order, command)) {
@@ -79,8 +83,17 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         }
         ReconciliationReport report = reconciliation.report();
         return report.withSystemPurchasesNeverSynced(report.customersWith(DiscrepancyKind.MISSING_IN_PARTNER_CENTER).stream()
-                .filter(customer -> !repository.syncedSystemPurchases(customer))
+                .filter(customer -> !syncedSystemPurchases(customer))
                 .toList());
+    }
+
+    /**
+     * Whether a sync of the customer that succeeded asked for system purchases. If none did, the cache holds none of
+     * the orders Partner Center created itself for that customer (a later sync without the flag keeps them).
+     */
+    private boolean syncedSystemPurchases(CustomerId customer) {
+        return runLog.succeededScopeKeys(OrderScope.KIND, customer).stream()
+                .anyMatch(key -> OrderScope.fromKey(customer, key).includeSystemPurchases());
     }
 
     private Set<CustomerId> customersIn(ReconcileOrdersCommand command) {

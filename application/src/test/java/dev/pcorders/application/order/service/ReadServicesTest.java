@@ -15,13 +15,13 @@ import dev.pcorders.application.order.port.out.OrderGateway;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.application.order.testing.FakeOrderGateway;
-import dev.pcorders.application.order.testing.InMemoryOrderRepository;
+import dev.pcorders.application.order.testing.InMemoryOrderCache;
 import dev.pcorders.domain.order.ChangeKind;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
-import dev.pcorders.domain.order.OrderPage;
-import dev.pcorders.domain.order.OrderQuery;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Money;
@@ -49,7 +49,7 @@ class ReadServicesTest {
                 .onClose(() -> closed.set(true));
         GetOrdersService service = new GetOrdersService(gateway);
 
-        try (Stream<Order> orders = service.getOrders(OrderQuery.of(OrderScope.allOrdersOf(CUSTOMER)))) {
+        try (Stream<Order> orders = service.getOrders(ScopedQuery.of(OrderScope.allOrdersOf(CUSTOMER)))) {
             assertThat(orders.limit(3)).extracting(order -> order.id().value()).containsExactly("p1-a", "p1-b", "p2-a");
         }
 
@@ -62,18 +62,18 @@ class ReadServicesTest {
         PartnerCenterException.NotFound notFound =
                 new PartnerCenterException.NotFound("customer not found", PartnerCenterError.ofStatus(404));
         GetOrdersService service = new GetOrdersService(new FakeOrderGateway().failAfter(CUSTOMER, notFound));
-        Stream<Order> orders = service.getOrders(OrderQuery.of(OrderScope.allOrdersOf(CUSTOMER)));
+        Stream<Order> orders = service.getOrders(ScopedQuery.of(OrderScope.allOrdersOf(CUSTOMER)));
         assertThatThrownBy(orders::toList).isSameAs(notFound);
     }
 
     @Test
     void findCachedOrdersPagesAndTotals() {
-        InMemoryOrderRepository repository = new InMemoryOrderRepository();
+        InMemoryOrderCache repository = new InMemoryOrderCache();
         FakeOrderGateway gateway = new FakeOrderGateway().serve(CUSTOMER, page(1,
                 anOrder("a").totalPrice(Amount.parse("1.10")).build(),
                 anOrder("b").totalPrice(Amount.parse("2.20")).build(),
                 anOrder("c").totalPrice(Amount.parse("3.30")).build()));
-        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER));
+        new SyncOrdersService(gateway, repository, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER));
         FindCachedOrdersService service = new FindCachedOrdersService(repository);
 
         CachedOrders first = service.findCachedOrders(new CachedOrdersQuery(OrderCriteria.ALL, 0, 2));
@@ -91,11 +91,11 @@ class ReadServicesTest {
 
     @Test
     void forEachCachedOrderHandsOverEveryMatchingOrderInTheStableOrder() {
-        InMemoryOrderRepository repository = new InMemoryOrderRepository();
+        InMemoryOrderCache repository = new InMemoryOrderCache();
         FakeOrderGateway gateway = new FakeOrderGateway()
                 .serve(CUSTOMER, page(1, anOrder("b").build(), anOrder("a").build()))
                 .serve(OTHER_CUSTOMER, page(1, anOrder("x").referenceCustomerId(OTHER_CUSTOMER).build()));
-        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER));
+        new SyncOrdersService(gateway, repository, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER));
         FindCachedOrdersService service = new FindCachedOrdersService(repository);
         List<String> handedOver = new ArrayList<>();
 
@@ -107,11 +107,11 @@ class ReadServicesTest {
 
     @Test
     void findByIdReturnsEveryCustomersOrderWithThatId() {
-        InMemoryOrderRepository repository = new InMemoryOrderRepository();
+        InMemoryOrderCache repository = new InMemoryOrderCache();
         FakeOrderGateway gateway = new FakeOrderGateway()
                 .serve(CUSTOMER, page(1, anOrder("same").build(), anOrder("other").build()))
                 .serve(OTHER_CUSTOMER, page(1, anOrder("same").referenceCustomerId(OTHER_CUSTOMER).build()));
-        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER));
+        new SyncOrdersService(gateway, repository, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER));
         FindCachedOrderByIdService service = new FindCachedOrderByIdService(repository);
 
         assertThat(service.findCachedOrderById(dev.pcorders.domain.order.OrderId.of("same")))
@@ -121,10 +121,10 @@ class ReadServicesTest {
 
     @Test
     void findByIdFallsBackToTheAlternateId() {
-        InMemoryOrderRepository repository = new InMemoryOrderRepository();
+        InMemoryOrderCache repository = new InMemoryOrderCache();
         FakeOrderGateway gateway = new FakeOrderGateway()
                 .serve(CUSTOMER, page(1, anOrder("ord-1").alternateId("1a2b3c").build(), anOrder("1a2b3c-not").build()));
-        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER));
+        new SyncOrdersService(gateway, repository, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER));
         FindCachedOrderByIdService service = new FindCachedOrderByIdService(repository);
 
         assertThat(service.findCachedOrderById(dev.pcorders.domain.order.OrderId.of("1a2b3c")))
@@ -135,11 +135,11 @@ class ReadServicesTest {
 
     @Test
     void listChangesFiltersByCustomer() {
-        InMemoryOrderRepository repository = new InMemoryOrderRepository();
+        InMemoryOrderCache repository = new InMemoryOrderCache();
         FakeOrderGateway gateway = new FakeOrderGateway()
                 .serve(CUSTOMER, page(1, anOrder("a").build()))
                 .serve(OTHER_CUSTOMER, page(1, anOrder("x").referenceCustomerId(OTHER_CUSTOMER).build()));
-        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER));
+        new SyncOrdersService(gateway, repository, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER));
         ListOrderChangesService service = new ListOrderChangesService(repository);
 
         List<OrderChange> mine = service.listOrderChanges(OrderChangesQuery.ALL.ofCustomer(OTHER_CUSTOMER));

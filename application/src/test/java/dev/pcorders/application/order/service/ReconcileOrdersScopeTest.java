@@ -13,7 +13,7 @@ import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.UnknownCustomerException;
 import dev.pcorders.application.order.port.out.LedgerSource;
 import dev.pcorders.application.order.testing.FakeOrderGateway;
-import dev.pcorders.application.order.testing.InMemoryOrderRepository;
+import dev.pcorders.application.order.testing.InMemoryOrderCache;
 import dev.pcorders.domain.reconciliation.LedgerEntry;
 import dev.pcorders.domain.reconciliation.LedgerRow;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
@@ -33,7 +33,7 @@ class ReconcileOrdersScopeTest {
     private static final Path LEDGER = Path.of("ledger.csv");
     private static final CustomerId STRANGER = CustomerId.parse("9b2f6a51-3c1d-4e8f-a7b6-5d4c3b2a1f09");
 
-    private final InMemoryOrderRepository repository = new InMemoryOrderRepository();
+    private final InMemoryOrderCache repository = new InMemoryOrderCache();
 
     private static LedgerSource ledgerOf(LedgerEntry... entries) {
         return (path, lenient) -> Stream.of(entries);
@@ -47,7 +47,7 @@ class ReconcileOrdersScopeTest {
     private void cacheOneOrderOf(CustomerId customer) {
         FakeOrderGateway gateway = new FakeOrderGateway();
         gateway.serve(customer, page(1, anOrder("cached").referenceCustomerId(customer).build()));
-        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(List.of(customer)));
+        new SyncOrdersService(gateway, repository, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(List.of(customer)));
     }
 
     private static ReconcileOrdersCommand forCustomers(CustomerId... customers) {
@@ -58,7 +58,7 @@ class ReconcileOrdersScopeTest {
     @Test
     void aNamedCustomerInNeitherTheCacheNorTheLedgerIsAnInputError() {
         cacheOneOrderOf(CUSTOMER);
-        ReconcileOrdersService service = new ReconcileOrdersService(repository,
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, repository,
                 ledgerOf(billed(2, OTHER_CUSTOMER, "theirs", Optional.empty())));
 
         assertThatThrownBy(() -> service.reconcileOrders(forCustomers(CUSTOMER, OTHER_CUSTOMER, STRANGER)))
@@ -71,7 +71,7 @@ class ReconcileOrdersScopeTest {
     @Test
     void rowsOfCustomersNotAskedAboutStillCountAsRead() {
         cacheOneOrderOf(CUSTOMER);
-        ReconcileOrdersService service = new ReconcileOrdersService(repository,
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, repository,
                 ledgerOf(billed(2, OTHER_CUSTOMER, "theirs", Optional.empty()), billed(3, CUSTOMER, "cached", Optional.empty())));
 
         ReconciliationReport report = service.reconcileOrders(forCustomers(CUSTOMER));
@@ -82,7 +82,7 @@ class ReconcileOrdersScopeTest {
     @Test
     void theCreationWindowReachesTheOrderDatesOfRowsWhoseOrderIsNotCached() {
         cacheOneOrderOf(CUSTOMER);
-        ReconcileOrdersService service = new ReconcileOrdersService(repository,
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, repository,
                 ledgerOf(billed(2, CUSTOMER, "cached", Optional.empty()),
                         billed(3, CUSTOMER, "long-ago", Optional.of(LocalDate.of(1999, 1, 1)))));
 

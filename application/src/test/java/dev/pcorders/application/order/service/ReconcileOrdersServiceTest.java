@@ -12,7 +12,7 @@ import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.out.LedgerSource;
 import dev.pcorders.application.order.testing.FakeOrderGateway;
-import dev.pcorders.application.order.testing.InMemoryOrderRepository;
+import dev.pcorders.application.order.testing.InMemoryOrderCache;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
 import dev.pcorders.domain.reconciliation.LedgerEntry;
@@ -31,7 +31,7 @@ class ReconcileOrdersServiceTest {
 
     private static final Path LEDGER = Path.of("ledger.csv");
 
-    private final InMemoryOrderRepository repository = new InMemoryOrderRepository();
+    private final InMemoryOrderCache repository = new InMemoryOrderCache();
     private final List<Boolean> readsLenient = new ArrayList<>();
 
     private LedgerSource ledgerOf(LedgerEntry... entries) {
@@ -54,13 +54,13 @@ class ReconcileOrdersServiceTest {
                     .filter(o -> o.referenceCustomerId().equals(order.referenceCustomerId())).toArray(Order[]::new)));
         }
         List<CustomerId> customers = List.of(orders).stream().map(Order::referenceCustomerId).distinct().toList();
-        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(customers));
+        new SyncOrdersService(gateway, repository, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(customers));
     }
 
     @Test
     void onlyCustomersInTheLedgerTakePartWhenNoneAreNamed() {
         cache(anOrder("mine").build(), anOrder("theirs").referenceCustomerId(OTHER_CUSTOMER).build());
-        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(billed(2, CUSTOMER, "mine", 5)));
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, repository, ledgerOf(billed(2, CUSTOMER, "mine", 5)));
 
         ReconciliationReport report = service.reconcileOrders(ReconcileOrdersCommand.of(LEDGER));
 
@@ -72,7 +72,7 @@ class ReconcileOrdersServiceTest {
     @Test
     void namedCustomersTakePartAndOtherCustomersRowsAreLeftOut() {
         cache(anOrder("mine").build(), anOrder("theirs").referenceCustomerId(OTHER_CUSTOMER).build());
-        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(billed(2, CUSTOMER, "unknown", 1)));
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, repository, ledgerOf(billed(2, CUSTOMER, "unknown", 1)));
         ReconcileOrdersCommand command = new ReconcileOrdersCommand(LEDGER, List.of(OTHER_CUSTOMER),
                 ReconcileOrdersCommand.DEFAULT_PRICE_TOLERANCE, true, Optional.empty(), Optional.empty());
 
@@ -88,7 +88,7 @@ class ReconcileOrdersServiceTest {
     @Test
     void theCreationWindowLimitsTheOrdersTakingPart() {
         cache(anOrder("old").build(), anOrder("new").creationDate(CREATED.plus(Duration.ofDays(30))).build());
-        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(billed(2, CUSTOMER, "new", 5)));
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, repository, ledgerOf(billed(2, CUSTOMER, "new", 5)));
         ReconcileOrdersCommand command = new ReconcileOrdersCommand(LEDGER, List.of(),
                 ReconcileOrdersCommand.DEFAULT_PRICE_TOLERANCE, false, Optional.of(CREATED.plus(Duration.ofDays(1))),
                 Optional.empty());
@@ -102,7 +102,7 @@ class ReconcileOrdersServiceTest {
     void aLedgerRowBillingAnOrderCreatedOutsideTheWindowIsCountedNotReportedMissing() {
         cache(anOrder("before").build(), anOrder("inside").creationDate(CREATED.plus(Duration.ofDays(30))).build(),
                 anOrder("after").alternateId("after-alt").creationDate(CREATED.plus(Duration.ofDays(90))).build());
-        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(billed(2, CUSTOMER, "before", 5),
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, repository, ledgerOf(billed(2, CUSTOMER, "before", 5),
                 billed(3, CUSTOMER, "inside", 5), billed(4, CUSTOMER, "after-alt", 5), billed(5, CUSTOMER, "never-ordered", 5)));
         ReconcileOrdersCommand window = new ReconcileOrdersCommand(LEDGER, List.of(),
                 ReconcileOrdersCommand.DEFAULT_PRICE_TOLERANCE, false, Optional.of(CREATED.plus(Duration.ofDays(1))),
@@ -134,7 +134,7 @@ class ReconcileOrdersServiceTest {
         }
         cache(orders);
 
-        ReconciliationReport report = new ReconcileOrdersService(repository, ledgerOf(ledger))
+        ReconciliationReport report = new ReconcileOrdersService(repository, repository, ledgerOf(ledger))
                 .reconcileOrders(ReconcileOrdersCommand.of(LEDGER));
 
         assertThat(report.matched()).isEqualTo(count - 1);
@@ -147,7 +147,7 @@ class ReconcileOrdersServiceTest {
     @Test
     void rowsMissingInPartnerCenterOfACustomerNeverSyncedWithSystemPurchasesAreFlagged() {
         cache(anOrder("mine").build(), anOrder("theirs").referenceCustomerId(OTHER_CUSTOMER).build());
-        ReconcileOrdersService service = new ReconcileOrdersService(repository, ledgerOf(
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, repository, ledgerOf(
                 billed(2, CUSTOMER, "mine", 5), billed(3, CUSTOMER, "not-cached", 1),
                 billed(4, OTHER_CUSTOMER, "theirs", 5)));
 
@@ -156,7 +156,7 @@ class ReconcileOrdersServiceTest {
         assertThat(report.countsByKind().get(DiscrepancyKind.MISSING_IN_PARTNER_CENTER)).isEqualTo(1);
         assertThat(report.systemPurchasesNeverSynced()).as("only the customer with such rows").containsExactly(CUSTOMER);
 
-        new SyncOrdersService(new FakeOrderGateway().serve(CUSTOMER, page(1, anOrder("mine").build())), repository,
+        new SyncOrdersService(new FakeOrderGateway().serve(CUSTOMER, page(1, anOrder("mine").build())), repository, repository,
                 Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER).withSystemPurchases());
         assertThat(service.reconcileOrders(ReconcileOrdersCommand.of(LEDGER)).systemPurchasesNeverSynced())
                 .as("its system purchases are cached now, so the row is missing for another reason").isEmpty();

@@ -12,18 +12,17 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 
 import dev.pcorders.application.order.port.in.CustomerSyncResult;
-import dev.pcorders.application.order.port.in.SyncFailure;
+import dev.pcorders.application.shared.port.in.SyncFailure;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncResult;
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.OrderStoreException;
+import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.application.order.testing.FakeOrderGateway;
-import dev.pcorders.application.order.testing.InMemoryOrderRepository;
+import dev.pcorders.application.order.testing.InMemoryOrderCache;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OrderCriteria;
-import dev.pcorders.domain.order.OrderQuery;
+import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
@@ -31,6 +30,7 @@ import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.ResellerId;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.Order;
+import dev.pcorders.application.shared.port.out.SnapshotStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,8 +45,8 @@ class SyncOrdersServiceTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
 
     private final FakeOrderGateway gateway = new FakeOrderGateway();
-    private final InMemoryOrderRepository repository = new InMemoryOrderRepository();
-    private final SyncOrdersService service = new SyncOrdersService(gateway, repository, CLOCK);
+    private final InMemoryOrderCache repository = new InMemoryOrderCache();
+    private final SyncOrdersService service = new SyncOrdersService(gateway, repository, repository, CLOCK);
 
     private static Order orderOf(CustomerId customer, String id) {
         return anOrder(id).referenceCustomerId(customer).build();
@@ -114,8 +114,8 @@ class SyncOrdersServiceTest {
                 .withCorrelationId(correlationId));
 
         assertThat(result.correlationId()).isEqualTo(correlationId);
-        assertThat(gateway.queries()).extracting(OrderQuery::correlationId).containsOnly(correlationId);
-        assertThat(gateway.queries()).extracting(OrderQuery::scope).containsExactly(
+        assertThat(gateway.queries()).extracting(ScopedQuery<OrderScope>::correlationId).containsOnly(correlationId);
+        assertThat(gateway.queries()).extracting(ScopedQuery<OrderScope>::scope).containsExactly(
                 OrderScope.allOrdersOf(CUSTOMER).withReseller(reseller).withBillingType(BillingCycle.TRIENNIAL).withPrices(),
                 OrderScope.allOrdersOf(OTHER_CUSTOMER).withReseller(reseller).withBillingType(BillingCycle.TRIENNIAL).withPrices());
         assertThat(result.allSucceeded()).isTrue();
@@ -136,12 +136,13 @@ class SyncOrdersServiceTest {
 
     @Test
     void aFailingCacheStopsTheSyncAndStillClosesTheRun() {
-        OrderStoreException diskFull = new OrderStoreException(OrderStoreException.Reason.UNEXPECTED, "disk full");
-        InMemoryOrderRepository failingStore = new InMemoryOrderRepository();
+        StoreException diskFull = new StoreException(StoreException.Reason.UNEXPECTED, "disk full");
+        InMemoryOrderCache failingStore = new InMemoryOrderCache();
         // A port mock, because how the service reacts to this one failing call is what the test is about.
-        OrderRepository brokenRepository = mock(OrderRepository.class, delegatesTo(failingStore));
-        doThrow(diskFull).when(brokenRepository).replaceSnapshot(any(), any(), any());
-        SyncOrdersService failing = new SyncOrdersService(gateway, brokenRepository, CLOCK);
+        @SuppressWarnings("unchecked")
+        SnapshotStore<OrderScope, Order> brokenStore = mock(SnapshotStore.class, delegatesTo(failingStore));
+        doThrow(diskFull).when(brokenStore).replaceSnapshot(any(), any(), any());
+        SyncOrdersService failing = new SyncOrdersService(gateway, brokenStore, failingStore, CLOCK);
 
         assertThatThrownBy(() -> failing.syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER))).isSameAs(diskFull);
         assertThat(gateway.queries()).as("the second customer is not attempted").hasSize(1);

@@ -7,9 +7,8 @@ import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
-import dev.pcorders.application.order.port.out.OrderRepository;
 import dev.pcorders.application.order.testing.FakeOrderGateway;
-import dev.pcorders.application.order.testing.InMemoryOrderRepository;
+import dev.pcorders.application.order.testing.InMemoryOrderCache;
 import dev.pcorders.domain.order.OrderCriteria;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,10 +24,10 @@ class SyncProgressTest {
                 .serve(CUSTOMER, page(1, anOrder("a").build(), anOrder("b").build()), page(2, anOrder("c").build()),
                         page(3, anOrder("d").build(), anOrder("e").build(), anOrder("f").build()))
                 .serve(OTHER_CUSTOMER, page(1, anOrder("g").referenceCustomerId(OTHER_CUSTOMER).build()));
-        OrderRepository repository = new InMemoryOrderRepository();
+        InMemoryOrderCache repository = new InMemoryOrderCache();
         List<String> told = new ArrayList<>();
 
-        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER),
+        new SyncOrdersService(gateway, repository, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER, OTHER_CUSTOMER),
                 (customer, pages, orders) -> told.add((customer.equals(CUSTOMER) ? "c" : "o") + " " + pages + "/" + orders
                         + " stored " + repository.countOrders(OrderCriteria.ALL)));
 
@@ -39,9 +38,9 @@ class SyncProgressTest {
     @Test
     void theSyncWithoutProgressIsTheSameSync() {
         FakeOrderGateway gateway = new FakeOrderGateway().serve(CUSTOMER, page(1, anOrder("a").build()));
-        OrderRepository repository = new InMemoryOrderRepository();
+        InMemoryOrderCache repository = new InMemoryOrderCache();
 
-        new SyncOrdersService(gateway, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER));
+        new SyncOrdersService(gateway, repository, repository, Clock.systemUTC()).syncOrders(SyncOrdersCommand.of(CUSTOMER));
 
         assertThat(repository.countOrders(OrderCriteria.ALL)).isEqualTo(1);
     }

@@ -1,9 +1,11 @@
 package dev.pcorders.application.order.testing;
 
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.application.order.port.out.OrderGateway;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
-import dev.pcorders.domain.order.OrderPage;
-import dev.pcorders.domain.order.OrderQuery;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.domain.shared.CustomerId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,37 +21,37 @@ import java.util.stream.Stream;
  */
 public final class FakeOrderGateway implements OrderGateway {
 
-    private record Script(List<OrderPage> pages, PartnerCenterException failureAfterPages) {
+    private record Script(List<Page<Order>> pages, PartnerCenterException failureAfterPages) {
     }
 
     private final Map<CustomerId, Script> scripts = new HashMap<>();
-    private final List<OrderQuery> queries = new ArrayList<>();
+    private final List<ScopedQuery<OrderScope>> queries = new ArrayList<>();
 
-    public synchronized FakeOrderGateway serve(CustomerId customer, OrderPage... pages) {
+    public synchronized FakeOrderGateway serve(CustomerId customer, Page<Order>... pages) {
         scripts.put(customer, new Script(List.of(pages), null));
         return this;
     }
 
     /** Serves {@code pages}, then fails with {@code failure} instead of the next page. */
-    public synchronized FakeOrderGateway failAfter(CustomerId customer, PartnerCenterException failure, OrderPage... pages) {
+    public synchronized FakeOrderGateway failAfter(CustomerId customer, PartnerCenterException failure, Page<Order>... pages) {
         scripts.put(customer, new Script(List.of(pages), Objects.requireNonNull(failure)));
         return this;
     }
 
-    public synchronized List<OrderQuery> queries() {
+    public synchronized List<ScopedQuery<OrderScope>> queries() {
         return List.copyOf(queries);
     }
 
     @Override
-    public synchronized Stream<OrderPage> fetchOrders(OrderQuery query) {
+    public synchronized Stream<Page<Order>> fetchPages(ScopedQuery<OrderScope> query) {
         queries.add(query);
         Script script = scripts.getOrDefault(query.scope().customer(), new Script(List.of(), null));
-        Stream<OrderPage> served = script.pages().stream();
+        Stream<Page<Order>> served = script.pages().stream();
         if (script.failureAfterPages() == null) {
             return served;
         }
         // A lazily evaluated failure, as a real gateway's failing next-page request would surface.
-        Stream<OrderPage> failing = Stream.of(0).map(ignored -> {
+        Stream<Page<Order>> failing = Stream.of(0).map(ignored -> {
             throw script.failureAfterPages();
         });
         return Stream.concat(served, failing);

@@ -1,6 +1,6 @@
 package dev.pcorders.application.order.port.in;
 
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CustomerId;
 import java.util.Objects;
 import java.util.Optional;

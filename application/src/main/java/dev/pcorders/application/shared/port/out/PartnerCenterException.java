@@ -24,6 +24,24 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
     /** True for the failures worth trying again later (throttling, outages), as opposed to refusals. */
     public abstract boolean isTransient();
 
+    /**
+     * Which of the subtypes this is, as a value a {@code switch} can be checked against: a switch expression
+     * over it without {@code default} stops compiling when a subtype (and its family) is added.
+     */
+    public abstract Family family();
+
+    /** One constant per subtype. */
+    public enum Family {
+        BAD_REQUEST,
+        UNAUTHORIZED,
+        FORBIDDEN,
+        NOT_FOUND,
+        CONFLICT,
+        THROTTLED,
+        UNAVAILABLE,
+        MALFORMED_RESPONSE
+    }
+
     /** 400: the request was invalid; retrying it unchanged cannot help. */
     public static final class BadRequest extends PartnerCenterException {
         public BadRequest(String message, PartnerCenterError error) {
@@ -33,6 +51,11 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
         @Override
         public boolean isTransient() {
             return false;
+        }
+
+        @Override
+        public Family family() {
+            return Family.BAD_REQUEST;
         }
     }
 
@@ -46,6 +69,11 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
         public boolean isTransient() {
             return false;
         }
+
+        @Override
+        public Family family() {
+            return Family.UNAUTHORIZED;
+        }
     }
 
     /** 403: authenticated, but not allowed (e.g. code 20002, no commerce relationship with the customer). */
@@ -57,6 +85,11 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
         @Override
         public boolean isTransient() {
             return false;
+        }
+
+        @Override
+        public Family family() {
+            return Family.FORBIDDEN;
         }
     }
 
@@ -70,6 +103,11 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
         public boolean isTransient() {
             return false;
         }
+
+        @Override
+        public Family family() {
+            return Family.NOT_FOUND;
+        }
     }
 
     /** 409 (and 412): the request conflicts with the resource's state. */
@@ -81,6 +119,11 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
         @Override
         public boolean isTransient() {
             return false;
+        }
+
+        @Override
+        public Family family() {
+            return Family.CONFLICT;
         }
     }
 
@@ -94,6 +137,11 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
         public boolean isTransient() {
             return true;
         }
+
+        @Override
+        public Family family() {
+            return Family.THROTTLED;
+        }
     }
 
     /** 5xx, 408, timeouts and dropped connections that outlasted the retries. */
@@ -105,6 +153,11 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
         @Override
         public boolean isTransient() {
             return true;
+        }
+
+        @Override
+        public Family family() {
+            return Family.UNAVAILABLE;
         }
     }
 
@@ -127,6 +180,11 @@ public abstract sealed class PartnerCenterException extends RuntimeException {
         @Override
         public boolean isTransient() {
             return false;
+        }
+
+        @Override
+        public Family family() {
+            return Family.MALFORMED_RESPONSE;
         }
     }
 }

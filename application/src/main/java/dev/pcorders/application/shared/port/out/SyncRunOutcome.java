@@ -1,4 +1,4 @@
-package dev.pcorders.application.order.port.out;
+package dev.pcorders.application.shared.port.out;
 
 import java.time.Instant;
 import java.util.Objects;

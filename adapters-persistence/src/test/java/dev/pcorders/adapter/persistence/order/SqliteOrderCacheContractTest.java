@@ -1,13 +1,13 @@
 package dev.pcorders.adapter.persistence.order;
 
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.testing.OrderRepositoryContract;
+import dev.pcorders.application.order.testing.OrderCache;
+import dev.pcorders.application.order.testing.OrderCacheContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shared OrderRepository contract, on a fresh SQLite file per test. */
-class JooqOrderRepositoryContractTest extends OrderRepositoryContract {
+/** The shared order cache contract, on a fresh SQLite file per test. */
+class SqliteOrderCacheContractTest extends OrderCacheContract {
 
     @TempDir
     Path folder;
@@ -15,9 +15,9 @@ class JooqOrderRepositoryContractTest extends OrderRepositoryContract {
     private SqliteOrderStore store;
 
     @Override
-    protected OrderRepository newRepository() {
+    protected OrderCache newCache() {
         store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
-        return store.orders();
+        return new OrderCache(store.runLog(), store.orderSnapshots(), store.orders(), store.orderChanges());
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package dev.pcorders.domain.order;
+package dev.pcorders.domain.shared;
 
 /** Identifies one recorded sync run of one scope in the local cache. */
 public record SyncRunId(long value) {

@@ -1,4 +1,4 @@
-package dev.pcorders.domain.order;
+package dev.pcorders.domain.shared;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,18 +1,23 @@
 package dev.pcorders.application.order.testing;
 
-import dev.pcorders.application.order.port.out.OrderRepository;
-import dev.pcorders.application.order.port.out.OrderStoreException;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
-import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.application.order.port.out.CachedOrderReader;
+import dev.pcorders.application.order.port.out.OrderChangeLog;
+import dev.pcorders.application.shared.port.out.SnapshotStore;
+import dev.pcorders.application.shared.port.out.SyncRunLog;
+import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.ResourceKind;
+import dev.pcorders.application.shared.port.out.StoreException;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderDifference;
 import dev.pcorders.domain.order.OrderId;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
@@ -35,11 +40,12 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The {@link OrderRepository} contract in memory: the reference the SQLite adapter is tested
- * against, and a fake for service tests. One view per (customer, order id), as the port defines it.
- * Thread-safe by one lock; not meant for volume.
+ * The order cache's ports in memory: the reference the SQLite adapter is tested against, and a fake for service
+ * tests. One view per (customer, order id), as the ports define it. It records runs of orders only. Thread-safe by
+ * one lock; not meant for volume.
  */
-public final class InMemoryOrderRepository implements OrderRepository {
+public final class InMemoryOrderCache
+        implements SyncRunLog, SnapshotStore<OrderScope, Order>, CachedOrderReader, OrderChangeLog {
 
     /** Orders are identified per customer: Partner Center only promises unique ids within one. */
     public record OrderKey(CustomerId customer, OrderId id) {
@@ -56,15 +62,18 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private long lastRun;
 
     @Override
-    public synchronized SyncRunId startRun(OrderScope scope, CorrelationId correlationId, Instant startedAt) {
+    public synchronized SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt) {
+        if (!(Objects.requireNonNull(scope) instanceof OrderScope orders)) {
+            throw new IllegalArgumentException("this in-memory cache records order syncs only, not " + scope.kind());
+        }
         SyncRunId id = new SyncRunId(++lastRun);
-        runs.put(id, new RunRecord(id, Objects.requireNonNull(scope), Objects.requireNonNull(correlationId),
+        runs.put(id, new RunRecord(id, orders, Objects.requireNonNull(correlationId),
                 Objects.requireNonNull(startedAt), Optional.empty()));
         return id;
     }
 
     @Override
-    public synchronized SnapshotSummary replaceSnapshot(SyncRunId run, OrderScope scope, Iterator<OrderPage> pages) {
+    public synchronized SnapshotSummary replaceSnapshot(SyncRunId run, OrderScope scope, Iterator<Page<Order>> pages) {
         RunRecord record = openRun(run);
         if (!record.scope().equals(scope)) {
             throw new IllegalArgumentException("run " + run.value() + " was started for another scope");
@@ -74,12 +83,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
         int lastPageNumber = -1;
         // Everything is staged first and published at the end, so a failing iterator changes nothing.
         while (pages.hasNext()) {
-            OrderPage page = pages.next();
+            Page<Order> page = pages.next();
             if (page.pageNumber() != lastPageNumber) {
                 pageCount++;
                 lastPageNumber = page.pageNumber();
             }
-            for (Order order : page.orders()) {
+            for (Order order : page.items()) {
                 sent.put(new OrderKey(order.referenceCustomerId(), order.id()), order);
             }
         }
@@ -140,10 +149,10 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private RunRecord openRun(SyncRunId run) {
         RunRecord record = runs.get(run);
         if (record == null) {
-            throw new OrderStoreException(OrderStoreException.Reason.UNEXPECTED, "no sync run " + run.value());
+            throw new StoreException(StoreException.Reason.UNEXPECTED, "no sync run " + run.value());
         }
         if (record.outcome().isPresent()) {
-            throw new OrderStoreException(OrderStoreException.Reason.UNEXPECTED, "sync run " + run.value() + " is already finished");
+            throw new StoreException(StoreException.Reason.UNEXPECTED, "sync run " + run.value() + " is already finished");
         }
         return record;
     }
@@ -208,20 +217,22 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public synchronized boolean syncedSystemPurchases(CustomerId customer) {
-        return runs.values().stream().anyMatch(run -> run.scope().customer().equals(customer)
-                && run.scope().includeSystemPurchases() && run.outcome().map(SyncRunOutcome::succeeded).orElse(false));
+    public synchronized Optional<String> lastSucceededScopeKey(ResourceKind kind, CustomerId customer) {
+        List<String> keys = succeededKeysOldestFirst(kind, customer);
+        return keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
     }
 
     @Override
-    public synchronized Optional<OrderScope> lastSucceededScope(CustomerId customer) {
-        Optional<OrderScope> last = Optional.empty();
-        for (RunRecord run : runs.values()) {
-            if (run.scope().customer().equals(customer) && run.outcome().map(SyncRunOutcome::succeeded).orElse(false)) {
-                last = Optional.of(run.scope());
-            }
-        }
-        return last;
+    public synchronized List<String> succeededScopeKeys(ResourceKind kind, CustomerId customer) {
+        return succeededKeysOldestFirst(kind, customer).stream().distinct().toList();
+    }
+
+    private List<String> succeededKeysOldestFirst(ResourceKind kind, CustomerId customer) {
+        return runs.values().stream()
+                .filter(run -> run.scope().kind().equals(kind) && run.scope().customer().equals(customer))
+                .filter(run -> run.outcome().map(SyncRunOutcome::succeeded).orElse(false))
+                .map(run -> run.scope().key())
+                .toList();
     }
 
     @Override

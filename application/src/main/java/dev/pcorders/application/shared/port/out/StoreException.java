@@ -1,12 +1,12 @@
-package dev.pcorders.application.order.port.out;
+package dev.pcorders.application.shared.port.out;
 
 import java.util.Objects;
 
 /**
- * The local order store failed. Storage adapters translate their driver's exceptions into this, with
+ * The local cache failed (its file, its schema, the disk under it). Storage adapters translate their driver's exceptions into this, with
  * a message a user can act on; the {@link Reason} lets a caller pick an exit code or a remedy.
  */
-public final class OrderStoreException extends RuntimeException {
+public final class StoreException extends RuntimeException {
 
     /** What went wrong, as far as a user can do something about it. */
     public enum Reason {
@@ -25,12 +25,12 @@ public final class OrderStoreException extends RuntimeException {
 
     private final Reason reason;
 
-    public OrderStoreException(Reason reason, String message, Throwable cause) {
+    public StoreException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    public OrderStoreException(Reason reason, String message) {
+    public StoreException(Reason reason, String message) {
         this(reason, message, null);
     }
 

@@ -12,11 +12,10 @@ import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pcorders.application.order.port.out.OrderRepository;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
-import dev.pcorders.application.order.port.out.SnapshotSummary;
-import dev.pcorders.application.order.port.out.SyncRunOutcome;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ChangeKind;
@@ -24,12 +23,12 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
-import dev.pcorders.domain.order.OrderPage;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.OrderTransactionType;
-import dev.pcorders.domain.order.ResourceAttributes;
-import dev.pcorders.domain.order.SyncRunId;
+import dev.pcorders.domain.shared.ResourceAttributes;
+import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.order.TestOrders;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
@@ -46,32 +45,43 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.pcorders.domain.shared.CustomerId;
 
 /**
- * What every {@link OrderRepository} promises, run against the in-memory reference and the SQLite
- * adapter alike. An implementation's test extends this and supplies a fresh, empty repository.
+ * What every order cache (its {@link dev.pcorders.application.shared.port.out.SyncRunLog}, snapshot store, reader and
+ * change log) promises, run against the in-memory reference and the SQLite adapter alike. An implementation's test
+ * extends this and supplies a fresh, empty cache.
  */
-public abstract class OrderRepositoryContract {
+public abstract class OrderCacheContract {
 
     private static final OrderScope SCOPE = OrderScope.allOrdersOf(CUSTOMER);
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    protected OrderRepository repository;
+    private OrderCache cache;
     private long runClock;
 
-    /** A new repository with nothing stored. */
-    protected abstract OrderRepository newRepository();
+    /** A new cache with nothing stored. */
+    protected abstract OrderCache newCache();
 
     @BeforeEach
-    void createRepository() {
-        repository = newRepository();
+    void createCache() {
+        cache = newCache();
+    }
+
+    private Optional<OrderScope> lastSucceededScope(CustomerId customer) {
+        return cache.runLog().lastSucceededScopeKey(OrderScope.KIND, customer).map(key -> OrderScope.fromKey(customer, key));
+    }
+
+    private boolean syncedSystemPurchases(CustomerId customer) {
+        return cache.runLog().succeededScopeKeys(OrderScope.KIND, customer).stream()
+                .anyMatch(key -> OrderScope.fromKey(customer, key).includeSystemPurchases());
     }
 
     /** Stores {@code pages} as one successful run of {@code scope}, the way the sync service does. */
-    protected SnapshotSummary sync(OrderScope scope, OrderPage... pages) {
-        SyncRunId run = repository.startRun(scope, CorrelationId.random(), T0.plus(Duration.ofMinutes(++runClock)));
-        SnapshotSummary summary = repository.replaceSnapshot(run, scope, List.of(pages).iterator());
-        repository.finishRun(run, SyncRunOutcome.succeeded(T0.plus(Duration.ofMinutes(runClock)), summary));
+    protected SnapshotSummary sync(OrderScope scope, Page<Order>... pages) {
+        SyncRunId run = cache.runLog().startRun(scope, CorrelationId.random(), T0.plus(Duration.ofMinutes(++runClock)));
+        SnapshotSummary summary = cache.snapshots().replaceSnapshot(run, scope, List.of(pages).iterator());
+        cache.runLog().finishRun(run, SyncRunOutcome.succeeded(T0.plus(Duration.ofMinutes(runClock)), summary));
         return summary;
     }
 
@@ -80,22 +90,22 @@ public abstract class OrderRepositoryContract {
     }
 
     private List<Order> findOrders(OrderCriteria criteria, long offset, int limit) {
-        return repository.findOrders(criteria, offset, limit).stream().map(CachedOrder::order).toList();
+        return cache.orders().findOrders(criteria, offset, limit).stream().map(CachedOrder::order).toList();
     }
 
     private List<Order> ordersById(OrderId id) {
-        return repository.findOrdersById(id).stream().map(CachedOrder::order).toList();
+        return cache.orders().findOrdersById(id).stream().map(CachedOrder::order).toList();
     }
 
     private CachedOrder cached(String orderId) {
-        List<CachedOrder> found = repository.findOrdersById(OrderId.of(orderId));
+        List<CachedOrder> found = cache.orders().findOrdersById(OrderId.of(orderId));
         assertThat(found).as("cached orders with id " + orderId).hasSize(1);
         return found.get(0);
     }
 
     /** The changes the latest run that logged any logged, as "id KIND". */
     private List<String> latestChanges() {
-        List<OrderChange> changes = repository.findChanges(Optional.empty(), Optional.empty());
+        List<OrderChange> changes = cache.changes().findChanges(Optional.empty(), Optional.empty());
         long lastRun = changes.stream().mapToLong(change -> change.run().value()).max().orElse(0);
         return changes.stream().filter(change -> change.run().value() == lastRun)
                 .map(change -> change.orderId().value() + " " + change.kind()).toList();
@@ -104,9 +114,9 @@ public abstract class OrderRepositoryContract {
     @Test
     void anEmptyRepositoryHasNoOrdersNoChangesAndNoTotals() {
         assertThat(all()).isEmpty();
-        assertThat(repository.countOrders(OrderCriteria.ALL)).isZero();
-        assertThat(repository.totalsByCurrency(OrderCriteria.ALL)).isEmpty();
-        assertThat(repository.findChanges(Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(cache.orders().countOrders(OrderCriteria.ALL)).isZero();
+        assertThat(cache.orders().totalsByCurrency(OrderCriteria.ALL)).isEmpty();
+        assertThat(cache.changes().findChanges(Optional.empty(), Optional.empty())).isEmpty();
         assertThat(ordersById(OrderId.of("ord-0001"))).isEmpty();
     }
 
@@ -114,10 +124,10 @@ public abstract class OrderRepositoryContract {
     void anOrderIsFoundByItsAlternateIdWhileCached() {
         sync(SCOPE, page(1, anOrder("a").alternateId("alt-shared").build(), anOrder("b").alternateId("alt-b").build()));
 
-        assertThat(repository.findOrdersByAlternateId("alt-b")).extracting(cached -> cached.order().id().value()).containsExactly("b");
-        assertThat(repository.findOrdersByAlternateId("b")).isEmpty();
+        assertThat(cache.orders().findOrdersByAlternateId("alt-b")).extracting(cached -> cached.order().id().value()).containsExactly("b");
+        assertThat(cache.orders().findOrdersByAlternateId("b")).isEmpty();
         sync(SCOPE, page(1, anOrder("a").alternateId("alt-shared").build()));
-        assertThat(repository.findOrdersByAlternateId("alt-b")).isEmpty();
+        assertThat(cache.orders().findOrdersByAlternateId("alt-b")).isEmpty();
     }
 
     @Test
@@ -126,7 +136,7 @@ public abstract class OrderRepositoryContract {
 
         assertThat(summary).isEqualTo(new SnapshotSummary(2, 3, 3, 3, 0, 0));
         assertThat(all()).extracting(order -> order.id().value()).containsExactly("a", "b", "c");
-        List<OrderChange> changes = repository.findChanges(Optional.empty(), Optional.empty());
+        List<OrderChange> changes = cache.changes().findChanges(Optional.empty(), Optional.empty());
         assertThat(changes).extracting(OrderChange::kind).containsOnly(ChangeKind.ADDED).hasSize(3);
         assertThat(changes).extracting(change -> change.orderId().value()).containsExactlyInAnyOrder("a", "b", "c");
     }
@@ -152,9 +162,9 @@ public abstract class OrderRepositoryContract {
 
         assertThat(summary).isEqualTo(new SnapshotSummary(1, 5, 5, 1, 3, 1));
         assertThat(summary.unchanged()).isEqualTo(1);
-        SyncRunId second = repository.findChanges(Optional.empty(), Optional.empty()).stream()
+        SyncRunId second = cache.changes().findChanges(Optional.empty(), Optional.empty()).stream()
                 .map(OrderChange::run).max(java.util.Comparator.comparingLong(SyncRunId::value)).orElseThrow();
-        List<OrderChange> changes = repository.findChanges(Optional.empty(), Optional.of(second));
+        List<OrderChange> changes = cache.changes().findChanges(Optional.empty(), Optional.of(second));
         assertThat(changes).extracting(change -> change.orderId().value() + " " + change.kind())
                 .containsExactlyInAnyOrder("cancelled STATUS_CHANGED", "grown QUANTITY_CHANGED",
                         "repriced PRICE_CHANGED", "gone REMOVED", "new ADDED");
@@ -179,7 +189,7 @@ public abstract class OrderRepositoryContract {
 
         assertThat(sync(SCOPE, page(1, rotatedEtag))).isEqualTo(new SnapshotSummary(1, 1, 1, 0, 0, 0));
         assertThat(sync(SCOPE, page(1, sameTotalOtherScale))).isEqualTo(new SnapshotSummary(1, 1, 1, 0, 0, 0));
-        assertThat(repository.findChanges(Optional.empty(), Optional.empty())).hasSize(1);
+        assertThat(cache.changes().findChanges(Optional.empty(), Optional.empty())).hasSize(1);
     }
 
     @Test
@@ -222,10 +232,10 @@ public abstract class OrderRepositoryContract {
 
         assertThat(filtered.removed()).as("'direct' was never returned by this reseller filter").isZero();
         assertThat(filtered.added()).as("already cached: appearing in a second scope is no addition").isZero();
-        assertThat(repository.findChanges(Optional.empty(), Optional.empty())).extracting(OrderChange::kind)
+        assertThat(cache.changes().findChanges(Optional.empty(), Optional.empty())).extracting(OrderChange::kind)
                 .containsExactly(ChangeKind.ADDED, ChangeKind.ADDED);
         assertThat(all()).extracting(order -> order.id().value()).containsExactly("direct", "via-reseller");
-        assertThat(repository.countOrders(OrderCriteria.ALL)).as("an order synced in two scopes is one order").isEqualTo(2);
+        assertThat(cache.orders().countOrders(OrderCriteria.ALL)).as("an order synced in two scopes is one order").isEqualTo(2);
 
         SnapshotSummary resellerGone = sync(resellerScope);
         assertThat(resellerGone.removed()).as("the reseller filter returned it before and no longer does").isEqualTo(1);
@@ -245,7 +255,7 @@ public abstract class OrderRepositoryContract {
         assertThat(plain).as("no price 'change' and no addition").isEqualTo(new SnapshotSummary(1, 1, 1, 0, 0, 0));
         assertThat(cached("p").order()).isEqualTo(priced);
         assertThat(cached("p").pricesAsOf()).contains(pricedAt);
-        assertThat(repository.totalsByCurrency(OrderCriteria.ALL)).containsExactly(Money.of("12.50", "USD"));
+        assertThat(cache.orders().totalsByCurrency(OrderCriteria.ALL)).containsExactly(Money.of("12.50", "USD"));
 
         Order repriced = priced.toBuilder().totalPrice(Amount.parse("20.00")).build();
         sync(SCOPE.withPrices(), page(1, repriced));
@@ -284,20 +294,20 @@ public abstract class OrderRepositoryContract {
 
     @Test
     void theLastSucceededScopeIsTheLatestRunThatSucceededAndSystemPurchasesCountOnceFetched() {
-        assertThat(repository.lastSucceededScope(CUSTOMER)).isEmpty();
-        SyncRunId failedWithSystemPurchases = repository.startRun(SCOPE.withSystemPurchases(), CorrelationId.random(), T0);
-        repository.finishRun(failedWithSystemPurchases, SyncRunOutcome.failed(T0, "forbidden"));
-        assertThat(repository.syncedSystemPurchases(CUSTOMER)).as("a failed run fetched nothing").isFalse();
+        assertThat(lastSucceededScope(CUSTOMER)).isEmpty();
+        SyncRunId failedWithSystemPurchases = cache.runLog().startRun(SCOPE.withSystemPurchases(), CorrelationId.random(), T0);
+        cache.runLog().finishRun(failedWithSystemPurchases, SyncRunOutcome.failed(T0, "forbidden"));
+        assertThat(syncedSystemPurchases(CUSTOMER)).as("a failed run fetched nothing").isFalse();
         sync(SCOPE.withPrices().withSystemPurchases(), page(1, anOrder("a").build()));
-        assertThat(repository.syncedSystemPurchases(CUSTOMER)).isTrue();
-        assertThat(repository.syncedSystemPurchases(OTHER_CUSTOMER)).isFalse();
-        SyncRunId failed = repository.startRun(SCOPE, CorrelationId.random(), T0.plus(Duration.ofDays(1)));
-        repository.finishRun(failed, SyncRunOutcome.failed(T0.plus(Duration.ofDays(1)), "throttled"));
+        assertThat(syncedSystemPurchases(CUSTOMER)).isTrue();
+        assertThat(syncedSystemPurchases(OTHER_CUSTOMER)).isFalse();
+        SyncRunId failed = cache.runLog().startRun(SCOPE, CorrelationId.random(), T0.plus(Duration.ofDays(1)));
+        cache.runLog().finishRun(failed, SyncRunOutcome.failed(T0.plus(Duration.ofDays(1)), "throttled"));
 
-        assertThat(repository.lastSucceededScope(CUSTOMER)).contains(SCOPE.withPrices().withSystemPurchases());
-        assertThat(repository.lastSucceededScope(OTHER_CUSTOMER)).isEmpty();
+        assertThat(lastSucceededScope(CUSTOMER)).contains(SCOPE.withPrices().withSystemPurchases());
+        assertThat(lastSucceededScope(OTHER_CUSTOMER)).isEmpty();
         sync(SCOPE.withBillingType(BillingCycle.MONTHLY));
-        assertThat(repository.lastSucceededScope(CUSTOMER)).contains(SCOPE.withBillingType(BillingCycle.MONTHLY));
+        assertThat(lastSucceededScope(CUSTOMER)).contains(SCOPE.withBillingType(BillingCycle.MONTHLY));
     }
 
     @Test
@@ -312,10 +322,10 @@ public abstract class OrderRepositoryContract {
     @Test
     void aFailingIteratorLeavesThePreviousSnapshotWholeAndLogsNothing() {
         sync(SCOPE, page(1, anOrder("a").build(), anOrder("b").build()));
-        List<OrderChange> changesBefore = repository.findChanges(Optional.empty(), Optional.empty());
+        List<OrderChange> changesBefore = cache.changes().findChanges(Optional.empty(), Optional.empty());
         PartnerCenterException.Throttled throttled =
                 new PartnerCenterException.Throttled("page 2 throttled", PartnerCenterError.ofStatus(429));
-        Iterator<OrderPage> failingOnSecondPage = new Iterator<>() {
+        Iterator<Page<Order>> failingOnSecondPage = new Iterator<>() {
             private int served;
 
             @Override
@@ -324,21 +334,21 @@ public abstract class OrderRepositoryContract {
             }
 
             @Override
-            public OrderPage next() {
+            public Page<Order> next() {
                 if (served++ == 0) {
                     return page(1, anOrder("a").status(OrderStatus.CANCELLED).build(), anOrder("c").build());
                 }
                 throw throttled;
             }
         };
-        SyncRunId run = repository.startRun(SCOPE, CorrelationId.random(), T0.plus(Duration.ofHours(1)));
+        SyncRunId run = cache.runLog().startRun(SCOPE, CorrelationId.random(), T0.plus(Duration.ofHours(1)));
 
-        assertThatThrownBy(() -> repository.replaceSnapshot(run, SCOPE, failingOnSecondPage)).isSameAs(throttled);
-        repository.finishRun(run, SyncRunOutcome.failed(T0.plus(Duration.ofHours(1)), "throttled"));
+        assertThatThrownBy(() -> cache.snapshots().replaceSnapshot(run, SCOPE, failingOnSecondPage)).isSameAs(throttled);
+        cache.runLog().finishRun(run, SyncRunOutcome.failed(T0.plus(Duration.ofHours(1)), "throttled"));
 
         assertThat(all()).extracting(order -> order.id().value() + " " + order.status().orElseThrow())
                 .containsExactly("a completed", "b completed");
-        assertThat(repository.findChanges(Optional.empty(), Optional.empty())).isEqualTo(changesBefore);
+        assertThat(cache.changes().findChanges(Optional.empty(), Optional.empty())).isEqualTo(changesBefore);
         assertThat(sync(SCOPE, page(1, anOrder("a").build()))).as("the next sync diffs against the intact snapshot")
                 .isEqualTo(new SnapshotSummary(1, 1, 1, 0, 0, 1));
     }
@@ -347,7 +357,7 @@ public abstract class OrderRepositoryContract {
     void anOrderSentTwiceInOneSnapshotIsStoredOnceAsTheLaterVersion() {
         Order later = anOrder("dup").status(OrderStatus.PENDING).build();
         SnapshotSummary summary = sync(SCOPE, page(1, anOrder("dup").build()), page(2, later));
-        assertThat(summary.orders()).isEqualTo(1);
+        assertThat(summary.items()).isEqualTo(1);
         assertThat(summary.added()).isEqualTo(1);
         assertThat(ordersById(OrderId.of("dup"))).containsExactly(later);
     }
@@ -358,7 +368,7 @@ public abstract class OrderRepositoryContract {
         Order other = Order.builder(OrderId.of("same"), OTHER_CUSTOMER, CREATED).build();
         sync(OrderScope.allOrdersOf(OTHER_CUSTOMER), page(1, other));
         assertThat(ordersById(OrderId.of("same"))).hasSize(2);
-        assertThat(repository.findChanges(Optional.of(OTHER_CUSTOMER), Optional.empty()))
+        assertThat(cache.changes().findChanges(Optional.of(OTHER_CUSTOMER), Optional.empty()))
                 .singleElement().satisfies(change -> assertThat(change.customer()).isEqualTo(OTHER_CUSTOMER));
     }
 
@@ -380,12 +390,12 @@ public abstract class OrderRepositoryContract {
         assertThat(nextTen).extracting(order -> order.id().value()).startsWith("o14").hasSize(10);
         assertThat(findOrders(OrderCriteria.ALL, 20, 10)).hasSize(5);
 
-        assertThat(repository.countOrders(OrderCriteria.ALL.withBillingCycle(BillingCycle.parse("Annual")))).isEqualTo(12);
-        assertThat(repository.countOrders(OrderCriteria.ALL.withStatus(OrderStatus.parse("CANCELLED")))).isEqualTo(5);
-        assertThat(repository.countOrders(OrderCriteria.ALL.withOfferId(OTHER_OFFER))).isEqualTo(9);
-        assertThat(repository.countOrders(OrderCriteria.ALL.withPartnerIdOnRecord(RESELLER))).isEqualTo(5);
-        assertThat(repository.countOrders(OrderCriteria.ALL.withSubscriptionId("sub-7"))).isEqualTo(1);
-        assertThat(repository.countOrders(OrderCriteria.ALL.withCustomer(OTHER_CUSTOMER))).isZero();
+        assertThat(cache.orders().countOrders(OrderCriteria.ALL.withBillingCycle(BillingCycle.parse("Annual")))).isEqualTo(12);
+        assertThat(cache.orders().countOrders(OrderCriteria.ALL.withStatus(OrderStatus.parse("CANCELLED")))).isEqualTo(5);
+        assertThat(cache.orders().countOrders(OrderCriteria.ALL.withOfferId(OTHER_OFFER))).isEqualTo(9);
+        assertThat(cache.orders().countOrders(OrderCriteria.ALL.withPartnerIdOnRecord(RESELLER))).isEqualTo(5);
+        assertThat(cache.orders().countOrders(OrderCriteria.ALL.withSubscriptionId("sub-7"))).isEqualTo(1);
+        assertThat(cache.orders().countOrders(OrderCriteria.ALL.withCustomer(OTHER_CUSTOMER))).isZero();
         assertThat(findOrders(OrderCriteria.ALL.createdBetween(CREATED.plus(Duration.ofDays(1)),
                 CREATED.plus(Duration.ofDays(3))), 0, 100)).extracting(order -> order.id().value())
                 .containsExactly("o24", "o23");
@@ -402,12 +412,12 @@ public abstract class OrderRepositoryContract {
         OrderCriteria completed = OrderCriteria.ALL.withStatus(OrderStatus.parse("completed"));
 
         List<Order> handedOver = new ArrayList<>();
-        repository.forEachOrder(completed, cached -> handedOver.add(cached.order()));
+        cache.orders().forEachOrder(completed, cached -> handedOver.add(cached.order()));
 
         assertThat(handedOver).hasSize(22).containsExactlyElementsOf(findOrders(completed, 0, 100));
         RuntimeException stop = new IllegalStateException("enough");
         List<Order> beforeTheStop = new ArrayList<>();
-        assertThatThrownBy(() -> repository.forEachOrder(OrderCriteria.ALL, cached -> {
+        assertThatThrownBy(() -> cache.orders().forEachOrder(OrderCriteria.ALL, cached -> {
             if (beforeTheStop.size() == 3) {
                 throw stop;
             }
@@ -420,11 +430,11 @@ public abstract class OrderRepositoryContract {
     void filterValuesAreDataNotSyntax() {
         sync(SCOPE, page(1, anOrder("a").build()));
         for (String hostile : List.of("' OR '1'='1", "%", "_", "\"; DROP TABLE orders; --", "\\")) {
-            assertThat(repository.countOrders(OrderCriteria.ALL.withSubscriptionId(hostile))).as(hostile).isZero();
-            assertThat(repository.countOrders(OrderCriteria.ALL.withPartnerIdOnRecord(hostile))).as(hostile).isZero();
+            assertThat(cache.orders().countOrders(OrderCriteria.ALL.withSubscriptionId(hostile))).as(hostile).isZero();
+            assertThat(cache.orders().countOrders(OrderCriteria.ALL.withPartnerIdOnRecord(hostile))).as(hostile).isZero();
             assertThat(ordersById(OrderId.of(hostile))).as(hostile).isEmpty();
         }
-        assertThat(repository.countOrders(OrderCriteria.ALL)).isEqualTo(1);
+        assertThat(cache.orders().countOrders(OrderCriteria.ALL)).isEqualTo(1);
     }
 
     @Test
@@ -435,7 +445,7 @@ public abstract class OrderRepositoryContract {
                 anOrder("e1").currencyCode(CurrencyCode.of("EUR")).totalPrice(Amount.parse("100000.005")).build(),
                 anOrder("none").totalPrice(null).build()));
 
-        assertThat(repository.totalsByCurrency(OrderCriteria.ALL))
+        assertThat(cache.orders().totalsByCurrency(OrderCriteria.ALL))
                 .containsExactly(Money.of("100000.005", "EUR"), Money.of("0.3", "USD"));
     }
 
@@ -445,20 +455,20 @@ public abstract class OrderRepositoryContract {
         sync(OrderScope.allOrdersOf(OTHER_CUSTOMER), page(1, Order.builder(OrderId.of("x"), OTHER_CUSTOMER, CREATED).build()));
         sync(SCOPE);
 
-        List<OrderChange> all = repository.findChanges(Optional.empty(), Optional.empty());
+        List<OrderChange> all = cache.changes().findChanges(Optional.empty(), Optional.empty());
         assertThat(all).extracting(change -> change.orderId().value() + " " + change.kind())
                 .containsExactly("a ADDED", "x ADDED", "a REMOVED");
         assertThat(all).extracting(OrderChange::detectedAt).isSorted();
-        assertThat(repository.findChanges(Optional.of(CUSTOMER), Optional.empty())).hasSize(2);
-        assertThat(repository.findChanges(Optional.of(CUSTOMER), Optional.of(all.get(2).run()))).hasSize(1);
-        assertThat(repository.findChanges(Optional.of(OTHER_CUSTOMER), Optional.of(all.get(2).run()))).isEmpty();
+        assertThat(cache.changes().findChanges(Optional.of(CUSTOMER), Optional.empty())).hasSize(2);
+        assertThat(cache.changes().findChanges(Optional.of(CUSTOMER), Optional.of(all.get(2).run()))).hasSize(1);
+        assertThat(cache.changes().findChanges(Optional.of(OTHER_CUSTOMER), Optional.of(all.get(2).run()))).isEmpty();
     }
 
     @Test
     void aFinishedRunCannotBeWrittenAgain() {
-        SyncRunId run = repository.startRun(SCOPE, CorrelationId.random(), T0);
-        repository.finishRun(run, SyncRunOutcome.failed(T0, "gave up"));
-        assertThatThrownBy(() -> repository.replaceSnapshot(run, SCOPE, List.<OrderPage>of().iterator()))
+        SyncRunId run = cache.runLog().startRun(SCOPE, CorrelationId.random(), T0);
+        cache.runLog().finishRun(run, SyncRunOutcome.failed(T0, "gave up"));
+        assertThatThrownBy(() -> cache.snapshots().replaceSnapshot(run, SCOPE, List.<Page<Order>>of().iterator()))
                 .isInstanceOf(RuntimeException.class);
         assertThat(all()).isEmpty();
     }

@@ -1,0 +1,20 @@
+package dev.pcorders.application.shared.port.in;
+
+import dev.pcorders.domain.shared.CustomerId;
+
+/**
+ * Told how a sync goes while one customer's items (orders, subscriptions, ...) are still coming in, on the thread that runs the sync: a customer
+ * of many pages takes minutes, and a count of customers done would not move meanwhile.
+ */
+@FunctionalInterface
+public interface SyncProgress {
+
+    /** Tells nobody. */
+    SyncProgress NONE = (customer, pages, items) -> { };
+
+    /**
+     * One more page of {@code customer}'s items came from Partner Center; {@code pages} and {@code items} count this
+     * customer's so far. Must return quickly and not throw: the page waits for it.
+     */
+    void pageFetched(CustomerId customer, long pages, long items);
+}

@@ -1,0 +1,93 @@
+package dev.pcorders.application.shared.service;
+
+import dev.pcorders.application.shared.port.in.SyncFailure;
+import dev.pcorders.application.shared.port.in.SyncProgress;
+import dev.pcorders.application.shared.port.out.PageSource;
+import dev.pcorders.application.shared.port.out.PartnerCenterException;
+import dev.pcorders.application.shared.port.out.SnapshotStore;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SyncRunLog;
+import dev.pcorders.application.shared.port.out.SyncRunOutcome;
+import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.ScopedQuery;
+import dev.pcorders.domain.shared.SyncRunId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+/**
+ * Syncs one customer-scoped resource customer by customer: each scope is fetched from its {@link PageSource} and
+ * stored through its {@link SnapshotStore}, as one run in the {@link SyncRunLog}. A Partner Center failure of one
+ * customer is recorded as that customer's failed run and the sync goes on with the next; a failure of the cache
+ * itself stops the sync, since every following customer would hit it too. A resource's use case wraps this and
+ * reports the outcomes in its own terms.
+ *
+ * @param <S> the resource's scope
+ * @param <T> the resource's item
+ */
+public final class CustomerByCustomerSync<S extends CustomerScope, T> {
+
+    private final PageSource<S, T> source;
+    private final SnapshotStore<S, T> store;
+    private final SyncRunLog runLog;
+    private final BiFunction<CustomerId, String, S> scopeFromKey;
+    private final Clock clock;
+
+    /** {@code scopeFromKey} reads a scope back from its {@link CustomerScope#key()}. */
+    public CustomerByCustomerSync(PageSource<S, T> source, SnapshotStore<S, T> store, SyncRunLog runLog,
+                                  BiFunction<CustomerId, String, S> scopeFromKey, Clock clock) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.store = Objects.requireNonNull(store, "store");
+        this.runLog = Objects.requireNonNull(runLog, "runLog");
+        this.scopeFromKey = Objects.requireNonNull(scopeFromKey, "scopeFromKey");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Syncs {@code scopes} in turn, every request carrying {@code correlationId}. */
+    public List<ScopeSyncOutcome<S>> sync(List<S> scopes, CorrelationId correlationId, SyncProgress progress) {
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(progress, "progress");
+        List<ScopeSyncOutcome<S>> outcomes = new ArrayList<>(scopes.size());
+        for (S scope : scopes) {
+            outcomes.add(syncOne(scope, correlationId, progress));
+        }
+        return outcomes;
+    }
+
+    private ScopeSyncOutcome<S> syncOne(S scope, CorrelationId correlationId, SyncProgress progress) {
+        Optional<S> previousScope = runLog.lastSucceededScopeKey(scope.kind(), scope.customer())
+                .map(key -> scopeFromKey.apply(scope.customer(), key));
+        SyncRunId run = runLog.startRun(scope, correlationId, clock.instant());
+        SnapshotSummary summary;
+        try (Stream<Page<T>> pages = source.fetchPages(new ScopedQuery<>(scope, correlationId))) {
+            summary = store.replaceSnapshot(run, scope, ProgressReportingPages.of(pages.iterator(), scope.customer(), progress));
+        } catch (PartnerCenterException failure) {
+            runLog.finishRun(run, SyncRunOutcome.failed(clock.instant(), failure.getMessage()));
+            return new ScopeSyncOutcome.Failed<>(scope, run, SyncFailure.of(failure));
+        } catch (RuntimeException unexpected) {
+            recordFailureQuietly(run, unexpected);
+            throw unexpected;
+        }
+        runLog.finishRun(run, SyncRunOutcome.succeeded(clock.instant(), summary));
+        return new ScopeSyncOutcome.Succeeded<>(scope, previousScope, run, summary);
+    }
+
+    /** Best effort: the run should say it failed, but the original failure is what the caller must see. */
+    private void recordFailureQuietly(SyncRunId run, RuntimeException failure) {
+        try {
+            String reason = failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+            runLog.finishRun(run, SyncRunOutcome.failed(clock.instant(), reason));
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+    }
+}

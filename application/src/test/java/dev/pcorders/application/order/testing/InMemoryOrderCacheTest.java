@@ -1,0 +1,10 @@
+package dev.pcorders.application.order.testing;
+
+
+class InMemoryOrderCacheTest extends OrderCacheContract {
+
+    @Override
+    protected OrderCache newCache() {
+        return OrderCache.of(new InMemoryOrderCache());
+    }
+}
