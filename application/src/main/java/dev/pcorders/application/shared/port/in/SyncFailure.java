@@ -1,7 +1,5 @@
 package dev.pcorders.application.shared.port.in;
 
-import dev.pcorders.application.shared.port.out.PartnerCenterError;
-import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -38,27 +36,6 @@ public record SyncFailure(
         public boolean isTransient() {
             return transientFailure;
         }
-
-        /** No {@code default}: a new kind of Partner Center failure does not compile until it is mapped here. */
-        public static Kind of(PartnerCenterException.Family family) {
-            return switch (family) {
-                case BAD_REQUEST -> BAD_REQUEST;
-                case UNAUTHORIZED -> UNAUTHORIZED;
-                case FORBIDDEN -> FORBIDDEN;
-                case NOT_FOUND -> NOT_FOUND;
-                case CONFLICT -> CONFLICT;
-                case THROTTLED -> THROTTLED;
-                case UNAVAILABLE -> UNAVAILABLE;
-                case MALFORMED_RESPONSE -> MALFORMED_RESPONSE;
-            };
-        }
-    }
-
-    /** The failure a caller sees for {@code failure}: its kind, message and the ids a support ticket needs. */
-    public static SyncFailure of(PartnerCenterException failure) {
-        PartnerCenterError error = failure.error();
-        return new SyncFailure(Kind.of(failure.family()), failure.getMessage(), error.httpStatus(), error.code(),
-                error.correlationId(), error.requestId());
     }
 
     public SyncFailure {

@@ -1,6 +1,5 @@
-package dev.pcorders.application.shared.service;
+package dev.pcorders.application.shared.sync;
 
-import dev.pcorders.application.shared.port.in.SyncFailure;
 import dev.pcorders.application.shared.port.in.SyncProgress;
 import dev.pcorders.application.shared.port.out.PageSource;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
@@ -71,7 +70,7 @@ public final class CustomerByCustomerSync<S extends CustomerScope, T> {
             summary = store.replaceSnapshot(run, scope, ProgressReportingPages.of(pages.iterator(), scope.customer(), progress));
         } catch (PartnerCenterException failure) {
             runLog.finishRun(run, SyncRunOutcome.failed(clock.instant(), failure.getMessage()));
-            return new ScopeSyncOutcome.Failed<>(scope, run, SyncFailure.of(failure));
+            return new ScopeSyncOutcome.Failed<>(scope, run, SyncFailures.of(failure));
         } catch (RuntimeException unexpected) {
             recordFailureQuietly(run, unexpected);
             throw unexpected;

@@ -1,7 +1,8 @@
-package dev.pcorders.application.shared.port.in;
+package dev.pcorders.application.shared.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pcorders.application.shared.port.in.SyncFailure;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import java.lang.reflect.Constructor;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Walks the sealed Partner Center failure hierarchy: each subtype has a family of its own and maps to the kind of
  * the same name and transience, so a subtype added later cannot fall into another's kind unnoticed.
  */
-class SyncFailureKindTest {
+class SyncFailuresTest {
 
     @Test
     void everyPartnerCenterFailureSubtypeMapsToItsOwnKindWithTheSameTransience() throws ReflectiveOperationException {
@@ -26,7 +27,7 @@ class SyncFailureKindTest {
         for (Class<?> subtype : subtypes) {
             PartnerCenterException failure = instanceOf(subtype);
 
-            SyncFailure mapped = SyncFailure.of(failure);
+            SyncFailure mapped = SyncFailures.of(failure);
 
             assertThat(seen.put(mapped.kind(), subtype)).as("%s shares its kind", subtype.getSimpleName()).isNull();
             assertThat(mapped.kind().name()).as(subtype.getSimpleName()).isEqualTo(failure.family().name());

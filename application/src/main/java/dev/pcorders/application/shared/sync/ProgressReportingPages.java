@@ -1,4 +1,4 @@
-package dev.pcorders.application.shared.service;
+package dev.pcorders.application.shared.sync;
 
 import dev.pcorders.application.shared.port.in.SyncProgress;
 import dev.pcorders.domain.shared.CustomerId;
