@@ -1,4 +1,4 @@
-package dev.pcorders.cli.architecture;
+package dev.pcorders.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +35,9 @@ class ArchitectureTest {
         assertThat(product.containPackage("dev.pcorders.bootstrap")).isTrue();
         assertThat(product.containPackage("dev.pcorders.sandbox")).isTrue();
         assertThat(product.containPackage("dev.pcorders.cli")).isTrue();
+        assertThat(product.containPackage("dev.pcorders.benchmarks")).isTrue();
+        assertThat(product.containPackage("dev.pcorders.domain.shared")).isTrue();
+        assertThat(product.containPackage("dev.pcorders.application.shared.sync")).isTrue();
         assertThat(product.stream().filter(type -> type.getPackageName().startsWith("dev.pcorders."))).hasSizeGreaterThan(50);
     }
 

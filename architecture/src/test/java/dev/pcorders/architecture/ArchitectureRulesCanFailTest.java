@@ -1,4 +1,4 @@
-package dev.pcorders.cli.architecture;
+package dev.pcorders.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,8 @@ class ArchitectureRulesCanFailTest {
             "dev.pcorders.application.order.port.out.archfixture",
             "dev.pcorders.application.order.service.archfixture", "dev.pcorders.adapter.http.archfixture",
             "dev.pcorders.adapter.persistence.archfixture", "dev.pcorders.sandbox.archfixture",
-            "dev.pcorders.bootstrap.archfixture");
+            "dev.pcorders.bootstrap.archfixture", "dev.pcorders.domain.shared.archfixture", "dev.pcorders.cli.archfixture",
+            "dev.pcorders.adapter.http.order");
 
     static Stream<Arguments> rulesAndTheirPlantedViolations() {
         return Stream.of(
@@ -63,7 +64,13 @@ class ArchitectureRulesCanFailTest {
                 Arguments.of("8 cycles", ArchitectureRules.NO_PACKAGE_CYCLES, List.of("cyclea", "cycleb")),
                 Arguments.of("9a console", ArchitectureRules.NO_CONSOLE_OUTSIDE_CLI, List.of("System.out")),
                 Arguments.of("9b jul", ArchitectureRules.NO_JAVA_UTIL_LOGGING, List.of("java.util.logging")),
-                Arguments.of("9c exceptions", ArchitectureRules.NO_GENERIC_EXCEPTIONS, List.of("RuntimeException")));
+                Arguments.of("9c exceptions", ArchitectureRules.NO_GENERIC_EXCEPTIONS, List.of("RuntimeException")),
+                Arguments.of("10a shared kernel", ArchitectureRules.SHARED_PACKAGES_KNOW_NO_RESOURCE,
+                        List.of("SharedKernelNamingAnOrder", "OrderId")),
+                Arguments.of("10b entry points", ArchitectureRules.ONLY_ENTRY_POINTS_LEAVE_AN_ADAPTER,
+                        List.of("CliReachingIntoAnAdapter", "ArchfixturePublicOrderHelper")),
+                Arguments.of("10c package-private", ArchitectureRules.RESOURCE_ADAPTER_INTERNALS_ARE_NOT_PUBLIC,
+                        List.of("ArchfixturePublicOrderHelper")));
     }
 
     @ParameterizedTest(name = "rule {0}")
