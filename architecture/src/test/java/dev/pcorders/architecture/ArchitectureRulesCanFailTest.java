@@ -31,6 +31,7 @@ class ArchitectureRulesCanFailTest {
             "dev.pcorders.application.order.service.archfixture", "dev.pcorders.adapter.http.archfixture",
             "dev.pcorders.adapter.persistence.archfixture", "dev.pcorders.sandbox.archfixture",
             "dev.pcorders.bootstrap.archfixture", "dev.pcorders.domain.shared.archfixture", "dev.pcorders.cli.archfixture",
+            "dev.pcorders.benchmarks.archfixture",
             "dev.pcorders.adapter.http.order");
 
     static Stream<Arguments> rulesAndTheirPlantedViolations() {
@@ -68,7 +69,7 @@ class ArchitectureRulesCanFailTest {
                 Arguments.of("10a shared kernel", ArchitectureRules.SHARED_PACKAGES_KNOW_NO_RESOURCE,
                         List.of("SharedKernelNamingAnOrder", "OrderId")),
                 Arguments.of("10b entry points", ArchitectureRules.ONLY_ENTRY_POINTS_LEAVE_AN_ADAPTER,
-                        List.of("CliReachingIntoAnAdapter", "ArchfixturePublicOrderHelper")),
+                        List.of("CliReachingIntoAnAdapter", "BenchmarkReachingIntoAnAdapter", "ArchfixturePublicOrderHelper")),
                 Arguments.of("10c package-private", ArchitectureRules.RESOURCE_ADAPTER_INTERNALS_ARE_NOT_PUBLIC,
                         List.of("ArchfixturePublicOrderHelper")));
     }
