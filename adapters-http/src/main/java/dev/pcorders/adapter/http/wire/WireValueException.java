@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order.wire;
+package dev.pcorders.adapter.http.wire;
 
 import java.io.IOException;
 
