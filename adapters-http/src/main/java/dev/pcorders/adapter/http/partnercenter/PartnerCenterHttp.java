@@ -159,40 +159,40 @@ public final class PartnerCenterHttp implements AutoCloseable {
             String vector = vectorBase + "." + sent;
             RequestIdsSent ids = new RequestIdsSent(correlationId.toString(), requestId, vector);
             Attempt attempt = send(uri, token, ids, replayedHeaders);
-            if (attempt.response != null && attempt.response.status() >= 200 && attempt.response.status() < 300) {
+            if (attempt.response() != null && attempt.response().status() >= 200 && attempt.response().status() < 300) {
                 try {
-                    return firstRead.apply(attempt.response);
+                    return firstRead.apply(attempt.response());
                 } catch (RuntimeException e) {
-                    attempt.response.close();
-                    if (!attempt.response.cutInTransit()) {
+                    attempt.response().close();
+                    if (!attempt.response().cutInTransit()) {
                         throw e;
                     }
                     attempt = Attempt.failed(e);
                 }
             }
-            if (attempt.response != null && attempt.response.status() == 401 && !refreshedAfter401) {
+            if (attempt.response() != null && attempt.response().status() == 401 && !refreshedAfter401) {
                 refreshedAfter401 = true;
                 LOG.info("{} answered 401 [MS-RequestId {}]; refreshing the access token once", what, requestId);
                 token = token(what, correlationId, requestId, token);
                 continue;
             }
-            boolean retryable = attempt.failure != null || RetryBudget.isRetried(attempt.response.status());
+            boolean retryable = attempt.failure() != null || RetryBudget.isRetried(attempt.response().status());
             if (!retryable) {
-                throw ErrorResponses.toException(attempt.response, what);
+                throw ErrorResponses.toException(attempt.response(), what);
             }
             Optional<Duration> wait = retries.afterFailure(
-                    attempt.response == null ? Optional.empty() : attempt.response.retryAfter());
+                    attempt.response() == null ? Optional.empty() : attempt.response().retryAfter());
             if (wait.isEmpty()) {
-                if (attempt.failure instanceof Unavailable cutOff) {
+                if (attempt.failure() instanceof Unavailable cutOff) {
                     throw new Unavailable(cutOff.getMessage() + ", and the retry budget ran out", cutOff.error(), cutOff);
                 }
-                throw attempt.response != null ? ErrorResponses.toException(attempt.response, what)
+                throw attempt.response() != null ? ErrorResponses.toException(attempt.response(), what)
                         : new Unavailable(what + " failed: " + attempt.failureDescription()
-                                + " and the retry budget ran out", ids.asError(), attempt.failure);
+                                + " and the retry budget ran out", ids.asError(), attempt.failure());
             }
             LOG.warn("{} attempt {} of {} failed ({}) [MS-RequestId {}]; retrying in {} ms", what,
-                    retries.failedAttempts(), retries.maxAttempts(), attempt.response != null
-                            ? "HTTP " + attempt.response.status() : attempt.failureDescription(), requestId,
+                    retries.failedAttempts(), retries.maxAttempts(), attempt.response() != null
+                            ? "HTTP " + attempt.response().status() : attempt.failureDescription(), requestId,
                     wait.get().toMillis());
             retries.pause(wait.get(), ids::asError);
         }
@@ -322,28 +322,5 @@ public final class PartnerCenterHttp implements AutoCloseable {
         }
         String detail = root.getMessage() == null ? "" : ": " + root.getMessage();
         return root.getClass().getSimpleName() + (detail.length() > 200 ? detail.substring(0, 200) : detail);
-    }
-
-    /** A response, or the transport failure that stopped one (or the first part of its body) from arriving. */
-    private static final class Attempt {
-        private final PartnerCenterResponse response;
-        private final RuntimeException failure;
-
-        private Attempt(PartnerCenterResponse response, RuntimeException failure) {
-            this.response = response;
-            this.failure = failure;
-        }
-
-        static Attempt of(PartnerCenterResponse response) {
-            return new Attempt(response, null);
-        }
-
-        static Attempt failed(RuntimeException failure) {
-            return new Attempt(null, failure);
-        }
-
-        String failureDescription() {
-            return failure instanceof Unavailable cutOff ? cutOff.getMessage() : describeFailure(failure);
-        }
     }
 }
