@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * @param <T> the wire record of one item
  */
-public final class CollectionCursor<T> implements Closeable {
+final class CollectionCursor<T> implements Closeable {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -51,7 +51,7 @@ public final class CollectionCursor<T> implements Closeable {
      * @return empty when the body holds no JSON value at all
      * @throws IOException when the body does not start as a JSON object or null
      */
-    public static <T> Optional<CollectionCursor<T>> open(InputStream body, WireReader<T> itemReader) throws IOException {
+    static <T> Optional<CollectionCursor<T>> open(InputStream body, WireReader<T> itemReader) throws IOException {
         JsonParser parser = JSON.createParser(body);
         try {
             if (parser.nextToken() == null) {
@@ -66,7 +66,7 @@ public final class CollectionCursor<T> implements Closeable {
     }
 
     /** Whether the document is JSON {@code null}, which holds no collection. */
-    public boolean isNull() {
+    boolean isNull() {
         return isNull;
     }
 
@@ -75,7 +75,7 @@ public final class CollectionCursor<T> implements Closeable {
      *
      * @return false once the document's closing brace has been read
      */
-    public boolean advance() throws IOException {
+    boolean advance() throws IOException {
         while (true) {
             if (items != null) {
                 if (items.hasNextArrayValue()) {
@@ -122,22 +122,22 @@ public final class CollectionCursor<T> implements Closeable {
     }
 
     /** The element {@link #advance()} moved to; null where {@code items} holds a JSON null. */
-    public T item() {
+    T item() {
         return item;
     }
 
     /** The index of that element in {@code items}. */
-    public int index() {
+    int index() {
         return index;
     }
 
     /** {@code totalCount}, once read; null while it has not been met and when the document has none. */
-    public Integer totalCount() {
+    Integer totalCount() {
         return (Integer) envelope[CollectionReader.TOTAL_COUNT];
     }
 
     /** {@code links}, once read. */
-    public CollectionLinksDto links() {
+    CollectionLinksDto links() {
         return (CollectionLinksDto) envelope[CollectionReader.LINKS];
     }
 
