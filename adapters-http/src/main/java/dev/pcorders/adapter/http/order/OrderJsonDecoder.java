@@ -4,11 +4,16 @@ import dev.pcorders.adapter.http.order.wire.OrderDto;
 import dev.pcorders.adapter.http.order.wire.WireJson;
 import dev.pcorders.adapter.http.partnercenter.PageReader;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterResponse;
+import dev.pcorders.adapter.http.wire.CollectionContract;
+import dev.pcorders.adapter.http.wire.CollectionPageReader;
+import dev.pcorders.adapter.http.wire.JsonPath;
+import dev.pcorders.adapter.http.wire.WireFailures;
+import dev.pcorders.adapter.http.wire.WireFormatViolation;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.InputQuote;
+import dev.pcorders.domain.shared.Page;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
@@ -21,7 +26,7 @@ import java.util.OptionalInt;
 /**
  * Reads orders JSON from a stream (never through a String) into domain records. Any body that is not
  * the contract, invalid JSON, a wrong type, a missing id, ends in a {@link MalformedResponse} that says
- * where. A response is read in parts while it arrives ({@link OrderPageReader}); the documents of
+ * where. A response is read in parts while it arrives ({@link CollectionPageReader}); the documents of
  * {@link OrderDocumentDecoder} are returned whole or not at all.
  */
 final class OrderJsonDecoder implements OrderDocumentDecoder {
@@ -29,6 +34,8 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
     private static final PartnerCenterError NO_RESPONSE = new PartnerCenterError(OptionalInt.empty(), Optional.empty(),
             Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());
+    private static final CollectionContract<OrderDto, Order> ORDERS =
+            new CollectionContract<>("OrderCollection", OrderDto.READER, OrderWireMapper::order);
 
     private final ObjectMapper json;
 
@@ -47,15 +54,15 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
             throw response.malformed("expected JSON but the response is " + InputQuote.quote(response.contentType().orElse("")),
                     Optional.empty(), null);
         }
-        return OrderPageReader.open(response.bodyStream(), pageNumber, response.describe(),
+        return CollectionPageReader.open(response.bodyStream(), pageNumber, ORDERS, response.describe(),
                 "an order in the response breaks the contract: ", "the response body is empty");
     }
 
     /** A collection document, as in the published samples; read as the gateway reads a response, then gathered. */
     @Override
     public Page<Order> decodeCollection(InputStream body, int pageNumber) {
-        OrderPageReader reader = OrderPageReader.open(body, pageNumber, NO_RESPONSE, "an order breaks the contract: ",
-                "the body is not a valid OrderCollection document: it is empty");
+        CollectionPageReader<OrderDto, Order> reader = CollectionPageReader.open(body, pageNumber, ORDERS, NO_RESPONSE,
+                "an order breaks the contract: ", "the body is not a valid OrderCollection document: it is empty");
         Page<Order> first = reader.nextPart();
         if (reader.complete()) {
             return first;
@@ -89,7 +96,7 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
             // Serde reports syntax errors as IOExceptions and some type mismatches as runtime
             // exceptions; both mean the same to the caller: not the contract. Paths start at $ in a single order.
             throw new MalformedResponse("the body is not a valid " + type.getSimpleName().replace("Dto", "") + " document: "
-                    + OrderPageReader.shortReason(e), OrderPageReader.location(e, "$."), context, e);
+                    + WireFailures.shortReason(e), WireFailures.location(e, "$."), context, e);
         }
         if (value == null) {
             throw new MalformedResponse("the body is JSON null or empty, not a " + type.getSimpleName().replace("Dto", ""),

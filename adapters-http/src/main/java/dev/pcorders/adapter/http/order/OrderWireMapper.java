@@ -1,21 +1,22 @@
 package dev.pcorders.adapter.http.order;
 
-import dev.pcorders.adapter.http.order.wire.AttributesDto;
+import static dev.pcorders.adapter.http.wire.SharedWireMapper.link;
+
 import dev.pcorders.adapter.http.order.wire.ClientDto;
 import dev.pcorders.adapter.http.order.wire.LineItemLinksDto;
-import dev.pcorders.adapter.http.order.wire.LinkDto;
-import dev.pcorders.adapter.http.order.wire.LinkHeaderDto;
-import dev.pcorders.adapter.http.order.wire.CollectionLinksDto;
 import dev.pcorders.adapter.http.order.wire.OrderDto;
 import dev.pcorders.adapter.http.order.wire.OrderLineItemDto;
 import dev.pcorders.adapter.http.order.wire.OrderLinksDto;
 import dev.pcorders.adapter.http.order.wire.PricingDto;
 import dev.pcorders.adapter.http.order.wire.PurchaseCommitmentDto;
+import dev.pcorders.adapter.http.wire.JsonPath;
+import dev.pcorders.adapter.http.wire.SharedWireMapper;
+import dev.pcorders.adapter.http.wire.WireDates;
+import dev.pcorders.adapter.http.wire.WireFormatViolation;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.ClientContext;
 import dev.pcorders.domain.order.LineItemLinks;
 import dev.pcorders.domain.order.LineItemTransactionType;
-import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderId;
@@ -26,7 +27,6 @@ import dev.pcorders.domain.order.OrderTransactionType;
 import dev.pcorders.domain.order.Pricing;
 import dev.pcorders.domain.order.PurchaseCommitment;
 import dev.pcorders.domain.order.RenewsTo;
-import dev.pcorders.domain.shared.ResourceAttributes;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CurrencyCode;
@@ -34,18 +34,13 @@ import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.InputQuote;
 import dev.pcorders.domain.shared.OpenEnum;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -62,22 +57,10 @@ final class OrderWireMapper {
     private OrderWireMapper() {
     }
 
-    /** The collection's totalCount as sent; a negative count breaks the contract. */
-    static OptionalInt totalCount(Integer total) {
-        if (total != null && total < 0) {
-            throw new WireFormatViolation("totalCount must not be negative, got " + total, "totalCount", null);
-        }
-        return total == null ? OptionalInt.empty() : OptionalInt.of(total);
-    }
-
-    static Optional<Link> next(CollectionLinksDto links) {
-        return links == null ? Optional.empty() : link(links.next());
-    }
-
     static Order order(OrderDto dto, JsonPath path) {
         OrderId id = required(dto.id(), path, "id", OrderId::of);
         CustomerId customer = required(dto.referenceCustomerId(), path, "referenceCustomerId", CustomerId::parse);
-        OffsetDateTime created = required(dto.creationDate(), path, "creationDate", OrderWireMapper::dateTime);
+        OffsetDateTime created = required(dto.creationDate(), path, "creationDate", WireDates::dateTime);
         List<OrderLineItemDto> items = dto.lineItems() == null ? List.of() : dto.lineItems();
         List<OrderLineItem> lineItems = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -98,7 +81,7 @@ final class OrderWireMapper {
                     .client(client(dto.client()))
                     .lineItems(lineItems)
                     .links(orderLinks(dto.links()))
-                    .attributes(attributes(dto.attributes()))
+                    .attributes(SharedWireMapper.attributes(dto.attributes()))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw violation(e, path.toString());
@@ -124,7 +107,7 @@ final class OrderWireMapper {
                     .promotionId(dto.promotionId())
                     .attestationAccepted(dto.attestationAccepted())
                     .customTermEndDate(optional(blankToNull(dto.customTermEndDate()), path, "customTermEndDate",
-                            OrderWireMapper::date))
+                            WireDates::date))
                     .links(lineItemLinks(dto.links()))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -174,10 +157,6 @@ final class OrderWireMapper {
                 Optional.ofNullable(dto.marketplaceCountry()), Optional.ofNullable(dto.name()));
     }
 
-    private static ResourceAttributes attributes(AttributesDto dto) {
-        return dto == null ? null : new ResourceAttributes(Optional.ofNullable(dto.etag()), Optional.ofNullable(dto.objectType()));
-    }
-
     private static OrderLinks orderLinks(OrderLinksDto dto) {
         return dto == null ? null : new OrderLinks(link(dto.self()), link(dto.provisioningStatus()),
                 link(dto.patchOperation()));
@@ -186,30 +165,6 @@ final class OrderWireMapper {
     private static LineItemLinks lineItemLinks(LineItemLinksDto dto) {
         return dto == null ? null : new LineItemLinks(link(dto.product()), link(dto.sku()), link(dto.availability()),
                 link(dto.subscription()), link(dto.provisioningStatus()), link(dto.activationLinks()));
-    }
-
-    /** A link without a uri is no link; a missing method means GET, the only one the service lists. */
-    private static Optional<Link> link(LinkDto dto) {
-        if (dto == null || dto.uri() == null) {
-            return Optional.empty();
-        }
-        Optional<String> body = dto.body() != null && dto.body().isString()
-                ? Optional.of(dto.body().getStringValue()) : Optional.empty();
-        return Optional.of(new Link(dto.uri(), dto.method() == null ? "GET" : dto.method(), headers(dto.headers()), body));
-    }
-
-    // Nearly every link has no headers; List.of() passes through Link's List.copyOf without a copy.
-    private static List<Link.Header> headers(List<LinkHeaderDto> wireHeaders) {
-        if (wireHeaders == null || wireHeaders.isEmpty()) {
-            return List.of();
-        }
-        List<Link.Header> headers = new ArrayList<>(wireHeaders.size());
-        for (LinkHeaderDto header : wireHeaders) {
-            if (header != null && header.key() != null) {
-                headers.add(new Link.Header(header.key(), header.value() == null ? "" : header.value()));
-            }
-        }
-        return headers;
     }
 
     // The domain copies the map in order and rejects nulls, so only a map that holds nulls needs a filtered copy here.
@@ -236,42 +191,6 @@ final class OrderWireMapper {
             }
         }
         return true;
-    }
-
-    /**
-     * ISO-8601 with 0 to 9 fraction digits and {@code Z} or an offset. A value without an offset is
-     * read as UTC, which is what the service's own clocks write.
-     */
-    static OffsetDateTime dateTime(String text) {
-        String value = text.strip();
-        OffsetDateTime common = CommonDateTime.parse(value);
-        if (common != null) {
-            return common;
-        }
-        try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } catch (DateTimeParseException withoutOffset) {
-            return LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atOffset(ZoneOffset.UTC);
-        }
-    }
-
-    /** A calendar date, or the date part of a date-time. */
-    static LocalDate date(String text) {
-        String value = text.strip();
-        LocalDate common = CommonDateTime.parseDate(value);
-        if (common != null) {
-            return common;
-        }
-        // Checked before LocalDate.parse, whose exception for every date-time would cost more than the rest.
-        OffsetDateTime commonDateTime = CommonDateTime.parse(value);
-        if (commonDateTime != null) {
-            return commonDateTime.toLocalDate();
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException notADate) {
-            return dateTime(value).toLocalDate();
-        }
     }
 
     private static String blankToNull(String text) {

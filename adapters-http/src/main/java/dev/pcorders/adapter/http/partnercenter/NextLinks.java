@@ -2,10 +2,16 @@ package dev.pcorders.adapter.http.partnercenter;
 
 import dev.pcorders.domain.shared.Link;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where a collection's {@code links.next} may lead: the base URL's host only, by GET, with headers fit to replay. */
 final class NextLinks {
+
+    // A next link may ask for headers to be replayed (MS-ContinuationToken); never these, which are ours.
+    private static final Set<String> OWN_HEADERS = Set.of("authorization", "host", "accept", "user-agent",
+            "content-length", "transfer-encoding", "connection", "ms-correlationid", "ms-requestid", "ms-cv", "x-locale");
 
     private NextLinks() {
     }
@@ -56,6 +62,11 @@ final class NextLinks {
             }
         }
         return target;
+    }
+
+    /** Whether a header the link asks for goes out with the request: any but those the client sets itself. */
+    static boolean isReplayed(Link.Header header) {
+        return !OWN_HEADERS.contains(header.key().toLowerCase(Locale.ROOT));
     }
 
     private static boolean isToken(String name) {

@@ -118,7 +118,7 @@ final class PagedFetch<T> extends Spliterators.AbstractSpliterator<T> {
         if (next.isEmpty()) {
             return;
         }
-        URI target = http.resolveNext(next.get(), response);
+        URI target = NextLinks.resolve(next.get(), response, http.settings());
         String key = key(target, next.get().headers());
         if (!followed.add(key)) {
             LOG.warn("page {} of {} links back to a page already read; stopping there", pageNumber, target.getRawPath());

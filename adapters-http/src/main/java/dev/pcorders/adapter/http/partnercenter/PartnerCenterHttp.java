@@ -27,16 +27,12 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -60,9 +56,6 @@ public final class PartnerCenterHttp implements AutoCloseable {
     static final String REQUEST_ID = "MS-RequestId";
     static final String CORRELATION_VECTOR = "MS-CV";
     static final String LOCALE = "X-Locale";
-    // A next link may ask for headers to be replayed (MS-ContinuationToken); never these, which are ours.
-    private static final Set<String> OWN_HEADERS = Set.of("authorization", "host", "accept", "user-agent",
-            "content-length", "transfer-encoding", "connection", "ms-correlationid", "ms-requestid", "ms-cv", "x-locale");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PartnerCenterClientSettings settings;
@@ -129,11 +122,6 @@ public final class PartnerCenterHttp implements AutoCloseable {
         return StreamSupport.stream(fetch, false).onClose(fetch::close);
     }
 
-    /** The target of a {@code links.next}; see {@link NextLinks#resolve}. */
-    URI resolveNext(Link next, PartnerCenterResponse from) {
-        return NextLinks.resolve(next, from, settings);
-    }
-
     /**
      * One logical GET: a new MS-RequestId that stays the same across its retries, MS-CV
      * {@code <base>.<attempt>}, retries within the policy, one token refresh after a 401.
@@ -149,11 +137,9 @@ public final class PartnerCenterHttp implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         String vectorBase = newVectorBase();
         String what = "GET " + uri.getRawPath();
-        RetryPolicy policy = settings.retryPolicy();
-        Instant deadline = clock.instant().plus(policy.deadline());
+        RetryBudget retries = new RetryBudget(settings.retryPolicy(), clock, sleeper, what, requestId);
         AccessToken token = null;
         boolean refreshedAfter401 = false;
-        int failedAttempts = 0;
         int sent = 0;
         while (true) {
             if (token == null) {
@@ -161,13 +147,11 @@ public final class PartnerCenterHttp implements AutoCloseable {
                 try {
                     token = token(what, correlationId, requestId, null);
                 } catch (Unavailable tokenUnavailable) {
-                    failedAttempts++;
                     RequestIdsSent ids = new RequestIdsSent(correlationId.toString(), requestId, vectorBase + "." + sent);
-                    Duration wait = nextWait(failedAttempts, Optional.empty(), policy, deadline, what, requestId)
-                            .orElseThrow(() -> tokenUnavailable);
+                    Duration wait = retries.afterFailure(Optional.empty()).orElseThrow(() -> tokenUnavailable);
                     LOG.warn("{}: no access token yet (attempt {} of {}) [MS-RequestId {}]; retrying in {} ms", what,
-                            failedAttempts, policy.maxAttempts(), requestId, wait.toMillis());
-                    pause(wait, ids);
+                            retries.failedAttempts(), retries.maxAttempts(), requestId, wait.toMillis());
+                    retries.pause(wait, ids::asError);
                     continue;
                 }
             }
@@ -175,87 +159,42 @@ public final class PartnerCenterHttp implements AutoCloseable {
             String vector = vectorBase + "." + sent;
             RequestIdsSent ids = new RequestIdsSent(correlationId.toString(), requestId, vector);
             Attempt attempt = send(uri, token, ids, replayedHeaders);
-            if (attempt.response != null && attempt.response.status() >= 200 && attempt.response.status() < 300) {
+            if (attempt.response() != null && attempt.response().status() >= 200 && attempt.response().status() < 300) {
                 try {
-                    return firstRead.apply(attempt.response);
+                    return firstRead.apply(attempt.response());
                 } catch (RuntimeException e) {
-                    attempt.response.close();
-                    if (!attempt.response.cutInTransit()) {
+                    attempt.response().close();
+                    if (!attempt.response().cutInTransit()) {
                         throw e;
                     }
                     attempt = Attempt.failed(e);
                 }
             }
-            if (attempt.response != null && attempt.response.status() == 401 && !refreshedAfter401) {
+            if (attempt.response() != null && attempt.response().status() == 401 && !refreshedAfter401) {
                 refreshedAfter401 = true;
                 LOG.info("{} answered 401 [MS-RequestId {}]; refreshing the access token once", what, requestId);
                 token = token(what, correlationId, requestId, token);
                 continue;
             }
-            boolean retryable = attempt.failure != null || isRetried(attempt.response.status());
+            boolean retryable = attempt.failure() != null || RetryBudget.isRetried(attempt.response().status());
             if (!retryable) {
-                throw ErrorResponses.toException(attempt.response, what);
+                throw ErrorResponses.toException(attempt.response(), what);
             }
-            failedAttempts++;
-            Optional<Duration> wait = nextWait(failedAttempts,
-                    attempt.response == null ? Optional.empty() : attempt.response.retryAfter(), policy, deadline, what, requestId);
+            Optional<Duration> wait = retries.afterFailure(
+                    attempt.response() == null ? Optional.empty() : attempt.response().retryAfter());
             if (wait.isEmpty()) {
-                if (attempt.failure instanceof Unavailable cutOff) {
+                if (attempt.failure() instanceof Unavailable cutOff) {
                     throw new Unavailable(cutOff.getMessage() + ", and the retry budget ran out", cutOff.error(), cutOff);
                 }
-                throw attempt.response != null ? ErrorResponses.toException(attempt.response, what)
+                throw attempt.response() != null ? ErrorResponses.toException(attempt.response(), what)
                         : new Unavailable(what + " failed: " + attempt.failureDescription()
-                                + " and the retry budget ran out", ids.asError(), attempt.failure);
+                                + " and the retry budget ran out", ids.asError(), attempt.failure());
             }
-            LOG.warn("{} attempt {} of {} failed ({}) [MS-RequestId {}]; retrying in {} ms", what, failedAttempts,
-                    policy.maxAttempts(), attempt.response != null ? "HTTP " + attempt.response.status()
-                            : attempt.failureDescription(), requestId, wait.get().toMillis());
-            pause(wait.get(), ids);
-        }
-    }
-
-    /**
-     * 408, 429 and every 5xx, also those Partner Center does not document (a proxy's 520, say): a server-side
-     * failure may pass, and the attempts are bounded. Nothing else is retried.
-     */
-    static boolean isRetried(int status) {
-        return status == 408 || status == 429 || (status >= 500 && status <= 599);
-    }
-
-    /** The wait before the next attempt, or empty when the attempts or the deadline are used up. */
-    private Optional<Duration> nextWait(int failedAttempts, Optional<Duration> retryAfter, RetryPolicy policy,
-                                        Instant deadline, String what, String requestId) {
-        if (failedAttempts >= policy.maxAttempts()) {
-            return Optional.empty();
-        }
-        Duration wait = waitBefore(failedAttempts, retryAfter, policy);
-        if (clock.instant().plus(wait).isAfter(deadline)) {
-            LOG.warn("{} [MS-RequestId {}]: the next retry would pass the {} deadline; giving up", what, requestId,
-                    policy.deadline());
-            return Optional.empty();
-        }
-        return Optional.of(wait);
-    }
-
-    private Duration waitBefore(int retry, Optional<Duration> retryAfter, RetryPolicy policy) {
-        long ceilingNanos = policy.backoffCeiling(retry).toNanos();
-        // Full jitter: parallel clients that failed together do not retry together.
-        Duration backoff = Duration.ofNanos(ceilingNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceilingNanos + 1));
-        if (retryAfter.isEmpty()) {
-            return backoff;
-        }
-        // Never sooner than Partner Center asked, and never sooner than the backoff: a service that keeps answering
-        // "Retry-After: 0" is still backed off exponentially instead of being asked again at once.
-        Duration asked = retryAfter.get().compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : retryAfter.get();
-        return asked.compareTo(backoff) >= 0 ? asked : backoff;
-    }
-
-    private void pause(Duration wait, RequestIdsSent ids) {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted while waiting to retry", ids.asError(), e);
+            LOG.warn("{} attempt {} of {} failed ({}) [MS-RequestId {}]; retrying in {} ms", what,
+                    retries.failedAttempts(), retries.maxAttempts(), attempt.response() != null
+                            ? "HTTP " + attempt.response().status() : attempt.failureDescription(), requestId,
+                    wait.get().toMillis());
+            retries.pause(wait.get(), ids::asError);
         }
     }
 
@@ -283,7 +222,7 @@ public final class PartnerCenterHttp implements AutoCloseable {
                 .header(CORRELATION_VECTOR, ids.vector);
         settings.locale().ifPresent(locale -> request.header(LOCALE, locale.toLanguageTag()));
         for (Link.Header header : replayedHeaders) {
-            if (!OWN_HEADERS.contains(header.key().toLowerCase(Locale.ROOT))) {
+            if (NextLinks.isReplayed(header)) {
                 request.header(header.key(), header.value());
             }
         }
@@ -383,28 +322,5 @@ public final class PartnerCenterHttp implements AutoCloseable {
         }
         String detail = root.getMessage() == null ? "" : ": " + root.getMessage();
         return root.getClass().getSimpleName() + (detail.length() > 200 ? detail.substring(0, 200) : detail);
-    }
-
-    /** A response, or the transport failure that stopped one (or the first part of its body) from arriving. */
-    private static final class Attempt {
-        private final PartnerCenterResponse response;
-        private final RuntimeException failure;
-
-        private Attempt(PartnerCenterResponse response, RuntimeException failure) {
-            this.response = response;
-            this.failure = failure;
-        }
-
-        static Attempt of(PartnerCenterResponse response) {
-            return new Attempt(response, null);
-        }
-
-        static Attempt failed(RuntimeException failure) {
-            return new Attempt(null, failure);
-        }
-
-        String failureDescription() {
-            return failure instanceof Unavailable cutOff ? cutOff.getMessage() : describeFailure(failure);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -19,12 +20,12 @@ public record ClientDto(
     static final class Reader extends WireReader<ClientDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 3;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "deviceFamily", "DeviceFamily" -> 0;
                 case "marketplaceCountry", "MarketplaceCountry" -> 1;
@@ -34,12 +35,12 @@ public record ClientDto(
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = string(value);
         }
 
         @Override
-        ClientDto create(Object[] values) {
+        protected ClientDto create(Object[] values) {
             return new ClientDto((String) values[0], (String) values[1], (String) values[2]);
         }
     }

@@ -1,5 +1,7 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.LinkDto;
+import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -22,12 +24,12 @@ public record LineItemLinksDto(
     static final class Reader extends WireReader<LineItemLinksDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 6;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "product", "Product" -> 0;
                 case "sku", "Sku" -> 1;
@@ -40,12 +42,12 @@ public record LineItemLinksDto(
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = LinkDto.READER.readNullable(value);
         }
 
         @Override
-        LineItemLinksDto create(Object[] values) {
+        protected LineItemLinksDto create(Object[] values) {
             return new LineItemLinksDto(
                     (LinkDto) values[0], (LinkDto) values[1], (LinkDto) values[2], (LinkDto) values[3],
                     (LinkDto) values[4], (LinkDto) values[5]);

@@ -1,5 +1,7 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.AttributesDto;
+import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -26,19 +28,19 @@ public record OrderDto(
         OrderLinksDto links,
         AttributesDto attributes) {
 
-    static final Reader READER = new Reader();
+    public static final WireReader<OrderDto> READER = new Reader();
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
     static final class Reader extends WireReader<OrderDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 14;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "id", "Id" -> 0;
                 case "alternateId", "AlternateId" -> 1;
@@ -59,7 +61,7 @@ public record OrderDto(
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = switch (index) {
                 case 0, 1, 2, 3, 4, 5, 6, 7, 9 -> string(value);
                 case 8 -> decimal(value);
@@ -72,7 +74,7 @@ public record OrderDto(
 
         @SuppressWarnings("unchecked")
         @Override
-        OrderDto create(Object[] values) {
+        protected OrderDto create(Object[] values) {
             return new OrderDto(
                     (String) values[0], (String) values[1], (String) values[2], (String) values[3], (String) values[4],
                     (String) values[5], (String) values[6], (String) values[7], (BigDecimal) values[8],

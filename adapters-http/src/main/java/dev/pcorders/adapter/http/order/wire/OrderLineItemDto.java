@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -34,12 +35,12 @@ public record OrderLineItemDto(
     static final class Reader extends WireReader<OrderLineItemDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 17;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "lineItemNumber", "LineItemNumber" -> 0;
                 case "offerId", "OfferId" -> 1;
@@ -63,7 +64,7 @@ public record OrderLineItemDto(
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = switch (index) {
                 case 0, 7 -> integer(value);
                 case 1, 2, 3, 4, 5, 6, 8, 13, 15 -> string(value);
@@ -78,7 +79,7 @@ public record OrderLineItemDto(
 
         @SuppressWarnings("unchecked")
         @Override
-        OrderLineItemDto create(Object[] values) {
+        protected OrderLineItemDto create(Object[] values) {
             return new OrderLineItemDto(
                     (Integer) values[0], (String) values[1], (String) values[2], (String) values[3], (String) values[4],
                     (String) values[5], (String) values[6], (Integer) values[7], (String) values[8],

@@ -1,5 +1,7 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.LinkDto;
+import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -19,12 +21,12 @@ public record OrderLinksDto(
     static final class Reader extends WireReader<OrderLinksDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 3;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "self", "Self" -> 0;
                 case "provisioningStatus", "ProvisioningStatus" -> 1;
@@ -34,12 +36,12 @@ public record OrderLinksDto(
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = LinkDto.READER.readNullable(value);
         }
 
         @Override
-        OrderLinksDto create(Object[] values) {
+        protected OrderLinksDto create(Object[] values) {
             return new OrderLinksDto((LinkDto) values[0], (LinkDto) values[1], (LinkDto) values[2]);
         }
     }

@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -23,12 +24,12 @@ public record PricingDto(
     static final class Reader extends WireReader<PricingDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 5;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "listPrice", "ListPrice" -> 0;
                 case "discountedPrice", "DiscountedPrice" -> 1;
@@ -40,12 +41,12 @@ public record PricingDto(
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = decimal(value);
         }
 
         @Override
-        PricingDto create(Object[] values) {
+        protected PricingDto create(Object[] values) {
             return new PricingDto(
                     (BigDecimal) values[0], (BigDecimal) values[1], (BigDecimal) values[2], (BigDecimal) values[3],
                     (BigDecimal) values[4]);

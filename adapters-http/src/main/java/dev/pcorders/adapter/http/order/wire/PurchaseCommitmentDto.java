@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -20,12 +21,12 @@ public record PurchaseCommitmentDto(
     static final class Reader extends WireReader<PurchaseCommitmentDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 3;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "amount", "Amount" -> 0;
                 case "currency", "Currency" -> 1;
@@ -35,7 +36,7 @@ public record PurchaseCommitmentDto(
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = switch (index) {
                 case 0 -> decimal(value);
                 default -> string(value);
@@ -43,7 +44,7 @@ public record PurchaseCommitmentDto(
         }
 
         @Override
-        PurchaseCommitmentDto create(Object[] values) {
+        protected PurchaseCommitmentDto create(Object[] values) {
             return new PurchaseCommitmentDto((BigDecimal) values[0], (String) values[1], (String) values[2]);
         }
     }

@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -16,12 +17,12 @@ public record RenewsToDto(String termDuration) {
     static final class Reader extends WireReader<RenewsToDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 1;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "termDuration", "TermDuration" -> 0;
                 default -> UNKNOWN;
@@ -29,12 +30,12 @@ public record RenewsToDto(String termDuration) {
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = string(value);
         }
 
         @Override
-        RenewsToDto create(Object[] values) {
+        protected RenewsToDto create(Object[] values) {
             return new RenewsToDto((String) values[0]);
         }
     }

@@ -3,6 +3,11 @@ package dev.pcorders.adapter.http.order.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pcorders.adapter.http.wire.AttributesDto;
+import dev.pcorders.adapter.http.wire.CollectionLinksDto;
+import dev.pcorders.adapter.http.wire.LinkDto;
+import dev.pcorders.adapter.http.wire.LinkHeaderDto;
+import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;

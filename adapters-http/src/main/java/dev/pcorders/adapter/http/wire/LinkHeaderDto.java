@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order.wire;
+package dev.pcorders.adapter.http.wire;
 
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,19 +9,19 @@ import java.io.IOException;
 @Serdeable.Deserializable(using = LinkHeaderDto.Reader.class)
 public record LinkHeaderDto(String key, String value) {
 
-    static final Reader READER = new Reader();
+    public static final WireReader<LinkHeaderDto> READER = new Reader();
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
     static final class Reader extends WireReader<LinkHeaderDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 2;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "key", "Key" -> 0;
                 case "value", "Value" -> 1;
@@ -30,12 +30,12 @@ public record LinkHeaderDto(String key, String value) {
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = string(value);
         }
 
         @Override
-        LinkHeaderDto create(Object[] values) {
+        protected LinkHeaderDto create(Object[] values) {
             return new LinkHeaderDto((String) values[0], (String) values[1]);
         }
     }

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order.wire;
+package dev.pcorders.adapter.http.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,31 +11,34 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * Reads a {@code ResourceCollection<Order>} document one element of {@code items} at a time, while the bytes
+ * Reads a {@code ResourceCollection<T>} document one element of {@code items} at a time, while the bytes
  * arrive: nothing but the element in hand and the envelope is held. {@code totalCount}, {@code links} and
  * {@code attributes} are read wherever they stand, before or after {@code items}, by the same rules as
- * {@link OrderCollectionDto}'s reader (its names and their PascalCase spellings, the first of a repeated
- * property wins, unknown properties skipped), and the elements by {@link OrderDto}'s reader, so numbers stay
- * exact and a refused value's {@link WireValueException#path()} reads {@code items[3].lineItems[0].quantity}.
+ * {@link CollectionReader} (its names and their PascalCase spellings, the first of a repeated property wins,
+ * unknown properties skipped), and the elements by the resource's item reader, so numbers stay exact and a
+ * refused value's {@link WireValueException#path()} reads {@code items[3].lineItems[0].quantity}.
+ *
+ * @param <T> the wire record of one item
  */
-public final class OrderCollectionCursor implements Closeable {
+final class CollectionCursor<T> implements Closeable {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final int ITEMS = 1;
 
     private final JsonParser parser;
     private final Decoder object;
     private final boolean isNull;
-    private final Object[] envelope = new Object[OrderCollectionDto.READER.propertyCount()];
+    private final WireReader<T> itemReader;
+    private final Object[] envelope = new Object[CollectionReader.PROPERTY_COUNT];
     private int seen;
     private Decoder items;
     private String itemsName;
     private int index = -1;
-    private OrderDto order;
+    private T item;
     private boolean ended;
 
-    private OrderCollectionCursor(JsonParser parser) throws IOException {
+    private CollectionCursor(JsonParser parser, WireReader<T> itemReader) throws IOException {
         this.parser = parser;
+        this.itemReader = itemReader;
         Decoder root = JacksonDecoder.create(parser, LimitingStream.DEFAULT_LIMITS);
         this.isNull = root.decodeNull();
         this.object = isNull ? null : root.decodeObject();
@@ -43,19 +46,19 @@ public final class OrderCollectionCursor implements Closeable {
     }
 
     /**
-     * Starts reading {@code body}; closing the cursor closes it.
+     * Starts reading {@code body}, each element of {@code items} by {@code itemReader}; closing the cursor closes it.
      *
      * @return empty when the body holds no JSON value at all
      * @throws IOException when the body does not start as a JSON object or null
      */
-    public static Optional<OrderCollectionCursor> open(InputStream body) throws IOException {
+    static <T> Optional<CollectionCursor<T>> open(InputStream body, WireReader<T> itemReader) throws IOException {
         JsonParser parser = JSON.createParser(body);
         try {
             if (parser.nextToken() == null) {
                 parser.close();
                 return Optional.empty();
             }
-            return Optional.of(new OrderCollectionCursor(parser));
+            return Optional.of(new CollectionCursor<>(parser, itemReader));
         } catch (IOException | RuntimeException e) {
             parser.close();
             throw e;
@@ -63,7 +66,7 @@ public final class OrderCollectionCursor implements Closeable {
     }
 
     /** Whether the document is JSON {@code null}, which holds no collection. */
-    public boolean isNull() {
+    boolean isNull() {
         return isNull;
     }
 
@@ -72,13 +75,13 @@ public final class OrderCollectionCursor implements Closeable {
      *
      * @return false once the document's closing brace has been read
      */
-    public boolean advance() throws IOException {
+    boolean advance() throws IOException {
         while (true) {
             if (items != null) {
                 if (items.hasNextArrayValue()) {
                     index++;
                     try {
-                        order = OrderDto.READER.readNullable(items);
+                        item = itemReader.readNullable(items);
                     } catch (WireValueException refused) {
                         throw refused.under("[" + index + "]").under(itemsName);
                     }
@@ -86,7 +89,7 @@ public final class OrderCollectionCursor implements Closeable {
                 }
                 items.finishStructure();
                 items = null;
-                order = null;
+                item = null;
             }
             if (ended) {
                 return false;
@@ -97,13 +100,13 @@ public final class OrderCollectionCursor implements Closeable {
                 ended = true;
                 return false;
             }
-            int property = OrderCollectionDto.READER.property(name);
+            int property = CollectionReader.envelopeProperty(name);
             if (property == WireReader.UNKNOWN || (seen & (1 << property)) != 0) {
                 object.skipValue();
                 continue;
             }
             seen |= 1 << property;
-            if (property == ITEMS) {
+            if (property == CollectionReader.ITEMS) {
                 if (!object.decodeNull()) {
                     items = object.decodeArray();
                     itemsName = name;
@@ -111,7 +114,7 @@ public final class OrderCollectionCursor implements Closeable {
                 continue;
             }
             try {
-                OrderCollectionDto.READER.readProperty(property, object, envelope);
+                envelope[property] = CollectionReader.readEnvelopeProperty(property, object);
             } catch (WireValueException refused) {
                 throw refused.under(name);
             }
@@ -119,23 +122,23 @@ public final class OrderCollectionCursor implements Closeable {
     }
 
     /** The element {@link #advance()} moved to; null where {@code items} holds a JSON null. */
-    public OrderDto order() {
-        return order;
+    T item() {
+        return item;
     }
 
     /** The index of that element in {@code items}. */
-    public int index() {
+    int index() {
         return index;
     }
 
     /** {@code totalCount}, once read; null while it has not been met and when the document has none. */
-    public Integer totalCount() {
-        return (Integer) envelope[0];
+    Integer totalCount() {
+        return (Integer) envelope[CollectionReader.TOTAL_COUNT];
     }
 
     /** {@code links}, once read. */
-    public CollectionLinksDto links() {
-        return (CollectionLinksDto) envelope[2];
+    CollectionLinksDto links() {
+        return (CollectionLinksDto) envelope[CollectionReader.LINKS];
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order.wire;
+package dev.pcorders.adapter.http.wire;
 
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
@@ -12,19 +12,19 @@ public record CollectionLinksDto(
         LinkDto next,
         LinkDto previous) {
 
-    static final Reader READER = new Reader();
+    public static final WireReader<CollectionLinksDto> READER = new Reader();
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
     static final class Reader extends WireReader<CollectionLinksDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 3;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "self", "Self" -> 0;
                 case "next", "Next" -> 1;
@@ -34,12 +34,12 @@ public record CollectionLinksDto(
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = LinkDto.READER.readNullable(value);
         }
 
         @Override
-        CollectionLinksDto create(Object[] values) {
+        protected CollectionLinksDto create(Object[] values) {
             return new CollectionLinksDto((LinkDto) values[0], (LinkDto) values[1], (LinkDto) values[2]);
         }
     }

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order.wire;
+package dev.pcorders.adapter.http.wire;
 
 import java.io.IOException;
 
@@ -7,7 +7,7 @@ import java.io.IOException;
  * the readers add each property name and array index as the failure passes back up through them, so the path
  * costs nothing while a document reads cleanly.
  */
-public final class WireValueException extends IOException {
+final class WireValueException extends IOException {
 
     private String path;
 
@@ -23,7 +23,7 @@ public final class WireValueException extends IOException {
     }
 
     /** From the document's root, without a leading {@code $}: {@code items[3].lineItems[0].quantity}. */
-    public String path() {
+    String path() {
         return path;
     }
 }

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order.wire;
+package dev.pcorders.adapter.http.wire;
 
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,19 +9,19 @@ import java.io.IOException;
 @Serdeable.Deserializable(using = AttributesDto.Reader.class)
 public record AttributesDto(String etag, String objectType) {
 
-    static final Reader READER = new Reader();
+    public static final WireReader<AttributesDto> READER = new Reader();
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
     static final class Reader extends WireReader<AttributesDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 2;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "etag", "Etag" -> 0;
                 case "objectType", "ObjectType" -> 1;
@@ -30,12 +30,12 @@ public record AttributesDto(String etag, String objectType) {
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = string(value);
         }
 
         @Override
-        AttributesDto create(Object[] values) {
+        protected AttributesDto create(Object[] values) {
             return new AttributesDto((String) values[0], (String) values[1]);
         }
     }

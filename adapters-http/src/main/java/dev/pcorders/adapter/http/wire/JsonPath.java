@@ -1,11 +1,11 @@
-package dev.pcorders.adapter.http.order;
+package dev.pcorders.adapter.http.wire;
 
 /**
- * Where a value sits in an orders document, e.g. {@code items[3].lineItems[0]}. Only the array
+ * Where a value sits in a document, e.g. {@code items[3].lineItems[0]}. Only the array
  * elements are nodes; field names are constants appended by {@link #field} when a violation is
  * raised, so a document that keeps the contract never builds a path string.
  */
-final class JsonPath {
+public final class JsonPath {
 
     private final JsonPath parent;
     private final String name;
@@ -18,21 +18,21 @@ final class JsonPath {
     }
 
     /** A document whose root is the value itself: {@code $}. */
-    static JsonPath root() {
+    public static JsonPath root() {
         return new JsonPath(null, "$", -1);
     }
 
     /** An element of a top-level array, named without {@code $.}, as the collection's errors have always been. */
-    static JsonPath topLevelElement(String array, int index) {
+    public static JsonPath topLevelElement(String array, int index) {
         return new JsonPath(null, array, index);
     }
 
-    JsonPath element(String array, int index) {
+    public JsonPath element(String array, int index) {
         return new JsonPath(this, array, index);
     }
 
     /** The path of a field (or of a dotted chain of fields) below this node. */
-    String field(String dottedName) {
+    public String field(String dottedName) {
         return this + "." + dottedName;
     }
 

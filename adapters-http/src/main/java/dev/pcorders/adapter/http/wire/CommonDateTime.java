@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order;
+package dev.pcorders.adapter.http.wire;
 
 import java.time.LocalDate;
 import java.time.Month;
@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /**
  * Reads the shapes Partner Center actually writes, {@code 2018-03-15T02:17:15.6455674Z},
  * {@code 2017-04-10T16:02:25.983-07:00} and {@code 2025-06-30}, without a DateTimeFormatter, which costs more than the rest
- * of an order's dates and numbers together. Anything else, or anything out of range, gives null so the
+ * of an item's dates and numbers together. Anything else, or anything out of range, gives null so the
  * caller's formatter decides, with its own error message.
  */
 final class CommonDateTime {

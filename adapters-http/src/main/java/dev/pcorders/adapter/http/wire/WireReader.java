@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order.wire;
+package dev.pcorders.adapter.http.wire;
 
 import dev.pcorders.domain.shared.InputQuote;
 import io.micronaut.core.type.Argument;
@@ -26,10 +26,10 @@ import java.util.Map;
  * skipped, absent and null both as null. Nested records are read by their readers directly, not looked
  * up per value.
  */
-abstract class WireReader<T> implements Deserializer<T> {
+public abstract class WireReader<T> implements Deserializer<T> {
 
     /** Not a property of this record: its value is skipped. */
-    static final int UNKNOWN = -1;
+    protected static final int UNKNOWN = -1;
 
     @Override
     public final T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
@@ -37,14 +37,14 @@ abstract class WireReader<T> implements Deserializer<T> {
     }
 
     /** The property index of a name, or {@link #UNKNOWN}; at most 32 properties per record. */
-    abstract int property(String name);
+    protected abstract int property(String name);
 
     /** Reads the value of property {@code index} into {@code values}, the constructor arguments so far. */
-    abstract void readProperty(int index, Decoder value, Object[] values) throws IOException;
+    protected abstract void readProperty(int index, Decoder value, Object[] values) throws IOException;
 
-    abstract T create(Object[] values);
+    protected abstract T create(Object[] values);
 
-    abstract int propertyCount();
+    protected abstract int propertyCount();
 
     final T read(Decoder decoder) throws IOException {
         Decoder object = decoder.decodeObject();
@@ -67,11 +67,11 @@ abstract class WireReader<T> implements Deserializer<T> {
         return create(values);
     }
 
-    final T readNullable(Decoder decoder) throws IOException {
+    public final T readNullable(Decoder decoder) throws IOException {
         return decoder.decodeNull() ? null : read(decoder);
     }
 
-    final List<T> readList(Decoder decoder) throws IOException {
+    public final List<T> readList(Decoder decoder) throws IOException {
         if (decoder.decodeNull()) {
             return null;
         }
@@ -88,7 +88,7 @@ abstract class WireReader<T> implements Deserializer<T> {
         return list;
     }
 
-    static String string(Decoder decoder) throws IOException {
+    protected static String string(Decoder decoder) throws IOException {
         return decoder.decodeStringNullable();
     }
 
@@ -96,7 +96,7 @@ abstract class WireReader<T> implements Deserializer<T> {
     // BigDecimal reads coerce without a word: 1.9 to 1, true to 1 (also as a price), "yes" to false. The text keeps
     // its coercions that lose nothing ("7" for 7, 5 for "5", [2.10] for 2.10) and refuses the others.
 
-    static Integer integer(Decoder decoder) throws IOException {
+    protected static Integer integer(Decoder decoder) throws IOException {
         String text = decoder.decodeStringNullable();
         if (text == null) {
             return null;
@@ -108,7 +108,7 @@ abstract class WireReader<T> implements Deserializer<T> {
         }
     }
 
-    static Boolean bool(Decoder decoder) throws IOException {
+    protected static Boolean bool(Decoder decoder) throws IOException {
         String text = decoder.decodeStringNullable();
         if (text == null) {
             return null;
@@ -119,7 +119,7 @@ abstract class WireReader<T> implements Deserializer<T> {
         throw new WireValueException("expected true or false, got " + excerpt(text));
     }
 
-    static BigDecimal decimal(Decoder decoder) throws IOException {
+    protected static BigDecimal decimal(Decoder decoder) throws IOException {
         String text = decoder.decodeStringNullable();
         if (text == null) {
             return null;
@@ -136,12 +136,12 @@ abstract class WireReader<T> implements Deserializer<T> {
         return InputQuote.quote(text);
     }
 
-    static JsonNode node(Decoder decoder) throws IOException {
+    protected static JsonNode node(Decoder decoder) throws IOException {
         return decoder.decodeNull() ? null : decoder.decodeNode();
     }
 
     /** In the order sent; a repeated key keeps its first position and its last value, as a map does. */
-    static Map<String, String> stringMap(Decoder decoder) throws IOException {
+    protected static Map<String, String> stringMap(Decoder decoder) throws IOException {
         if (decoder.decodeNull()) {
             return null;
         }

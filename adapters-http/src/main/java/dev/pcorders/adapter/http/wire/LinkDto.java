@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order.wire;
+package dev.pcorders.adapter.http.wire;
 
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.Decoder;
@@ -16,19 +16,19 @@ public record LinkDto(
         List<LinkHeaderDto> headers,
         JsonNode body) {
 
-    static final Reader READER = new Reader();
+    public static final WireReader<LinkDto> READER = new Reader();
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
     static final class Reader extends WireReader<LinkDto> {
 
         @Override
-        int propertyCount() {
+        protected int propertyCount() {
             return 4;
         }
 
         @Override
-        int property(String name) {
+        protected int property(String name) {
             return switch (name) {
                 case "uri", "Uri" -> 0;
                 case "method", "Method" -> 1;
@@ -39,7 +39,7 @@ public record LinkDto(
         }
 
         @Override
-        void readProperty(int index, Decoder value, Object[] values) throws IOException {
+        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
             values[index] = switch (index) {
                 case 0, 1 -> string(value);
                 case 2 -> LinkHeaderDto.READER.readList(value);
@@ -49,7 +49,7 @@ public record LinkDto(
 
         @SuppressWarnings("unchecked")
         @Override
-        LinkDto create(Object[] values) {
+        protected LinkDto create(Object[] values) {
             return new LinkDto(
                     (String) values[0], (String) values[1], (List<LinkHeaderDto>) values[2], (JsonNode) values[3]);
         }

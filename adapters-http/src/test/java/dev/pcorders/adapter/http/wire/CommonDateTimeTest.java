@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order;
+package dev.pcorders.adapter.http.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
