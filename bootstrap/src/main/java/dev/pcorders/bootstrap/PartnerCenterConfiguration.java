@@ -1,7 +1,7 @@
 package dev.pcorders.bootstrap;
 
 import dev.pcorders.adapter.http.auth.EntraTokenEndpoint;
-import dev.pcorders.adapter.http.partnercenter.BillingTypeEncoding;
+import dev.pcorders.adapter.http.order.BillingTypeEncoding;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.partnercenter.RetryPolicy;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -23,7 +23,7 @@ public class PartnerCenterConfiguration {
     private String apiVersion = DEFAULTS.apiVersion();
     private Duration connectTimeout = DEFAULTS.connectTimeout();
     private Duration readTimeout = DEFAULTS.readTimeout();
-    private String billingTypeEncoding = DEFAULTS.billingTypeEncoding().name();
+    private String billingTypeEncoding = BillingTypeEncoding.INTEGER.name();
     private String locale;
     private long maxBodyBytes = DEFAULTS.maxBodyBytes();
     private int maxPages = DEFAULTS.maxPages();
@@ -39,9 +39,13 @@ public class PartnerCenterConfiguration {
     public PartnerCenterClientSettings toSettings() {
         PartnerCenterClientSettings settings = DEFAULTS.withBaseUrl(baseUrl).withApiVersion(apiVersion)
                 .withConnectTimeout(connectTimeout).withReadTimeout(readTimeout).withRetryPolicy(retry.toPolicy())
-                .withBillingTypeEncoding(BillingTypeEncoding.parse(billingTypeEncoding))
                 .withMaxBodyBytes(maxBodyBytes).withMaxPages(maxPages);
         return locale == null || locale.isBlank() ? settings : settings.withLocale(Locale.forLanguageTag(locale));
+    }
+
+    /** How the orders call sends a billing cycle filter ({@code billing-type-encoding: integer | name}). */
+    public BillingTypeEncoding billingTypeEncoding() {
+        return BillingTypeEncoding.parse(billingTypeEncoding);
     }
 
     public URI getBaseUrl() {

@@ -1,6 +1,7 @@
 package dev.pcorders.bootstrap;
 
 import dev.pcorders.adapter.http.auth.AccessTokenProvider;
+import dev.pcorders.adapter.http.order.BillingTypeEncoding;
 import dev.pcorders.adapter.http.order.CloseableOrderGateway;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
@@ -117,6 +118,7 @@ public final class PcOrders implements AutoCloseable {
     public static final class Builder {
 
         private PartnerCenterClientSettings partnerCenter = PartnerCenterClientSettings.defaults();
+        private BillingTypeEncoding billingTypeEncoding = BillingTypeEncoding.INTEGER;
         private AccessTokenProvider accessTokenProvider;
         private Path database;
         private boolean readOnly;
@@ -136,6 +138,12 @@ public final class PcOrders implements AutoCloseable {
         /** Every client setting at once (timeouts, retries, billing-type encoding, ...); replaces an earlier {@link #baseUrl}. */
         public Builder partnerCenter(PartnerCenterClientSettings settings) {
             partnerCenter = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** How a billing cycle filter is sent; default {@link BillingTypeEncoding#INTEGER}, the REST reference's int32. */
+        public Builder billingTypeEncoding(BillingTypeEncoding value) {
+            billingTypeEncoding = Objects.requireNonNull(value, "value");
             return this;
         }
 
@@ -192,7 +200,7 @@ public final class PcOrders implements AutoCloseable {
                             : SqliteOrderStore.open(file, storeSettings));
             try {
                 Optional<CloseableOrderGateway> gateway = Optional.ofNullable(accessTokenProvider)
-                        .map(tokens -> PartnerCenterOrderGateways.open(partnerCenter, tokens));
+                        .map(tokens -> PartnerCenterOrderGateways.open(partnerCenter, billingTypeEncoding, tokens));
                 return new PcOrders(gateway, store, ledgerSource, clock);
             } catch (RuntimeException failure) {
                 store.ifPresent(SqliteOrderStore::close);

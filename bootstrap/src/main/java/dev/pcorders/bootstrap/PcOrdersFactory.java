@@ -21,7 +21,8 @@ public class PcOrdersFactory {
     @Singleton
     @Bean(preDestroy = "close")
     PcOrders pcOrders(PartnerCenterConfiguration partnerCenter, CacheConfiguration cache) {
-        PcOrders.Builder builder = PcOrders.builder().partnerCenter(partnerCenter.toSettings());
+        PcOrders.Builder builder = PcOrders.builder().partnerCenter(partnerCenter.toSettings())
+                .billingTypeEncoding(partnerCenter.billingTypeEncoding());
         if (cache.isEnabled()) {
             builder.database(cache.getPath()).storeSettings(cache.toSettings());
         }

@@ -3,7 +3,7 @@ package dev.pcorders.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pcorders.adapter.http.partnercenter.BillingTypeEncoding;
+import dev.pcorders.adapter.http.order.BillingTypeEncoding;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.persistence.order.SqliteStoreSettings;
 import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
@@ -70,7 +70,7 @@ class PcOrdersFactoryTest {
             assertThat(settings.apiVersion()).isEqualTo("2");
             assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(45));
-            assertThat(settings.billingTypeEncoding()).isEqualTo(BillingTypeEncoding.NAME);
+            assertThat(context.getBean(PartnerCenterConfiguration.class).billingTypeEncoding()).isEqualTo(BillingTypeEncoding.NAME);
             assertThat(settings.locale()).isEqualTo(Optional.of(Locale.GERMANY));
             assertThat(settings.maxBodyBytes()).isEqualTo(1_048_576);
             assertThat(settings.maxPages()).isEqualTo(50);

@@ -1,6 +1,5 @@
 package dev.pcorders.adapter.http.order;
 
-import dev.pcorders.adapter.http.partnercenter.BillingTypeEncoding;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OrderScope;
 import java.net.URLEncoder;

@@ -16,16 +16,18 @@ final class PartnerCenterOrderGateway implements CloseableOrderGateway {
 
     private final PartnerCenterHttp http;
     private final OrderJsonDecoder decoder;
+    private final BillingTypeEncoding billingTypeEncoding;
 
-    PartnerCenterOrderGateway(PartnerCenterHttp http, OrderJsonDecoder decoder) {
+    PartnerCenterOrderGateway(PartnerCenterHttp http, OrderJsonDecoder decoder, BillingTypeEncoding billingTypeEncoding) {
         this.http = Objects.requireNonNull(http, "http");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.billingTypeEncoding = Objects.requireNonNull(billingTypeEncoding, "billingTypeEncoding");
     }
 
     @Override
     public Stream<Page<Order>> fetchPages(ScopedQuery<OrderScope> query) {
         Objects.requireNonNull(query, "query");
-        String path = OrderRequestPath.of(query.scope(), http.settings().billingTypeEncoding());
+        String path = OrderRequestPath.of(query.scope(), billingTypeEncoding);
         return http.pages(path, query.correlationId(), decoder::openPage);
     }
 

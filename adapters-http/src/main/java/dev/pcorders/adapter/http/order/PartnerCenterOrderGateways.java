@@ -22,14 +22,28 @@ public final class PartnerCenterOrderGateways {
     private PartnerCenterOrderGateways() {
     }
 
+    /** With {@code billingType} sent as Partner Center's integer codes ({@link BillingTypeEncoding#INTEGER}). */
     public static CloseableOrderGateway open(PartnerCenterClientSettings settings, AccessTokenProvider tokens) {
-        return new PartnerCenterOrderGateway(PartnerCenterHttp.open(settings, tokens), new OrderJsonDecoder());
+        return open(settings, BillingTypeEncoding.INTEGER, tokens);
+    }
+
+    public static CloseableOrderGateway open(PartnerCenterClientSettings settings, BillingTypeEncoding billingTypeEncoding,
+            AccessTokenProvider tokens) {
+        return new PartnerCenterOrderGateway(PartnerCenterHttp.open(settings, tokens), new OrderJsonDecoder(),
+                billingTypeEncoding);
     }
 
     /** As {@link #open(PartnerCenterClientSettings, AccessTokenProvider)}, with retry waits and deadline on the given clock. */
     public static CloseableOrderGateway open(PartnerCenterClientSettings settings, AccessTokenProvider tokens, Clock clock,
             Sleeper sleeper) {
-        return new PartnerCenterOrderGateway(PartnerCenterHttp.open(settings, tokens, clock, sleeper), new OrderJsonDecoder());
+        return open(settings, BillingTypeEncoding.INTEGER, tokens, clock, sleeper);
+    }
+
+    /** As {@link #open(PartnerCenterClientSettings, BillingTypeEncoding, AccessTokenProvider)}, with retry waits and deadline on the given clock. */
+    public static CloseableOrderGateway open(PartnerCenterClientSettings settings, BillingTypeEncoding billingTypeEncoding,
+            AccessTokenProvider tokens, Clock clock, Sleeper sleeper) {
+        return new PartnerCenterOrderGateway(PartnerCenterHttp.open(settings, tokens, clock, sleeper), new OrderJsonDecoder(),
+                billingTypeEncoding);
     }
 
     /** The gateway's decoder on its own, for orders JSON obtained without the gateway; no HTTP client is opened. */

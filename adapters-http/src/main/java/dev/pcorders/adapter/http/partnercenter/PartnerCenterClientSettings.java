@@ -28,7 +28,6 @@ public record PartnerCenterClientSettings(
         Duration connectTimeout,
         Duration readTimeout,
         RetryPolicy retryPolicy,
-        BillingTypeEncoding billingTypeEncoding,
         Optional<Locale> locale,
         long maxBodyBytes,
         int maxPages) {
@@ -50,7 +49,6 @@ public record PartnerCenterClientSettings(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
-        Objects.requireNonNull(billingTypeEncoding, "billingTypeEncoding");
         Objects.requireNonNull(locale, "locale");
         baseUrl = checkedBaseUrl(baseUrl);
         if (!API_VERSION.matcher(apiVersion).matches()) {
@@ -66,57 +64,52 @@ public record PartnerCenterClientSettings(
         }
     }
 
-    /** Microsoft's public endpoint, v1, 10 s connect, 60 s read, {@link RetryPolicy#DEFAULT}, integer billing types, no body cap. */
+    /** Microsoft's public endpoint, v1, 10 s connect, 60 s read, {@link RetryPolicy#DEFAULT} no body cap. */
     public static PartnerCenterClientSettings defaults() {
         return new PartnerCenterClientSettings(DEFAULT_BASE_URL, DEFAULT_API_VERSION, DEFAULT_CONNECT_TIMEOUT,
-                DEFAULT_READ_TIMEOUT, RetryPolicy.DEFAULT, BillingTypeEncoding.INTEGER, Optional.empty(),
+                DEFAULT_READ_TIMEOUT, RetryPolicy.DEFAULT, Optional.empty(),
                 NO_BODY_LIMIT, DEFAULT_MAX_PAGES);
     }
 
     public PartnerCenterClientSettings withBaseUrl(URI value) {
         return new PartnerCenterClientSettings(value, apiVersion, connectTimeout, readTimeout, retryPolicy,
-                billingTypeEncoding, locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages);
     }
 
     public PartnerCenterClientSettings withApiVersion(String value) {
         return new PartnerCenterClientSettings(baseUrl, value, connectTimeout, readTimeout, retryPolicy,
-                billingTypeEncoding, locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages);
     }
 
     public PartnerCenterClientSettings withConnectTimeout(Duration value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, value, readTimeout, retryPolicy,
-                billingTypeEncoding, locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages);
     }
 
     public PartnerCenterClientSettings withReadTimeout(Duration value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, value, retryPolicy,
-                billingTypeEncoding, locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages);
     }
 
     public PartnerCenterClientSettings withRetryPolicy(RetryPolicy value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, value,
-                billingTypeEncoding, locale, maxBodyBytes, maxPages);
-    }
-
-    public PartnerCenterClientSettings withBillingTypeEncoding(BillingTypeEncoding value) {
-        return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
-                value, locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages);
     }
 
     public PartnerCenterClientSettings withLocale(Locale value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
-                billingTypeEncoding, Optional.of(value), maxBodyBytes, maxPages);
+                Optional.of(value), maxBodyBytes, maxPages);
     }
 
     /** A cap on 2xx bodies, at least 1024 bytes; {@link #NO_BODY_LIMIT} for none. */
     public PartnerCenterClientSettings withMaxBodyBytes(long value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
-                billingTypeEncoding, locale, value, maxPages);
+                locale, value, maxPages);
     }
 
     public PartnerCenterClientSettings withMaxPages(int value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
-                billingTypeEncoding, locale, maxBodyBytes, value);
+                locale, maxBodyBytes, value);
     }
 
     /** {@code {baseUrl}/v{apiVersion}}, the root that resource paths and relative links hang from. */

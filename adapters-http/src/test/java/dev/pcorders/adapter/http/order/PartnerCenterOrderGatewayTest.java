@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
-import dev.pcorders.adapter.http.partnercenter.BillingTypeEncoding;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.partnercenter.RetryPolicy;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
@@ -114,6 +113,10 @@ class PartnerCenterOrderGatewayTest {
         return PartnerCenterOrderGateways.open(settings, new StaticAccessTokenProvider(TOKEN), time, time);
     }
 
+    CloseableOrderGateway open(PartnerCenterClientSettings settings, BillingTypeEncoding billingTypeEncoding) {
+        return PartnerCenterOrderGateways.open(settings, billingTypeEncoding, new StaticAccessTokenProvider(TOKEN), time, time);
+    }
+
     static ResponseDefinitionBuilder okJson(String fixture) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody(OrderJsonDecoderTest.fixtureBytes(fixture));
@@ -173,7 +176,7 @@ class PartnerCenterOrderGatewayTest {
         void everyFilterWhenSetWithBillingTypeEncodedAsConfigured(BillingTypeEncoding encoding, BillingCycle cycle,
                 String expected) {
             gateway.close();
-            gateway = open(settings().withBillingTypeEncoding(encoding));
+            gateway = open(settings(), encoding);
             server.stubFor(get(anyUrl()).willReturn(okJson("orders-by-billing-cycle.json")));
             OrderScope scope = OrderScope.allOrdersOf(CustomerId.parse(CUSTOMER)).withReseller(ResellerId.parse(RESELLER))
                     .withBillingType(cycle).withPrices().withSystemPurchases();

@@ -24,7 +24,6 @@ class PartnerCenterSettingsTest {
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.maxBodyBytes()).isGreaterThanOrEqualTo(64 * 1024 * 1024);
-        assertThat(settings.billingTypeEncoding()).isEqualTo(BillingTypeEncoding.INTEGER);
         assertThat(settings.locale()).isEmpty();
         assertThat(settings.retryPolicy()).isEqualTo(new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30),
                 Duration.ofMinutes(2)));
@@ -54,8 +53,6 @@ class PartnerCenterSettingsTest {
         assertThatThrownBy(() -> defaults.withMaxPages(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.DEFAULT.withMaxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.DEFAULT.withMaxDelay(Duration.ofMillis(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(BillingTypeEncoding.parse(" Name ")).isEqualTo(BillingTypeEncoding.NAME);
-        assertThatThrownBy(() -> BillingTypeEncoding.parse("string")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.partnercenter;
+package dev.pcorders.adapter.http.order;
 
 import dev.pcorders.domain.shared.InputQuote;
 import java.util.Locale;
