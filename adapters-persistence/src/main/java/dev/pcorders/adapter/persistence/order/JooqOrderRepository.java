@@ -19,7 +19,6 @@ import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
-import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ChangeKind;
 import dev.pcorders.domain.order.OrderChange;
@@ -33,7 +32,6 @@ import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.Money;
-import dev.pcorders.domain.shared.ResellerId;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -87,9 +85,8 @@ final class JooqOrderRepository
     }
 
     @Override
-    public SyncRunId startRun(CustomerScope customerScope, CorrelationId correlationId, Instant startedAt) {
-        Objects.requireNonNull(customerScope, "scope");
-        OrderScope scope = (OrderScope) customerScope;
+    public SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt) {
+        Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(startedAt, "startedAt");
         return inWriteTransaction("record the start of a sync run", tx -> {
@@ -141,8 +138,8 @@ final class JooqOrderRepository
                     .set(SYNC_RUN.FINISHED_AT, outcome.finishedAt())
                     .set(SYNC_RUN.OUTCOME, outcome.succeeded() ? "succeeded" : "failed")
                     .set(SYNC_RUN.PAGES, snapshot.map(SnapshotSummary::pages).orElse(null))
-                    .set(SYNC_RUN.ORDERS, snapshot.map(SnapshotSummary::items).orElse(null))
-                    .set(SYNC_RUN.LINE_ITEMS, snapshot.map(SnapshotSummary::nestedItems).orElse(null))
+                    .set(SYNC_RUN.ITEMS, snapshot.map(SnapshotSummary::items).orElse(null))
+                    .set(SYNC_RUN.NESTED_ITEMS, snapshot.map(SnapshotSummary::nestedItems).orElse(null))
                     .set(SYNC_RUN.ADDED, snapshot.map(SnapshotSummary::added).orElse(null))
                     .set(SYNC_RUN.CHANGED, snapshot.map(SnapshotSummary::changed).orElse(null))
                     .set(SYNC_RUN.REMOVED, snapshot.map(SnapshotSummary::removed).orElse(null))
@@ -242,38 +239,33 @@ final class JooqOrderRepository
 
     @Override
     public Optional<String> lastSucceededScopeKey(ResourceKind kind, CustomerId customer) {
-        return lastSucceededScope(customer).map(OrderScope::key);
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(customer, "customer");
+        // Run ids grow with every start (AUTOINCREMENT), so the highest is the latest by start.
+        return inReadTransaction("read the sync runs of customer " + customer, dsl -> dsl
+                .select(SYNC_SCOPE.SCOPE_KEY)
+                .from(SYNC_RUN).join(SYNC_SCOPE).on(SYNC_SCOPE.SCOPE_ID.eq(SYNC_RUN.SCOPE_ID))
+                .where(succeededRunsOf(kind, customer))
+                .orderBy(SYNC_RUN.RUN_ID.desc())
+                .limit(1)
+                .fetchOptional(SYNC_SCOPE.SCOPE_KEY));
     }
 
     @Override
     public List<String> succeededScopeKeys(ResourceKind kind, CustomerId customer) {
-        return syncedSystemPurchases(customer)
-                ? List.of(OrderScope.allOrdersOf(customer).withSystemPurchases().key())
-                : lastSucceededScope(customer).map(OrderScope::key).stream().toList();
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(customer, "customer");
+        return inReadTransaction("read the sync runs of customer " + customer, dsl -> List.copyOf(dsl
+                .selectDistinct(SYNC_SCOPE.SCOPE_KEY)
+                .from(SYNC_RUN).join(SYNC_SCOPE).on(SYNC_SCOPE.SCOPE_ID.eq(SYNC_RUN.SCOPE_ID))
+                .where(succeededRunsOf(kind, customer))
+                .fetch(SYNC_SCOPE.SCOPE_KEY)));
     }
 
-    private Optional<OrderScope> lastSucceededScope(CustomerId customer) {
-        Objects.requireNonNull(customer, "customer");
-        return inReadTransaction("read the sync runs of customer " + customer, dsl -> dsl
-                .select(SYNC_SCOPE.RESELLER_ID, SYNC_SCOPE.BILLING_TYPE, SYNC_SCOPE.INCLUDE_PRICE, SYNC_SCOPE.INCLUDE_SYSTEM_PURCHASES)
-                .from(SYNC_RUN).join(SYNC_SCOPE).on(SYNC_SCOPE.SCOPE_ID.eq(SYNC_RUN.SCOPE_ID))
-                .where(SYNC_SCOPE.CUSTOMER_ID.eq(customer.toString()))
-                .and(SYNC_RUN.OUTCOME.eq("succeeded"))
-                .orderBy(SYNC_RUN.RUN_ID.desc())
-                .limit(1)
-                .fetchOptional(row -> new OrderScope(customer,
-                        row.value1().isEmpty() ? Optional.empty() : Optional.of(ResellerId.parse(row.value1())),
-                        row.value2().isEmpty() ? Optional.empty() : Optional.of(BillingCycle.valueOf(row.value2())),
-                        Boolean.TRUE.equals(row.value3()), Boolean.TRUE.equals(row.value4()))));
-    }
-
-    private boolean syncedSystemPurchases(CustomerId customer) {
-        Objects.requireNonNull(customer, "customer");
-        return inReadTransaction("read the sync runs of customer " + customer, dsl -> dsl.fetchExists(dsl.selectOne()
-                .from(SYNC_RUN).join(SYNC_SCOPE).on(SYNC_SCOPE.SCOPE_ID.eq(SYNC_RUN.SCOPE_ID))
-                .where(SYNC_SCOPE.CUSTOMER_ID.eq(customer.toString()))
-                .and(SYNC_SCOPE.INCLUDE_SYSTEM_PURCHASES.isTrue())
-                .and(SYNC_RUN.OUTCOME.eq("succeeded"))));
+    private static Condition succeededRunsOf(ResourceKind kind, CustomerId customer) {
+        return SYNC_SCOPE.RESOURCE_KIND.eq(kind.name())
+                .and(SYNC_SCOPE.CUSTOMER_ID.eq(customer.toString()))
+                .and(SYNC_RUN.OUTCOME.eq("succeeded"));
     }
 
     private static SyncRunRecord openRun(DSLContext tx, SyncRunId run) {
@@ -287,37 +279,24 @@ final class JooqOrderRepository
         return record;
     }
 
-    private static Condition sameScope(OrderScope scope) {
-        return SYNC_SCOPE.CUSTOMER_ID.eq(scope.customer().toString())
-                .and(SYNC_SCOPE.RESELLER_ID.eq(resellerColumn(scope)))
-                .and(SYNC_SCOPE.BILLING_TYPE.eq(billingTypeColumn(scope)))
-                .and(SYNC_SCOPE.INCLUDE_PRICE.eq(scope.includePrice()))
-                .and(SYNC_SCOPE.INCLUDE_SYSTEM_PURCHASES.eq(scope.includeSystemPurchases()));
+    private static Condition sameScope(CustomerScope scope) {
+        return SYNC_SCOPE.RESOURCE_KIND.eq(scope.kind().name())
+                .and(SYNC_SCOPE.CUSTOMER_ID.eq(scope.customer().toString()))
+                .and(SYNC_SCOPE.SCOPE_KEY.eq(scope.key()));
     }
 
-    private static Optional<Long> scopeId(DSLContext tx, OrderScope scope) {
+    private static Optional<Long> scopeId(DSLContext tx, CustomerScope scope) {
         return tx.select(SYNC_SCOPE.SCOPE_ID).from(SYNC_SCOPE).where(sameScope(scope)).fetchOptional(SYNC_SCOPE.SCOPE_ID);
     }
 
-    private static long createScope(DSLContext tx, OrderScope scope) {
+    private static long createScope(DSLContext tx, CustomerScope scope) {
         return tx.insertInto(SYNC_SCOPE)
+                .set(SYNC_SCOPE.RESOURCE_KIND, scope.kind().name())
                 .set(SYNC_SCOPE.CUSTOMER_ID, scope.customer().toString())
-                .set(SYNC_SCOPE.RESELLER_ID, resellerColumn(scope))
-                .set(SYNC_SCOPE.BILLING_TYPE, billingTypeColumn(scope))
-                .set(SYNC_SCOPE.INCLUDE_PRICE, scope.includePrice())
-                .set(SYNC_SCOPE.INCLUDE_SYSTEM_PURCHASES, scope.includeSystemPurchases())
+                .set(SYNC_SCOPE.SCOPE_KEY, scope.key())
                 .returningResult(SYNC_SCOPE.SCOPE_ID)
                 .fetchSingle()
                 .value1();
-    }
-
-    // '' is "no filter" (see the migration): a GUID or an enum name is never empty.
-    private static String resellerColumn(OrderScope scope) {
-        return scope.reseller().map(ResellerId::toString).orElse("");
-    }
-
-    private static String billingTypeColumn(OrderScope scope) {
-        return scope.billingType().map(Enum::name).orElse("");
     }
 
     private static DSLContext dsl(Connection connection) {

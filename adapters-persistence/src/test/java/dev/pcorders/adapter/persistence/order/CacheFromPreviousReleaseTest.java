@@ -115,7 +115,7 @@ class CacheFromPreviousReleaseTest {
         }
         try (SqliteOrderStore store = SqliteOrderStore.openReadOnly(file, SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
-            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
+            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("4");
         }
     }
 }
