@@ -6,6 +6,7 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_RESELLER;
 import static dev.pcorders.adapter.persistence.jooq.Tables.RESOURCE_LINK;
 import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
+import dev.pcorders.adapter.persistence.sqlite.RowBatch;
 import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;

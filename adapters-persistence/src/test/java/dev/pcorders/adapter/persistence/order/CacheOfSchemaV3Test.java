@@ -5,6 +5,7 @@ import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;

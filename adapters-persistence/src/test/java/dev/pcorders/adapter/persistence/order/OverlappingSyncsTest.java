@@ -9,6 +9,7 @@ import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
