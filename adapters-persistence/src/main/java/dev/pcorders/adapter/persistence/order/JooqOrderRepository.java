@@ -6,6 +6,7 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_CHANGE;
 import dev.pcorders.adapter.persistence.jooq.tables.records.OrderChangeRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.SyncRunRecord;
+import dev.pcorders.adapter.persistence.sqlite.SnapshotWriter;
 import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
@@ -79,7 +80,9 @@ final class JooqOrderRepository
         return transactions.inWriteTransaction("store the snapshot of sync run " + run.value(), tx -> {
             SyncRunRecord record = SqliteSyncRunLog.runForSnapshot(tx, run, scope);
             SnapshotSummary summary;
-            try (SnapshotWriter snapshot = new SnapshotWriter(tx, run.value(), record.getScopeId(), scope, record.getStartedAt())) {
+            try (SnapshotWriter<Order, StoredOrderRecord, CachedOrder> snapshot = new SnapshotWriter<>(tx, OrderSnapshotRows.ORDERS,
+                    OrderSnapshotRows.CHANGES, run.value(), record.getScopeId(), scope.customer().toString(), record.getStartedAt(),
+                    connection -> new OrderSnapshotRows(tx, connection, scope, record.getStartedAt()))) {
                 while (pages.hasNext()) {
                     snapshot.write(pages.next());
                 }
