@@ -2,7 +2,7 @@ package dev.pcorders.benchmarks;
 
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
-import dev.pcorders.adapter.persistence.order.SqliteStoreSettings;
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;

@@ -4,7 +4,7 @@ import dev.pcorders.domain.order.Order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
-import dev.pcorders.adapter.persistence.order.SqliteStoreSettings;
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.SyncRunId;

@@ -3,7 +3,7 @@ package dev.pcorders.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
-import dev.pcorders.adapter.persistence.order.SqliteStoreSettings;
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;

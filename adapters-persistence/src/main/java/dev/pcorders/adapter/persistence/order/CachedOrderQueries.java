@@ -3,6 +3,7 @@ package dev.pcorders.adapter.persistence.order;
 import static dev.pcorders.adapter.persistence.jooq.Tables.LINE_ITEM;
 import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
+import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
 import dev.pcorders.adapter.persistence.column.SortableInstantConverter;
 import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;

@@ -1,5 +1,11 @@
 package dev.pcorders.adapter.persistence.order;
 
+import dev.pcorders.adapter.persistence.sqlite.SchemaMigration;
+import dev.pcorders.adapter.persistence.sqlite.SqliteConnections;
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
+import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
+import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
+import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.application.order.port.out.OrderChangeLog;
@@ -41,6 +47,7 @@ public final class SqliteOrderStore implements AutoCloseable {
     private final StoreFailures failures;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
+    private final SqliteSyncRunLog runLog;
     private final JooqOrderRepository repository;
 
     private SqliteOrderStore(Path file, SqliteConnections connections, StoreFailures failures,
@@ -50,7 +57,9 @@ public final class SqliteOrderStore implements AutoCloseable {
         this.failures = failures;
         this.writer = writer;
         this.reader = reader;
-        this.repository = new JooqOrderRepository(writer, reader, failures);
+        SqliteTransactions transactions = new SqliteTransactions(writer, reader, failures);
+        this.runLog = new SqliteSyncRunLog(transactions);
+        this.repository = new JooqOrderRepository(transactions, runLog);
     }
 
     /**
@@ -143,7 +152,7 @@ public final class SqliteOrderStore implements AutoCloseable {
 
     /** The record of sync runs, of every resource. Thread-safe, as is every port here; valid until {@link #close()}. */
     public SyncRunLog runLog() {
-        return repository;
+        return runLog;
     }
 
     /** Where an order sync stores what it fetched. */

@@ -5,6 +5,7 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.LINK_HEADER;
 import static dev.pcorders.adapter.persistence.jooq.Tables.PROVISIONING_ENTRY;
 import static dev.pcorders.adapter.persistence.jooq.Tables.RESOURCE_LINK;
 
+import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
 import dev.pcorders.adapter.persistence.jooq.tables.records.LineItemRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.LinkHeaderRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.ProvisioningEntryRecord;

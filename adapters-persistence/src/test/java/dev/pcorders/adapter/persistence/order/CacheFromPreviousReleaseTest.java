@@ -5,6 +5,7 @@ import static dev.pcorders.adapter.persistence.order.StoreFiles.single;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.shared.Page;
@@ -115,7 +116,7 @@ class CacheFromPreviousReleaseTest {
         }
         try (SqliteOrderStore store = SqliteOrderStore.openReadOnly(file, SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
-            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
+            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("4");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.pcorders.adapter.persistence.order;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.ClientContext;

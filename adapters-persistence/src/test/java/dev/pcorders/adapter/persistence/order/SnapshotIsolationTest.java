@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.persistence.order;
 
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.domain.shared.Page;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.execute;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.query;

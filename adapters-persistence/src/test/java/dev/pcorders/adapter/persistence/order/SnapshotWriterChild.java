@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.persistence.order;
 
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.shared.SyncRunId;

@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.persistence.order;
 
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.order.testing.OrderCache;
 import dev.pcorders.application.order.testing.OrderCacheContract;
 import java.nio.file.Path;

@@ -11,6 +11,7 @@ import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
 import dev.pcorders.domain.order.Order;
@@ -176,7 +177,7 @@ class SqliteOrderStoreTest {
 
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
-            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
+            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("4");
             assertThat(query(connection, "SELECT name FROM sqlite_master WHERE name = 'line_item_by_offer'")).hasSize(1);
             assertThat(single(connection, "SELECT count(*) FROM sync_scope")).isEqualTo("1");
             assertThat(sync(store.cache(), SCOPE, List.of(page(1, anOrder("a").build())).iterator()).added()).isEqualTo(1);
@@ -198,10 +199,10 @@ class SqliteOrderStoreTest {
         assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.SCHEMA_TOO_NEW);
-                    assertThat(e.getMessage()).contains("schema version 99", "newer pc-orders", "up to 3", file().toString());
+                    assertThat(e.getMessage()).contains("schema version 99", "newer pc-orders", "up to 4", file().toString());
                 });
         try (Connection connection = plain.getConnection()) {
-            assertThat(single(connection, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("4");
+            assertThat(single(connection, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("5");
         }
     }
 
@@ -215,7 +216,7 @@ class SqliteOrderStoreTest {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isZero();
-            assertThat(query(connection, "SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1", "2", "3");
+            assertThat(query(connection, "SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1", "2", "3", "4");
         }
     }
 
@@ -282,7 +283,7 @@ class SqliteOrderStoreTest {
             // Even WAL readers wait for a connection in exclusive locking mode that has written.
             execute(holder, "PRAGMA locking_mode = EXCLUSIVE");
             holder.setAutoCommit(false);
-            execute(holder, "INSERT INTO sync_scope (customer_id, include_price, include_system_purchases) VALUES ('x', 0, 0)");
+            execute(holder, "INSERT INTO sync_scope (resource_kind, customer_id, scope_key) VALUES ('orders', 'x', '')");
 
             SqliteStoreSettings quick = SqliteStoreSettings.defaults().withBusyTimeout(Duration.ofMillis(300));
             assertThatThrownBy(() -> SqliteOrderStore.open(file(), quick))
@@ -339,7 +340,7 @@ class SqliteOrderStoreTest {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), quick)) {
             try (Connection other = store.openJdbcConnection()) {
                 other.setAutoCommit(false);
-                execute(other, "INSERT INTO sync_scope (customer_id, include_price, include_system_purchases) VALUES ('x', 0, 0)");
+                execute(other, "INSERT INTO sync_scope (resource_kind, customer_id, scope_key) VALUES ('orders', 'x', '')");
 
                 assertThatThrownBy(() -> store.runLog().startRun(SCOPE, CorrelationId.random(), Instant.now()))
                         .isInstanceOfSatisfying(StoreException.class, e -> {

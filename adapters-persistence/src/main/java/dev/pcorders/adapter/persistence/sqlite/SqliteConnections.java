@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.order;
+package dev.pcorders.adapter.persistence.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -14,13 +14,13 @@ import org.sqlite.SQLiteOpenMode;
  * data-source properties, which sqlite-jdbc applies to each new connection: several PRAGMAs in one
  * Hikari {@code connectionInitSql} would silently run only the first.
  */
-final class SqliteConnections {
+public final class SqliteConnections {
 
     private final Path file;
     private final String url;
     private final SqliteStoreSettings settings;
 
-    SqliteConnections(Path file, SqliteStoreSettings settings) {
+    public SqliteConnections(Path file, SqliteStoreSettings settings) {
         this.file = file;
         this.url = "jdbc:sqlite:" + file;
         this.settings = settings;
@@ -59,7 +59,7 @@ final class SqliteConnections {
     }
 
     /** One unpooled data source with the writer's settings, for Flyway and for callers' own connections. */
-    SQLiteDataSource unpooledWriter() {
+    public SQLiteDataSource unpooledWriter() {
         return unpooled(writerConfig());
     }
 
@@ -67,7 +67,7 @@ final class SqliteConnections {
      * One unpooled data source for looking at a file before deciding to write to it: the readers' settings,
      * but the journal mode left as the file has it.
      */
-    SQLiteDataSource unpooledInspector() {
+    public SQLiteDataSource unpooledInspector() {
         return unpooled(inspectorConfig(SQLiteConfig.TransactionMode.DEFERRED, settings.busyTimeout()));
     }
 
@@ -81,11 +81,11 @@ final class SqliteConnections {
      * One connection, so one writer at a time in this process. Waiting for it is the same kind of wait as
      * waiting for another process's writer, so it is bounded by the same write lock wait.
      */
-    HikariDataSource writerPool(String name) {
+    public HikariDataSource writerPool(String name) {
         return pool(name + "-writer", writerConfig(), 1, settings.writeLockWait());
     }
 
-    HikariDataSource readerPool(String name) {
+    public HikariDataSource readerPool(String name) {
         return pool(name + "-reader", readerConfig(), settings.readerPoolSize(), settings.busyTimeout());
     }
 
@@ -98,7 +98,7 @@ final class SqliteConnections {
      * (or crashed) next to its -wal; with no -wal there is no writer to see, and the file is opened {@code immutable},
      * which reads it without the lock and -shm files that a read-only folder cannot hold.
      */
-    HikariDataSource readOnlyPool(String name) {
+    public HikariDataSource readOnlyPool(String name) {
         Path folder = file.getParent();
         SQLiteConfig config = inspectorConfig(SQLiteConfig.TransactionMode.DEFERRED, settings.busyTimeout());
         config.resetOpenMode(SQLiteOpenMode.CREATE);

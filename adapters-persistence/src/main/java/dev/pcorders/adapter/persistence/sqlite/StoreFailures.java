@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.order;
+package dev.pcorders.adapter.persistence.sqlite;
 
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
@@ -12,12 +12,12 @@ import org.sqlite.SQLiteException;
  * Turns driver, pool, jOOQ and Flyway failures into {@link StoreException}s that say what happened
  * to which file and what the user can do about it. Nothing else may cross the port.
  */
-final class StoreFailures {
+public final class StoreFailures {
 
     private final Path file;
     private final SqliteStoreSettings settings;
 
-    StoreFailures(Path file, SqliteStoreSettings settings) {
+    public StoreFailures(Path file, SqliteStoreSettings settings) {
         this.file = file;
         this.settings = settings;
     }
@@ -26,12 +26,12 @@ final class StoreFailures {
      * A failure of a write: anything done through the writer's connections, which wait for the write
      * lock. {@code action} completes "could not ...", e.g. "store the snapshot of run 7".
      */
-    StoreException translate(String action, Throwable failure) {
+    public StoreException translate(String action, Throwable failure) {
         return translate(action, failure, true);
     }
 
     /** A failure of a read, done through the readers' connections, which wait the busy timeout. */
-    StoreException translateRead(String action, Throwable failure) {
+    public StoreException translateRead(String action, Throwable failure) {
         return translate(action, failure, false);
     }
 

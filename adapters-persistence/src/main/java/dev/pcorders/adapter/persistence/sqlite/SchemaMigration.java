@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.order;
+package dev.pcorders.adapter.persistence.sqlite;
 
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
@@ -28,7 +28,7 @@ import org.jooq.impl.DSL;
  * refused before a single table is written: a database from a newer build (it may hold data this
  * build would misread) and a database some other program made.
  */
-final class SchemaMigration {
+public final class SchemaMigration {
 
     static final String HISTORY_TABLE = "flyway_schema_history";
     /** A table every pc-orders schema has had since the first migration. */
@@ -42,7 +42,7 @@ final class SchemaMigration {
     /** The shorter of the two waits: a refusal that arrives within it cannot be a wait that ran out. */
     private final Duration retryWindow;
 
-    SchemaMigration(Path file, StoreFailures failures, SqliteStoreSettings settings) {
+    public SchemaMigration(Path file, StoreFailures failures, SqliteStoreSettings settings) {
         this.file = file;
         this.failures = failures;
         this.retryWindow = settings.busyTimeout().compareTo(settings.writeLockWait()) <= 0
@@ -62,7 +62,7 @@ final class SchemaMigration {
      * a refusal comes back sooner than any wait, so opening tries again while it is still inside the
      * shorter of the busy timeout and the write lock wait; a lock that was waited out is not retried.
      */
-    void migrate(DataSource inspector, DataSource writer) {
+    public void migrate(DataSource inspector, DataSource writer) {
         long deadline = System.nanoTime() + retryWindow.toNanos();
         while (true) {
             try {
@@ -88,7 +88,7 @@ final class SchemaMigration {
     }
 
     /** For a reader that must not write: refuses what {@link #migrate} refuses, and a schema it would have migrated. */
-    void requireCurrent(DataSource reader) {
+    public void requireCurrent(DataSource reader) {
         if (acceptableSchema(reader).pending().length > 0) {
             throw new StoreException(Reason.SCHEMA_TOO_OLD, "The order store " + file + " was written by an older "
                     + "pc-orders and cannot be upgraded without write access to it and its folder; copy it somewhere "

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.order;
+package dev.pcorders.adapter.persistence.sqlite;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.order;
+package dev.pcorders.adapter.persistence.sqlite;
 
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.OpenEnum;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * How an open enum value is stored: the raw string as sent, the constant it parsed to, and for the
  * filtered ones a match key that lets SQL apply {@link Coded#sameValueAs} with one indexed {@code IN}.
  */
-final class OpenEnumColumns {
+public final class OpenEnumColumns {
 
     private static final String UNRECOGNISED_PREFIX = "?";
 
@@ -17,7 +17,7 @@ final class OpenEnumColumns {
     }
 
     /** A known value matches by its constant; an unknown one by its raw string, spelled loosely. */
-    static String matchKey(Coded<?> value) {
+    public static String matchKey(Coded<?> value) {
         return value.known().isUnknown() ? UNRECOGNISED_PREFIX + normalise(value.raw()) : value.known().name();
     }
 
@@ -25,13 +25,13 @@ final class OpenEnumColumns {
      * The stored match keys {@code wanted} is the same value as. A known value also matches a stored
      * unknown one with the same loose spelling, which is what {@link Coded#sameValueAs} does.
      */
-    static List<String> matchKeysFor(Coded<?> wanted) {
+    public static List<String> matchKeysFor(Coded<?> wanted) {
         String byRaw = UNRECOGNISED_PREFIX + normalise(wanted.raw());
         return wanted.known().isUnknown() ? List.of(byRaw) : List.of(wanted.known().name(), byRaw);
     }
 
     /** The value as stored; a constant this build no longer has is parsed again from the raw string. */
-    static <E extends Enum<E> & OpenEnum> Coded<E> read(Class<E> type, String raw, String known) {
+    public static <E extends Enum<E> & OpenEnum> Coded<E> read(Class<E> type, String raw, String known) {
         if (raw == null) {
             return null;
         }
@@ -45,11 +45,11 @@ final class OpenEnumColumns {
         return Coded.parse(type, raw);
     }
 
-    static String knownName(Coded<?> value) {
+    public static String knownName(Coded<?> value) {
         return value == null ? null : value.known().name();
     }
 
-    static String raw(Coded<?> value) {
+    public static String raw(Coded<?> value) {
         return value == null ? null : value.raw();
     }
 

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.order;
+package dev.pcorders.adapter.persistence.sqlite;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +26,7 @@ import org.jooq.impl.DSL;
  * measured at more than half of the whole snapshot's time and most of its garbage. And not through
  * {@code batchInsert(records)}, which renders a statement per record (a quarter of raw JDBC speed).
  */
-final class RowBatch implements AutoCloseable {
+public final class RowBatch implements AutoCloseable {
 
     private final Table<?> table;
     private final String sql;
@@ -42,7 +42,7 @@ final class RowBatch implements AutoCloseable {
      * Prepares the INSERT of every column of {@code table} except {@code generated} (filled by SQLite,
      * e.g. an AUTOINCREMENT id) on {@code connection}, which must be the one {@code tx} runs on.
      */
-    RowBatch(DSLContext tx, Connection connection, Table<?> table, Field<?>... generated) {
+    public RowBatch(DSLContext tx, Connection connection, Table<?> table, Field<?>... generated) {
         this.table = table;
         List<Field<?>> excluded = Arrays.asList(generated);
         List<Field<?>> columns = Arrays.stream(table.fields()).filter(field -> !excluded.contains(field)).toList();
@@ -76,14 +76,14 @@ final class RowBatch implements AutoCloseable {
      * A new row; columns not set stay NULL. The row is added to the batch when the next one is begun or
      * the batch is executed, so the {@link Row} returned is only valid until then.
      */
-    Row add() {
+    public Row add() {
         completeRow();
         rowOpen = true;
         return row;
     }
 
     /** Sends the rows added since the last call, if any, in one batch. */
-    void execute() {
+    public void execute() {
         completeRow();
         if (rowsInBatch == 0) {
             return;
@@ -138,12 +138,12 @@ final class RowBatch implements AutoCloseable {
         return new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
     }
 
-    final class Row {
+    public final class Row {
 
         private Row() {
         }
 
-        <T> Row set(Field<T> column, T value) {
+        public <T> Row set(Field<T> column, T value) {
             if (!rowOpen) {
                 throw new IllegalStateException("a row of the batch for " + table + " was set after the next one was begun");
             }
