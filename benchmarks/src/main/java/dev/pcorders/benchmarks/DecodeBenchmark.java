@@ -1,12 +1,12 @@
 package dev.pcorders.benchmarks;
 
-import dev.pcorders.domain.order.Order;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pcorders.adapter.http.order.OrderDocumentDecoder;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.benchmarks.sdk.SdkOrders;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.shared.Page;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

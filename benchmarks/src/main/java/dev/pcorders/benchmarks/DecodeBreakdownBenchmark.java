@@ -1,6 +1,5 @@
 package dev.pcorders.benchmarks;
 
-import dev.pcorders.domain.order.Order;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.pcorders.adapter.http.order.OrderDocumentDecoder;
@@ -8,6 +7,7 @@ import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.adapter.http.order.wire.OrderCollectionDto;
 import dev.pcorders.adapter.http.order.wire.WireJson;
 import dev.pcorders.benchmarks.prototype.JacksonWireReader;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.shared.Page;
 import io.micronaut.core.type.Argument;
 import java.io.ByteArrayInputStream;

@@ -2,9 +2,9 @@ package dev.pcorders.benchmarks;
 
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.sandbox.OrdersQuery;
 import dev.pcorders.sandbox.Sandbox;
 import dev.pcorders.sandbox.SandboxData;

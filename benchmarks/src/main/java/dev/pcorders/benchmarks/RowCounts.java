@@ -1,8 +1,8 @@
 package dev.pcorders.benchmarks;
 
-import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
+import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.shared.Page;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.pcorders.benchmarks;
 
-import dev.pcorders.domain.order.Order;
 import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
-import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.SyncRunId;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package dev.pcorders.cli;
 
 import dev.pcorders.application.order.port.out.LedgerReadException;
-import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
+import dev.pcorders.application.shared.port.out.StoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.pcorders.cli;
 
 import dev.pcorders.application.order.port.in.CustomerSyncResult;
-import dev.pcorders.application.shared.port.in.SyncFailure;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
-import dev.pcorders.application.shared.port.in.SyncProgress;
 import dev.pcorders.application.order.port.in.SyncResult;
+import dev.pcorders.application.shared.port.in.SyncFailure;
+import dev.pcorders.application.shared.port.in.SyncProgress;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;

@@ -1,11 +1,11 @@
 package dev.pcorders.domain.order;
 
-import dev.pcorders.domain.shared.ResourceAttributes;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.Money;
+import dev.pcorders.domain.shared.ResourceAttributes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package dev.pcorders.domain.order;
 
-import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.SyncRunId;
 import java.time.Instant;
 import java.util.Objects;
 

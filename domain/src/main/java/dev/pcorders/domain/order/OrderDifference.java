@@ -1,7 +1,7 @@
 package dev.pcorders.domain.order;
 
-import dev.pcorders.domain.shared.ResourceAttributes;
 import dev.pcorders.domain.shared.Amount;
+import dev.pcorders.domain.shared.ResourceAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.pcorders.domain.order;
 
-import dev.pcorders.domain.shared.ResourceAttributes;
 import static dev.pcorders.domain.order.TestOrders.aLineItem;
 import static dev.pcorders.domain.order.TestOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.pcorders.domain.shared.ResourceAttributes;
 
 import dev.pcorders.domain.shared.Amount;
 import java.util.ArrayList;

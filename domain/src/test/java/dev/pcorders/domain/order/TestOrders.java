@@ -1,12 +1,12 @@
 package dev.pcorders.domain.order;
 
-import dev.pcorders.domain.shared.ResourceAttributes;
-import dev.pcorders.domain.shared.Page;
-import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.Link;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.ResourceAttributes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

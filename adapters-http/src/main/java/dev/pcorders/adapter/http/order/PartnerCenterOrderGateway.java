@@ -1,8 +1,8 @@
 package dev.pcorders.adapter.http.order;
 
-import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.order.Order;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterHttp;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ScopedQuery;
 import java.util.Objects;

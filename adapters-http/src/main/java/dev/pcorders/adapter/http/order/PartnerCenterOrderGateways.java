@@ -1,10 +1,10 @@
 package dev.pcorders.adapter.http.order;
 
-import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.adapter.http.auth.AccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterHttp;
 import dev.pcorders.adapter.http.partnercenter.Sleeper;
+import dev.pcorders.domain.shared.ScopedQuery;
 import java.time.Clock;
 
 /**

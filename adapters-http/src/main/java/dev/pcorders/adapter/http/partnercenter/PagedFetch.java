@@ -1,8 +1,8 @@
 package dev.pcorders.adapter.http.partnercenter;
 
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
-import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.Link;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;

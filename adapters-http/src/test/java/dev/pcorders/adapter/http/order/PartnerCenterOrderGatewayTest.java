@@ -1,6 +1,5 @@
 package dev.pcorders.adapter.http.order;
 
-import dev.pcorders.domain.order.Order;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -11,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.pcorders.domain.order.Order;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -29,12 +29,12 @@ import dev.pcorders.application.shared.port.out.PartnerCenterException.Throttled
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unauthorized;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
 import dev.pcorders.domain.order.BillingCycle;
-import dev.pcorders.domain.shared.Page;
-import dev.pcorders.domain.shared.ScopedQuery;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ResellerId;
+import dev.pcorders.domain.shared.ScopedQuery;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +42,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

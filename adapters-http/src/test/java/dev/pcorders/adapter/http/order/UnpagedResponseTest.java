@@ -1,6 +1,5 @@
 package dev.pcorders.adapter.http.order;
 
-import dev.pcorders.domain.order.Order;
 import static dev.pcorders.adapter.http.order.PartnerCenterOrderGatewayTest.CUSTOMER;
 import static dev.pcorders.adapter.http.order.PartnerCenterOrderGatewayTest.START;
 import static dev.pcorders.adapter.http.order.PartnerCenterOrderGatewayTest.TOKEN;
@@ -11,6 +10,7 @@ import static dev.pcorders.adapter.http.order.RawHttpServer.fixedLength;
 import static dev.pcorders.adapter.http.order.RawHttpServer.startChunked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.pcorders.domain.order.Order;
 
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
@@ -18,7 +18,6 @@ import dev.pcorders.application.shared.port.out.PartnerCenterException.Malformed
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
 import dev.pcorders.domain.shared.Page;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,11 +1,11 @@
 package dev.pcorders.adapter.http.order;
 
-import dev.pcorders.domain.order.Order;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.pcorders.domain.order.Order;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;

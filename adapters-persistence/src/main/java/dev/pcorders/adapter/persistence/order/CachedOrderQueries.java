@@ -3,10 +3,10 @@ package dev.pcorders.adapter.persistence.order;
 import static dev.pcorders.adapter.persistence.jooq.Tables.LINE_ITEM;
 import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
-import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
 import dev.pcorders.adapter.persistence.column.SortableInstantConverter;
 import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
+import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
 import java.time.Instant;
@@ -16,8 +16,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.Record2;
-import org.jooq.Select;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 

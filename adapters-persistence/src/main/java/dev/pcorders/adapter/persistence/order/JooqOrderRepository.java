@@ -1,7 +1,7 @@
 package dev.pcorders.adapter.persistence.order;
 
-import dev.pcorders.domain.order.Order;
 import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_CHANGE;
+import dev.pcorders.domain.order.Order;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.OrderChangeRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
@@ -12,10 +12,8 @@ import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.application.order.port.out.OrderChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
-import dev.pcorders.application.shared.port.out.SyncRunLog;
-import dev.pcorders.domain.shared.CustomerScope;
-import dev.pcorders.domain.shared.ResourceKind;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.SyncRunLog;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ChangeKind;
@@ -23,13 +21,15 @@ import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderDifference;
 import dev.pcorders.domain.order.OrderId;
-import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.CustomerScope;
 import dev.pcorders.domain.shared.Money;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.ResourceKind;
+import dev.pcorders.domain.shared.SyncRunId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,19 +1,19 @@
 package dev.pcorders.adapter.persistence.order;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.pcorders.adapter.persistence.sqlite.SchemaMigration;
 import dev.pcorders.adapter.persistence.sqlite.SqliteConnections;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
 import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.application.order.port.out.OrderChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
+import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.application.shared.port.out.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -7,8 +7,8 @@ import static dev.pcorders.domain.order.TestOrders.OFFER;
 import static dev.pcorders.domain.order.TestOrders.RESELLER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;

@@ -7,8 +7,8 @@ import static dev.pcorders.domain.order.TestOrders.anOrder;
 
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderLineItem;
-import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.shared.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,7 +1,5 @@
 package dev.pcorders.adapter.persistence.order;
 
-import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
-import dev.pcorders.domain.shared.Page;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.execute;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.query;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.single;
@@ -13,18 +11,20 @@ import static dev.pcorders.domain.order.TestOrders.anOrder;
 import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
+import dev.pcorders.domain.shared.Page;
 
-import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
-import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.ResellerId;
+import dev.pcorders.domain.shared.SyncRunId;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package dev.pcorders.application.order.service;
 
-import dev.pcorders.domain.shared.Page;
-import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.application.order.port.in.GetOrdersUseCase;
 import dev.pcorders.application.order.port.out.OrderGateway;
 import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ScopedQuery;
 import java.util.Objects;
 import java.util.stream.Stream;

@@ -1,12 +1,12 @@
 package dev.pcorders.application.order.testing;
 
-import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.order.Order;
 import dev.pcorders.application.order.port.out.OrderGateway;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ScopedQuery;
-import dev.pcorders.domain.shared.CustomerId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -23,19 +23,20 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
-import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.OrderTransactionType;
-import dev.pcorders.domain.shared.ResourceAttributes;
-import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.order.TestOrders;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.Money;
+import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ResellerId;
+import dev.pcorders.domain.shared.ResourceAttributes;
+import dev.pcorders.domain.shared.SyncRunId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,6 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.pcorders.domain.shared.CustomerId;
 
 /**
  * What every order cache (its {@link dev.pcorders.application.shared.port.out.SyncRunLog}, snapshot store, reader and

@@ -2,8 +2,8 @@ package dev.pcorders.application.order.port.in;
 
 import dev.pcorders.application.shared.port.in.SyncFailure;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.SyncRunId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

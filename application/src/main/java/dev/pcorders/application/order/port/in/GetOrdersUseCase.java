@@ -1,7 +1,7 @@
 package dev.pcorders.application.order.port.in;
 
-import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.ScopedQuery;
 import java.util.stream.Stream;
 

@@ -1,7 +1,7 @@
 package dev.pcorders.application.order.port.in;
 
-import dev.pcorders.domain.shared.SyncRunId;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.SyncRunId;
 import java.util.Objects;
 import java.util.Optional;
 
