@@ -89,7 +89,7 @@ public class StoreBenchmark {
         OrderFixtures.deleteRecursively(directory);
     }
 
-    /** The adapter: {@code OrderRepository.replaceSnapshot} of one run, as a sync calls it. */
+    /** The adapter: {@code SnapshotStore.replaceSnapshot} of one run, as a sync calls it. */
     @Benchmark
     public SnapshotSummary repository() {
         return store.orderSnapshots().replaceSnapshot(run, scope, pages.iterator());

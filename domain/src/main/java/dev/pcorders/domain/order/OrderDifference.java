@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * One difference between the previous and the current version of an order, with the values before and
  * after as text. This is the rule that decides what a sync reports as changed, shared by every
- * {@code OrderRepository} so the change log means the same whatever stores it.
+ * order cache (SQLite, in memory) so the change log means the same whatever stores it.
  */
 public record OrderDifference(ChangeKind kind, OptionalInt lineItemNumber, Optional<String> before, Optional<String> after) {
 
