@@ -4,6 +4,8 @@ import dev.pcorders.adapter.http.auth.AccessTokenProvider;
 import dev.pcorders.adapter.http.order.BillingTypeEncoding;
 import dev.pcorders.adapter.http.order.CloseableOrderGateway;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
+import dev.pcorders.adapter.http.subscription.CloseableSubscriptionGateway;
+import dev.pcorders.adapter.http.subscription.PartnerCenterSubscriptionGateways;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
 import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
@@ -21,6 +23,10 @@ import dev.pcorders.application.order.service.GetOrdersService;
 import dev.pcorders.application.order.service.ListOrderChangesService;
 import dev.pcorders.application.order.service.ReconcileOrdersService;
 import dev.pcorders.application.order.service.SyncOrdersService;
+import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
+import dev.pcorders.application.subscription.service.FindCachedSubscriptionsService;
+import dev.pcorders.application.subscription.service.SyncSubscriptionsService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,13 +51,15 @@ import java.util.Optional;
 public final class PcOrders implements AutoCloseable {
 
     private final Optional<CloseableOrderGateway> gateway;
+    private final Optional<CloseableSubscriptionGateway> subscriptionGateway;
     private final Optional<SqliteOrderStore> store;
     private final LedgerSource ledgerSource;
     private final Clock clock;
 
-    private PcOrders(Optional<CloseableOrderGateway> gateway, Optional<SqliteOrderStore> store, LedgerSource ledgerSource,
-                     Clock clock) {
+    private PcOrders(Optional<CloseableOrderGateway> gateway, Optional<CloseableSubscriptionGateway> subscriptionGateway,
+                     Optional<SqliteOrderStore> store, LedgerSource ledgerSource, Clock clock) {
         this.gateway = gateway;
+        this.subscriptionGateway = subscriptionGateway;
         this.store = store;
         this.ledgerSource = ledgerSource;
         this.clock = clock;
@@ -88,6 +96,17 @@ public final class PcOrders implements AutoCloseable {
         return new ReconcileOrdersService(cache().orders(), cache().runLog(), ledgerSource);
     }
 
+    /** Customers' subscriptions from Partner Center into the cache, one snapshot per customer. */
+    public SyncSubscriptionsUseCase syncSubscriptions() {
+        CloseableSubscriptionGateway subscriptions = subscriptionGateway.orElseThrow(() -> new IllegalStateException(
+                "no Partner Center access: build PcOrders with an accessTokenProvider(...) to sync subscriptions"));
+        return new SyncSubscriptionsService(subscriptions, cache().subscriptionSnapshots(), cache().runLog(), clock);
+    }
+
+    public FindCachedSubscriptionsUseCase findCachedSubscriptions() {
+        return new FindCachedSubscriptionsService(cache().subscriptions());
+    }
+
     /** The cache file, when one was configured. */
     public Optional<Path> database() {
         return store.map(SqliteOrderStore::file);
@@ -99,7 +118,11 @@ public final class PcOrders implements AutoCloseable {
         try {
             gateway.ifPresent(CloseableOrderGateway::close);
         } finally {
-            store.ifPresent(SqliteOrderStore::close);
+            try {
+                subscriptionGateway.ifPresent(CloseableSubscriptionGateway::close);
+            } finally {
+                store.ifPresent(SqliteOrderStore::close);
+            }
         }
     }
 
@@ -198,11 +221,15 @@ public final class PcOrders implements AutoCloseable {
                     .map(file -> readOnly
                             ? SqliteOrderStore.openReadOnly(file, storeSettings)
                             : SqliteOrderStore.open(file, storeSettings));
+            Optional<CloseableOrderGateway> gateway = Optional.empty();
             try {
-                Optional<CloseableOrderGateway> gateway = Optional.ofNullable(accessTokenProvider)
+                gateway = Optional.ofNullable(accessTokenProvider)
                         .map(tokens -> PartnerCenterOrderGateways.open(partnerCenter, billingTypeEncoding, tokens));
-                return new PcOrders(gateway, store, ledgerSource, clock);
+                Optional<CloseableSubscriptionGateway> subscriptions = Optional.ofNullable(accessTokenProvider)
+                        .map(tokens -> PartnerCenterSubscriptionGateways.open(partnerCenter, tokens));
+                return new PcOrders(gateway, subscriptions, store, ledgerSource, clock);
             } catch (RuntimeException failure) {
+                gateway.ifPresent(CloseableOrderGateway::close);
                 store.ifPresent(SqliteOrderStore::close);
                 throw failure;
             }

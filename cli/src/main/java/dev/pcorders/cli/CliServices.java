@@ -5,6 +5,8 @@ import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 
 /**
  * The use cases a command runs, created on first use: commands that do not need the database
@@ -22,6 +24,11 @@ interface CliServices extends AutoCloseable {
 
     /** Needs credentials as well as the database; the options say where Partner Center is. */
     SyncOrdersUseCase syncOrders(PartnerCenterOptions options);
+
+    /** As {@link #syncOrders}; both use the same connection and database when a sync asks for both. */
+    SyncSubscriptionsUseCase syncSubscriptions(PartnerCenterOptions options);
+
+    FindCachedSubscriptionsUseCase findCachedSubscriptions();
 
     @Override
     void close();

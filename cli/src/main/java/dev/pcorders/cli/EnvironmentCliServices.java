@@ -8,6 +8,8 @@ import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.bootstrap.PartnerCenterCredentials;
 import dev.pcorders.bootstrap.PcOrders;
@@ -25,6 +27,8 @@ final class EnvironmentCliServices implements CliServices {
     private final Path database;
     private final Map<String, String> environment;
     private PcOrders pcOrders;
+    /** Whether {@link #pcOrders} was opened for syncing (with credentials and write access) rather than for reading. */
+    private boolean openForSync;
 
     EnvironmentCliServices(Path database, Map<String, String> environment) {
         this.database = database;
@@ -53,6 +57,24 @@ final class EnvironmentCliServices implements CliServices {
 
     @Override
     public SyncOrdersUseCase syncOrders(PartnerCenterOptions options) {
+        return forSync(options).syncOrders();
+    }
+
+    @Override
+    public SyncSubscriptionsUseCase syncSubscriptions(PartnerCenterOptions options) {
+        return forSync(options).syncSubscriptions();
+    }
+
+    @Override
+    public FindCachedSubscriptionsUseCase findCachedSubscriptions() {
+        return cacheOnly().findCachedSubscriptions();
+    }
+
+    /** One PcOrders for every resource a sync fetches: one HTTP client, one database. */
+    private PcOrders forSync(PartnerCenterOptions options) {
+        if (pcOrders != null && openForSync) {
+            return pcOrders;
+        }
         // Credentials are checked before the database is opened: a missing variable must not leave a new file behind.
         AccessTokenProvider tokens;
         try {
@@ -66,7 +88,8 @@ final class EnvironmentCliServices implements CliServices {
         settings = options.apiVersion().map(String::valueOf).map(settings::withApiVersion).orElse(settings);
         close();
         pcOrders = PcOrders.builder().database(database).partnerCenter(settings).accessTokenProvider(tokens).build();
-        return pcOrders.syncOrders();
+        openForSync = true;
+        return pcOrders;
     }
 
     /**
@@ -90,6 +113,7 @@ final class EnvironmentCliServices implements CliServices {
         if (pcOrders != null) {
             pcOrders.close();
             pcOrders = null;
+            openForSync = false;
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.pcorders.cli;
 import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.subscription.port.in.SubscriptionSyncResult;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsCommand;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsResult;
 import dev.pcorders.application.order.port.in.SyncResult;
 import dev.pcorders.application.shared.port.in.SyncFailure;
 import dev.pcorders.application.shared.port.in.SyncProgress;
@@ -66,6 +69,10 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--include-system-purchases", description = "Include orders Partner Center created itself.")
     boolean includeSystemPurchases;
 
+    @Option(names = "--resources", paramLabel = "LIST", split = ",", defaultValue = "orders",
+            description = "Which resources to sync for each customer: orders, subscriptions, or both (default: ${DEFAULT-VALUE}).")
+    List<String> resources = new ArrayList<>();
+
     @Option(names = "--correlation-id", paramLabel = "ID", description = "MS-CorrelationId for every request (a GUID; default: a new one).")
     String correlationId;
 
@@ -74,7 +81,40 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SyncOrdersCommand command = SyncOrdersCommand.of(customerIds());
+        boolean orders = false;
+        boolean subscriptions = false;
+        for (String resource : resources) {
+            switch (resource.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "orders" -> orders = true;
+                case "subscriptions" -> subscriptions = true;
+                default -> throw new UsageException("--resources takes orders and/or subscriptions, got "
+                        + dev.pcorders.domain.shared.InputQuote.quote(resource));
+            }
+        }
+        if (!orders && (reseller != null || billingType != null || includePrice || includeSystemPurchases)) {
+            throw new UsageException("--reseller, --billing-type, --include-price and --include-system-purchases filter "
+                    + "orders; add orders to --resources");
+        }
+        List<CustomerId> customerIds = customerIds();
+        CorrelationId correlation = correlationId == null ? CorrelationId.random() : CorrelationId.parse(correlationId);
+        boolean allSucceeded = true;
+        if (orders) {
+            allSucceeded = syncOrders(customerIds, correlation);
+        }
+        if (subscriptions) {
+            if (orders) {
+                root.out().println();
+            }
+            SyncSubscriptionsResult result = root.services().syncSubscriptions(partnerCenter)
+                    .syncSubscriptions(new SyncSubscriptionsCommand(customerIds, java.util.Optional.of(correlation)));
+            printSubscriptionSummary(result, root.out());
+            allSucceeded &= result.allSucceeded();
+        }
+        return allSucceeded ? ExitCodes.OK : ExitCodes.PARTNER_CENTER;
+    }
+
+    private boolean syncOrders(List<CustomerId> customerIds, CorrelationId correlation) {
+        SyncOrdersCommand command = SyncOrdersCommand.of(customerIds);
         if (reseller != null) {
             command = command.withReseller(ResellerId.parse(reseller));
         }
@@ -87,7 +127,6 @@ final class SyncCommand implements Callable<Integer> {
         if (includeSystemPurchases) {
             command = command.withSystemPurchases();
         }
-        CorrelationId correlation = correlationId == null ? CorrelationId.random() : CorrelationId.parse(correlationId);
         command = command.withCorrelationId(correlation);
 
         SyncOrdersUseCase sync = root.services().syncOrders(partnerCenter);
@@ -107,7 +146,30 @@ final class SyncCommand implements Callable<Integer> {
             }
         }
         printSummary(new SyncResult(correlation, results), root.out());
-        return results.stream().allMatch(CustomerSyncResult::succeeded) ? ExitCodes.OK : ExitCodes.PARTNER_CENTER;
+        return results.stream().allMatch(CustomerSyncResult::succeeded);
+    }
+
+    static void printSubscriptionSummary(SyncSubscriptionsResult result, PrintWriter out) {
+        TextTable table = new TextTable(List.of("CUSTOMER", "SUBSCRIPTIONS", "RESULT", "COUNT", "ADDED", "CHANGED", "REMOVED"),
+                false, false, false, true, true, true, true);
+        for (SubscriptionSyncResult customer : result.customers()) {
+            if (customer instanceof SubscriptionSyncResult.Succeeded ok) {
+                table.add(List.of(ok.customer().toString(), "subscriptions", "stored", Long.toString(ok.subscriptions()),
+                        Long.toString(ok.added()), Long.toString(ok.changed()), Long.toString(ok.removed())));
+            } else {
+                SyncFailure failure = ((SubscriptionSyncResult.Failed) customer).failure();
+                table.add(List.of(customer.customer().toString(), "subscriptions", "FAILED: " + failure.kind(), "", "", "", ""));
+            }
+        }
+        table.print(out);
+        out.println();
+        out.println("MS-CorrelationId " + result.correlationId());
+        if (!result.allSucceeded()) {
+            out.println(result.failures().size() + " customer(s) failed; their previous subscription snapshots are unchanged:");
+            result.failures().forEach(failed -> out.println("  " + failed.customer() + ": " + failed.failure().message()
+                    + failed.failure().requestId().map(id -> " [MS-RequestId " + id + "]").orElse("")));
+        }
+        out.flush();
     }
 
     private ProgressBar progressBar(int customerCount) {
