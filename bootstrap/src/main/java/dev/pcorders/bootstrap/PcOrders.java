@@ -24,8 +24,10 @@ import dev.pcorders.application.order.service.ListOrderChangesService;
 import dev.pcorders.application.order.service.ReconcileOrdersService;
 import dev.pcorders.application.order.service.SyncOrdersService;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 import dev.pcorders.application.subscription.service.FindCachedSubscriptionsService;
+import dev.pcorders.application.subscription.service.ListSubscriptionChangesService;
 import dev.pcorders.application.subscription.service.SyncSubscriptionsService;
 import java.net.URI;
 import java.nio.file.Path;
@@ -105,6 +107,10 @@ public final class PcOrders implements AutoCloseable {
 
     public FindCachedSubscriptionsUseCase findCachedSubscriptions() {
         return new FindCachedSubscriptionsService(cache().subscriptions());
+    }
+
+    public ListSubscriptionChangesUseCase listSubscriptionChanges() {
+        return new ListSubscriptionChangesService(cache().subscriptionChanges());
     }
 
     /** The cache file, when one was configured. */

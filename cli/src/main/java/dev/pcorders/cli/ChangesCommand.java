@@ -1,6 +1,7 @@
 package dev.pcorders.cli;
 
 import dev.pcorders.application.order.port.in.OrderChangesQuery;
+import dev.pcorders.application.subscription.port.in.SubscriptionChangesQuery;
 import dev.pcorders.domain.shared.CustomerId;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -18,12 +19,28 @@ final class ChangesCommand implements Callable<Integer> {
     @Option(names = "--customer", paramLabel = "GUID", description = "Only this customer's changes.")
     String customer;
 
+    @Option(names = "--resource", paramLabel = "RESOURCE", defaultValue = "orders",
+            description = "orders or subscriptions (default: ${DEFAULT-VALUE}).")
+    String resource;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Override
     public Integer call() throws IOException {
+        String kind = resource.strip().toLowerCase(java.util.Locale.ROOT);
+        if (kind.equals("subscriptions")) {
+            SubscriptionChangesQuery query = customer == null ? SubscriptionChangesQuery.ALL
+                    : SubscriptionChangesQuery.ALL.ofCustomer(CustomerId.parse(customer));
+            SubscriptionOutput.changes(root.services().listSubscriptionChanges().listSubscriptionChanges(query), format,
+                    root.out());
+            return ExitCodes.OK;
+        }
+        if (!kind.equals("orders")) {
+            throw new UsageException("--resource takes orders or subscriptions, got "
+                    + dev.pcorders.domain.shared.InputQuote.quote(resource));
+        }
         OrderChangesQuery query = customer == null ? OrderChangesQuery.ALL : OrderChangesQuery.ALL.ofCustomer(CustomerId.parse(customer));
         ReportOutput.changes(root.services().listOrderChanges().listOrderChanges(query), format, root.out());
         return ExitCodes.OK;

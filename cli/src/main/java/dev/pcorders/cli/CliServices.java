@@ -6,6 +6,7 @@ import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 
 /**
@@ -29,6 +30,8 @@ interface CliServices extends AutoCloseable {
     SyncSubscriptionsUseCase syncSubscriptions(PartnerCenterOptions options);
 
     FindCachedSubscriptionsUseCase findCachedSubscriptions();
+
+    ListSubscriptionChangesUseCase listSubscriptionChanges();
 
     @Override
     void close();

@@ -9,6 +9,7 @@ import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.bootstrap.PartnerCenterCredentials;
@@ -68,6 +69,11 @@ final class EnvironmentCliServices implements CliServices {
     @Override
     public FindCachedSubscriptionsUseCase findCachedSubscriptions() {
         return cacheOnly().findCachedSubscriptions();
+    }
+
+    @Override
+    public ListSubscriptionChangesUseCase listSubscriptionChanges() {
+        return cacheOnly().listSubscriptionChanges();
     }
 
     /** One PcOrders for every resource a sync fetches: one HTTP client, one database. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pcorders.domain.subscription.RefundOption;
 import dev.pcorders.domain.subscription.Subscription;
+import dev.pcorders.domain.subscription.SubscriptionChange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -128,6 +129,52 @@ final class SubscriptionOutput {
             out.println(count[0] + " subscription(s).");
         }
         out.flush();
+    }
+
+    /** The subscription change log in the shapes of {@code changes}: run, when, customer, subscription, kind, before, after. */
+    static void changes(List<SubscriptionChange> changes, OutputFormat format, PrintWriter out) throws IOException {
+        if (format == OutputFormat.JSON) {
+            try (JsonGenerator json = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                json.writeStartArray();
+                for (SubscriptionChange change : changes) {
+                    json.writeStartObject();
+                    json.writeNumberField("syncRun", change.run().value());
+                    json.writeStringField("detectedAt", change.detectedAt().toString());
+                    json.writeStringField("customerId", change.customer().toString());
+                    json.writeStringField("subscriptionId", change.subscriptionId().toString());
+                    json.writeStringField("kind", change.kind().name());
+                    string(json, "before", change.difference().before());
+                    string(json, "after", change.difference().after());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            out.println();
+        } else if (format == OutputFormat.CSV) {
+            SpreadsheetCsv csv = new SpreadsheetCsv(out);
+            csv.row("syncRun", "detectedAt", "customerId", "subscriptionId", "kind", "before", "after");
+            for (SubscriptionChange change : changes) {
+                csv.row(changeRow(change));
+            }
+            csv.flush();
+        } else {
+            TextTable table = new TextTable(List.of("RUN", "DETECTED", "CUSTOMER", "SUBSCRIPTION", "CHANGE", "BEFORE", "AFTER"),
+                    true, false, false, false, false, false, false);
+            changes.forEach(change -> table.add(changeRow(change)));
+            if (table.isEmpty()) {
+                out.println("No subscription changes recorded.");
+            } else {
+                table.print(out);
+            }
+        }
+        out.flush();
+    }
+
+    private static List<String> changeRow(SubscriptionChange change) {
+        return List.of(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
+                change.subscriptionId().toString(), change.kind().name(), change.difference().before().orElse(""),
+                change.difference().after().orElse(""));
     }
 
     private static void string(JsonGenerator json, String name, Optional<String> value) throws IOException {
