@@ -15,10 +15,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
 /**
- * {@code GET /v1/customers?size=N}, the partner's customers a page at a time, and
- * {@code GET /v1/customers/{customerId}/subscriptions}, a customer's subscriptions. Same authentication, headers and
- * error shapes as the orders endpoint; faults come from {@link FaultPlan#customersFault()} and
- * {@link FaultPlan#subscriptionsFaults()}, never from the orders schedule.
+ * {@code GET /v1/customers?size=N}, the partner's customers a page at a time. Same authentication, headers and error
+ * shapes as the orders endpoint; faults come from {@link FaultPlan#customersFault()}, never from the orders schedule.
+ * Its helpers serve {@link SubscriptionsController} too.
  */
 @Controller
 @Requires(property = SandboxServer.ENABLED_PROPERTY, value = "true")
@@ -34,7 +33,7 @@ final class CustomersController {
         this.state = state;
     }
 
-    private static Optional<MutableHttpResponse<Publisher<byte[]>>> unauthorized(HttpRequest<?> request,
+    static Optional<MutableHttpResponse<Publisher<byte[]>>> unauthorized(HttpRequest<?> request,
                                                                                Responses.Echo echo) {
         Optional<String> authorization = Responses.header(request, HttpHeaders.AUTHORIZATION);
         if (authorization.isEmpty() || !OrdersController.BEARER.matcher(authorization.get()).matches()) {
@@ -44,7 +43,7 @@ final class CustomersController {
         return Optional.empty();
     }
 
-    private static MutableHttpResponse<Publisher<byte[]>> badRequest(Responses.Echo echo, String description) {
+    static MutableHttpResponse<Publisher<byte[]>> badRequest(Responses.Echo echo, String description) {
         return Responses.error(echo, HttpStatus.BAD_REQUEST, OrdersController.BAD_INPUT, description);
     }
 
@@ -95,45 +94,8 @@ final class CustomersController {
         return shaped(request, echo, fault, plan, Flux.just(body), body);
     }
 
-    @Get("/v1/customers/{customerId}/subscriptions")
-    MutableHttpResponse<Publisher<byte[]>> subscriptions(HttpRequest<?> request, String customerId) {
-        Responses.Echo echo = Responses.Echo.of(request);
-        Optional<MutableHttpResponse<Publisher<byte[]>>> refused = unauthorized(request, echo);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (!OrdersController.GUID.matcher(customerId).matches()) {
-            return badRequest(echo, "The customer id '" + customerId + "' is not a valid tenant id (a GUID).");
-        }
-        FaultPlan plan = state.settings().faults();
-        FaultKind fault = state.subscriptionsFault(customerId);
-        MutableHttpResponse<Publisher<byte[]>> failed = OrdersController.statusFault(fault, request, echo, plan);
-        if (failed != null) {
-            return failed;
-        }
-        Optional<SandboxCustomer> found = state.data().customer(customerId);
-        if (found.isEmpty()) {
-            return Responses.error(echo, HttpStatus.NOT_FOUND, "60003",
-                    "Tenant not found: no customer with tenant id " + customerId + ".");
-        }
-        SubscriptionsBody body = state.data().subscriptionsBody(found.get(),
-                OrdersController.parameter(request, "order_id"));
-        Flux<byte[]> chunks = Flux.generate(sink -> {
-            byte[] chunk = body.nextChunk();
-            if (chunk == null) {
-                sink.complete();
-            } else {
-                sink.next(chunk);
-            }
-        });
-        if (fault == FaultKind.TRUNCATED_BODY) {
-            return shaped(request, echo, fault, plan, chunks, body.nextChunk());
-        }
-        return shaped(request, echo, fault, plan, chunks, null);
-    }
-
     /** The normal answer, cut (TRUNCATED_BODY: {@code firstChunk} is what is cut) or held back (DELAY) as the fault says. */
-    private static MutableHttpResponse<Publisher<byte[]>> shaped(HttpRequest<?> request, Responses.Echo echo,
+    static MutableHttpResponse<Publisher<byte[]>> shaped(HttpRequest<?> request, Responses.Echo echo,
                                                                 FaultKind fault, FaultPlan plan, Flux<byte[]> body,
                                                                 byte[] firstChunk) {
         if (fault == FaultKind.TRUNCATED_BODY) {
