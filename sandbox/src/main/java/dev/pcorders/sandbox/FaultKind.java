@@ -1,6 +1,6 @@
 package dev.pcorders.sandbox;
 
-/** What the sandbox can do to an orders request instead of (or on top of) answering it normally. */
+/** What the sandbox can do to a request instead of (or on top of) answering it normally. */
 public enum FaultKind {
     /** Answer normally. Useful as a gap in a {@link FaultPlan#schedule(FaultKind...) schedule}. */
     NONE,
@@ -21,5 +21,7 @@ public enum FaultKind {
     /** A 200 whose body stops in the middle of the JSON and whose connection is then closed. */
     TRUNCATED_BODY,
     /** 401 as for an expired access token, so a client's refresh-once path can be exercised. */
-    TOKEN_EXPIRED
+    TOKEN_EXPIRED,
+    /** 403 with code 20002, as when the partner has no commerce relationship with the customer. */
+    FORBIDDEN
 }

@@ -25,12 +25,16 @@ final class InvoiceReconciliationCsv {
     private final int ordersPerCustomer;
     private final ReconciliationPlan plan;
     private final PlantedDiscrepancies planted;
+    private final List<PlantedSubscription> plantedSubscriptions;
 
-    InvoiceReconciliationCsv(OrderGenerator generator, int ordersPerCustomer, ReconciliationPlan plan) {
+    InvoiceReconciliationCsv(OrderGenerator generator, int ordersPerCustomer, ReconciliationPlan plan,
+                             SubscriptionGenerator subscriptions) {
         this.generator = generator;
         this.ordersPerCustomer = ordersPerCustomer;
         this.plan = plan;
-        this.planted = new PlantedDiscrepancies(generator, ordersPerCustomer, plan);
+        Optional<SubscriptionGenerator> cases = plan.subscriptionCases() ? Optional.of(subscriptions) : Optional.empty();
+        this.planted = new PlantedDiscrepancies(generator, ordersPerCustomer, plan, cases);
+        this.plantedSubscriptions = cases.map(s -> s.planted().all()).orElse(List.of());
     }
 
     ReconciliationExport write(OutputStream out) throws IOException {
@@ -52,7 +56,7 @@ final class InvoiceReconciliationCsv {
         }
         planted.writeMissingInPartnerCenter(rows);
         csv.flush();
-        return new ReconciliationExport(rows.dataRows(), rows.rowsByChargeType(), planted.planted());
+        return new ReconciliationExport(rows.dataRows(), rows.rowsByChargeType(), planted.planted(), plantedSubscriptions);
     }
 
     private boolean inScope(GeneratedOrder order) {

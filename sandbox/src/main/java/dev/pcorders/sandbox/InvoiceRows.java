@@ -161,7 +161,7 @@ final class InvoiceRows {
         }
     }
 
-    private static LocalDate termEnd(LocalDate start, String term) {
+    static LocalDate termEnd(LocalDate start, String term) {
         switch (term) {
             case "P1M":
                 return start.plusMonths(1).minusDays(1);

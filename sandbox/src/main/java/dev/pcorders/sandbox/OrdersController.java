@@ -25,17 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
-/** {@code GET /v1/customers/{customerId}/orders}: the one Partner Center operation the sandbox serves. */
+/** {@code GET /v1/customers/{customerId}/orders}; the customers list and subscriptions are {@link CustomersController}'s. */
 @Controller
 @Requires(property = SandboxServer.ENABLED_PROPERTY, value = "true")
 final class OrdersController {
 
     static final String CONTINUATION_TOKEN = "MS-ContinuationToken";
     private static final Logger LOG = LoggerFactory.getLogger(OrdersController.class);
-    private static final Pattern GUID = Pattern.compile(
+    static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+.*");
-    private static final String BAD_INPUT = "800002";
+    static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+.*");
+    static final String BAD_INPUT = "800002";
 
     /** A request the sandbox refuses: the reason becomes a 400 body. */
     private static final class BadRequest extends IllegalArgumentException {
@@ -62,6 +62,30 @@ final class OrdersController {
         }
         FaultKind fault = state.nextFault();
         FaultPlan plan = state.settings().faults();
+        MutableHttpResponse<Publisher<byte[]>> failed = statusFault(fault, request, echo, plan);
+        if (failed != null) {
+            return failed;
+        }
+        MutableHttpResponse<Publisher<byte[]>> response;
+        try {
+            response = answer(request, customerId, echo, fault == FaultKind.TRUNCATED_BODY);
+        } catch (BadRequest bad) {
+            response = Responses.error(echo, HttpStatus.BAD_REQUEST, BAD_INPUT, bad.getMessage());
+        }
+        if (fault == FaultKind.DELAY) {
+            // Headers go out with the first piece of the body, so holding the body back holds the whole response.
+            Flux<byte[]> body = response.getBody().map(Flux::from).orElseGet(Flux::empty);
+            response.body(body.delaySubscription(plan.delay()));
+        }
+        return response;
+    }
+
+    /**
+     * The answer for a fault that replaces the normal answer (a status, a reset), or null for NONE, DELAY and
+     * TRUNCATED_BODY, which shape the normal answer instead. Shared by every endpoint of the sandbox.
+     */
+    static MutableHttpResponse<Publisher<byte[]>> statusFault(FaultKind fault, HttpRequest<?> request,
+                                                              Responses.Echo echo, FaultPlan plan) {
         switch (fault) {
             case THROTTLED:
                 return (Responses.throttled(echo, plan.retryAfterSeconds()));
@@ -79,24 +103,15 @@ final class OrdersController {
                         .header(HttpHeaders.RETRY_AFTER, Integer.toString(plan.retryAfterSeconds())));
             case TOKEN_EXPIRED:
                 return (Responses.unauthorized(echo, "800001", "The access token has expired."));
+            case FORBIDDEN:
+                return (Responses.error(echo, HttpStatus.FORBIDDEN, "20002",
+                        "The partner does not have a commerce relationship with this customer."));
             case CONNECTION_RESET:
                 reset(request);
                 return Responses.error(echo, HttpStatus.SERVICE_UNAVAILABLE, "503", "connection reset");
             default:
-                break;
+                return null;
         }
-        MutableHttpResponse<Publisher<byte[]>> response;
-        try {
-            response = answer(request, customerId, echo, fault == FaultKind.TRUNCATED_BODY);
-        } catch (BadRequest bad) {
-            response = Responses.error(echo, HttpStatus.BAD_REQUEST, BAD_INPUT, bad.getMessage());
-        }
-        if (fault == FaultKind.DELAY) {
-            // Headers go out with the first piece of the body, so holding the body back holds the whole response.
-            Flux<byte[]> body = response.getBody().map(Flux::from).orElseGet(Flux::empty);
-            response.body(body.delaySubscription(plan.delay()));
-        }
-        return response;
     }
 
     private MutableHttpResponse<Publisher<byte[]>> answer(HttpRequest<?> request, String customerId, Responses.Echo echo,
@@ -168,7 +183,7 @@ final class OrdersController {
         return index.getAsInt();
     }
 
-    private static Optional<String> parameter(HttpRequest<?> request, String name) {
+    static Optional<String> parameter(HttpRequest<?> request, String name) {
         return Optional.ofNullable(request.getParameters().get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
@@ -202,7 +217,7 @@ final class OrdersController {
      * The bytes go in below Micronaut's HTTP encoder: an error in a streamed body makes Micronaut drop the
      * connection without flushing, so the client would see no response at all instead of a cut one.
      */
-    private static void truncate(HttpRequest<?> request, Responses.Echo echo, byte[] firstChunk) {
+    static void truncate(HttpRequest<?> request, Responses.Echo echo, byte[] firstChunk) {
         byte[] half = Arrays.copyOf(firstChunk, Math.max(1, firstChunk.length / 2));
         String head = "HTTP/1.1 200 OK\r\n"
                 + "Content-Type: application/json\r\n"
@@ -219,7 +234,7 @@ final class OrdersController {
     }
 
     /** Closes the connection with a TCP reset (SO_LINGER 0) before anything is written. */
-    private static void reset(HttpRequest<?> request) {
+    static void reset(HttpRequest<?> request) {
         channel(request).ifPresent(channel -> {
             channel.config().setOption(ChannelOption.SO_LINGER, 0);
             channel.close();

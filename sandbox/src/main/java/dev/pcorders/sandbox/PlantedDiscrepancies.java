@@ -29,14 +29,21 @@ final class PlantedDiscrepancies {
     private final OrderGenerator generator;
     private final int ordersPerCustomer;
     private final ReconciliationPlan plan;
+    private final Optional<SubscriptionGenerator> subscriptionCases;
     private final Map<Long, DiscrepancyKind> plantedLines = new HashMap<>();
     private final List<Integer> customersInLedger = new ArrayList<>();
     private final List<PlantedDiscrepancy> planted = new ArrayList<>();
 
-    PlantedDiscrepancies(OrderGenerator generator, int ordersPerCustomer, ReconciliationPlan plan) {
+    /**
+     * @param subscriptionCases the data set's subscriptions when the plan honours their planted cases: their lines are
+     *                          kept from the order-level picks, and the not-billed one's line is left out of the file
+     */
+    PlantedDiscrepancies(OrderGenerator generator, int ordersPerCustomer, ReconciliationPlan plan,
+                         Optional<SubscriptionGenerator> subscriptionCases) {
         this.generator = generator;
         this.ordersPerCustomer = ordersPerCustomer;
         this.plan = plan;
+        this.subscriptionCases = subscriptionCases;
     }
 
     private static long position(int customer, int order, int lineItem) {
@@ -69,7 +76,8 @@ final class PlantedDiscrepancies {
                         // Left alone, so every customer keeps a purchase row and stays in the reconciliation.
                         first = false;
                         customersInLedger.add(customer.index());
-                    } else {
+                    } else if (subscriptionCases.isEmpty()
+                            || !subscriptionCases.get().isPlanted(customer.index(), i, item.number())) {
                         if (billableCount == billable.length) {
                             billable = Arrays.copyOf(billable, billableCount * 2);
                         }
@@ -94,6 +102,30 @@ final class PlantedDiscrepancies {
             cancelled[p] = cancelled[chosen];
             cancelled[chosen] = swap;
             plantedLines.put(cancelled[p], DiscrepancyKind.BILLED_BUT_CANCELLED);
+        }
+        if (subscriptionCases.isPresent()) {
+            SubscriptionGenerator subscriptions = subscriptionCases.get();
+            subscriptions.planted().notBilled().ifPresent(notBilled -> {
+                for (SandboxCustomer customer : generator.customers()) {
+                    if (!customer.id().equals(notBilled.customerId())) {
+                        continue;
+                    }
+                    for (int i = 0; i < ordersPerCustomer; i++) {
+                        GeneratedOrder order = generator.order(customer.index(), i);
+                        if (!order.id().equals(notBilled.orderId())) {
+                            continue;
+                        }
+                        for (GeneratedOrder.LineItem item : order.lineItems()) {
+                            if (subscriptions.isPlanted(PlantedSubscription.Kind.NOT_BILLED, customer.index(), i,
+                                    item.number())) {
+                                plantedLines.put(position(customer.index(), i, item.number()),
+                                        DiscrepancyKind.MISSING_IN_LEDGER);
+                            }
+                        }
+                        return;
+                    }
+                }
+            });
         }
     }
 

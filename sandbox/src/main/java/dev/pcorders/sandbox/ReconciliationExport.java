@@ -12,12 +12,21 @@ import java.util.stream.Collectors;
  * @param dataRows         rows after the header
  * @param rowsByChargeType rows per ChargeType as written (New, Renew, addQuantity, Convert, Cancel, cycleCharge)
  * @param planted          every planted discrepancy, in file order (MISSING_IN_LEDGER where the row would have been)
+ * @param plantedSubscriptions the subscription cases the export honours: the data set's {@link PlantedSubscriptions}
+ *                         when written with {@link ReconciliationPlan#subscriptionCases()}, none otherwise
  */
-public record ReconciliationExport(long dataRows, Map<String, Long> rowsByChargeType, List<PlantedDiscrepancy> planted) {
+public record ReconciliationExport(long dataRows, Map<String, Long> rowsByChargeType, List<PlantedDiscrepancy> planted,
+                                   List<PlantedSubscription> plantedSubscriptions) {
 
     public ReconciliationExport {
         rowsByChargeType = Map.copyOf(rowsByChargeType);
         planted = List.copyOf(planted);
+        plantedSubscriptions = List.copyOf(plantedSubscriptions);
+    }
+
+    /** An export without subscription cases. */
+    public ReconciliationExport(long dataRows, Map<String, Long> rowsByChargeType, List<PlantedDiscrepancy> planted) {
+        this(dataRows, rowsByChargeType, planted, List.of());
     }
 
     /** How many of each kind were planted; every kind is present, with 0 where none could be. */

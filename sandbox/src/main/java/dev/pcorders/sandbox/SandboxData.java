@@ -13,15 +13,20 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The sandbox's data set, usable without a server: its customers, each customer's orders collection as
- * Partner Center would send it, and an invoice reconciliation export of the same orders. Orders are
+ * The sandbox's data set, usable without a server: its customers, each customer's orders and subscriptions
+ * collections as Partner Center would send them, the planted subscription cases, and an invoice reconciliation export of the same orders. Orders are
  * generated on demand from the seed, never held: a data set of a million orders costs a few bytes until
  * written. Thread-safe (immutable).
  */
 public final class SandboxData {
 
     private final SandboxSettings settings;
+    /** The {@code filterKey} of customers-list continuation tokens; orders tokens never have a negative customer. */
+    static final String CUSTOMERS_TOKEN_KEY = "customers";
+    private static final int CUSTOMERS_TOKEN_INDEX = -1;
+
     private final OrderGenerator generator;
+    private volatile SubscriptionGenerator subscriptions;
 
     private SandboxData(SandboxSettings settings) {
         this.settings = settings;
@@ -78,7 +83,7 @@ public final class SandboxData {
      * {@link ReconciliationExport#planted()}. Does not close {@code out}.
      */
     public ReconciliationExport writeReconciliationCsv(OutputStream out, ReconciliationPlan plan) throws IOException {
-        return new InvoiceReconciliationCsv(generator, settings.ordersPerCustomer(), plan).write(out);
+        return new InvoiceReconciliationCsv(generator, settings.ordersPerCustomer(), plan, subscriptionGenerator()).write(out);
     }
 
     /** {@link #writeReconciliationCsv(OutputStream, ReconciliationPlan)} into a file, replacing it. */
@@ -86,6 +91,80 @@ public final class SandboxData {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
             return writeReconciliationCsv(out, plan);
         }
+    }
+
+    /**
+     * The planted subscription cases: which subscriptions the subscriptions endpoint serves as not billed, suspended
+     * but billed, and with drifted seats. See {@link PlantedSubscriptions} for when the export honours them.
+     */
+    public PlantedSubscriptions plantedSubscriptions() {
+        return subscriptionGenerator().planted();
+    }
+
+    /**
+     * Writes the customer's subscriptions collection exactly as {@code GET /v1/customers/{id}/subscriptions} answers
+     * (same bytes). Streams. Does not close {@code out}.
+     *
+     * @return the number of bytes written
+     * @throws IllegalArgumentException if the sandbox has no such customer
+     */
+    public long writeSubscriptions(String customerId, OutputStream out) throws IOException {
+        SandboxCustomer customer = customer(customerId)
+                .orElseThrow(() -> new IllegalArgumentException("the sandbox has no customer " + customerId));
+        return subscriptionsBody(customer, Optional.empty()).writeTo(out);
+    }
+
+    SubscriptionGenerator subscriptionGenerator() {
+        SubscriptionGenerator made = subscriptions;
+        if (made == null) {
+            synchronized (this) {
+                made = subscriptions;
+                if (made == null) {
+                    made = new SubscriptionGenerator(generator, settings.ordersPerCustomer());
+                    subscriptions = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    SubscriptionsBody subscriptionsBody(SandboxCustomer customer, Optional<String> orderId) {
+        return new SubscriptionsBody(generator, subscriptionGenerator(), customer, orderId);
+    }
+
+    /** Where a customers-list continuation token points, or empty if it is not one of this sandbox's. */
+    OptionalInt customersTokenIndex(String token) {
+        OptionalInt index = ContinuationTokens.decode(settings.seed(), token, CUSTOMERS_TOKEN_INDEX,
+                CUSTOMERS_TOKEN_KEY);
+        return index.isPresent() && index.getAsInt() <= generator.customers().size() ? index : OptionalInt.empty();
+    }
+
+    /** One page of {@code GET /v1/customers?size=N}: customers {@code from} to {@code from + size}, in index order. */
+    byte[] customersPage(int from, int size) {
+        List<SandboxCustomer> all = generator.customers();
+        int to = (int) Math.min(all.size(), (long) from + size);
+        return Responses.json(json -> {
+            json.writeStartObject();
+            json.writeNumberField("totalCount", Math.max(0, to - from));
+            json.writeArrayFieldStart("items");
+            for (int i = from; i < to; i++) {
+                WireWriter.writeCustomer(json, all.get(i));
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("links");
+            String self = "/customers?size=" + size;
+            WireWriter.writeLink(json, "self", self, "GET", List.of());
+            if (to < all.size()) {
+                String token = ContinuationTokens.encode(settings.seed(), CUSTOMERS_TOKEN_INDEX, to, CUSTOMERS_TOKEN_KEY);
+                WireWriter.writeLink(json, "next", self + "&seekOperation=Next", "GET",
+                        List.of(new WireWriter.Header(OrdersController.CONTINUATION_TOKEN, token)));
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("attributes");
+            json.writeStringField("objectType", "Collection");
+            json.writeEndObject();
+            json.writeEndObject();
+        });
     }
 
     OrderGenerator generator() {

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running sandbox: a Micronaut HTTP server speaking the Partner Center orders contract and an Entra
+ * A running sandbox: a Micronaut HTTP server speaking the Partner Center orders contract (with the partner's
+ * customer list and each customer's subscriptions) and an Entra
  * ID look-alike token endpoint on one port. Close it to stop it. Configure a client with
  * {@link #baseUrl()} as the Partner Center API base (requests go to {@code {base}/v1/customers/...}) and
  * as the login authority (token requests go to {@link #tokenEndpoint(String)}).
@@ -100,6 +101,21 @@ public final class SandboxServer implements AutoCloseable {
     /** {@code {base}/v1/customers/{customerId}/orders}. */
     public URI ordersUrl(String customerId) {
         return baseUrl.resolve("/v1/customers/" + customerId + "/orders");
+    }
+
+    /** {@code {base}/v1/customers}: the partner's customers, a page at a time ({@code ?size=N}, 40 by default). */
+    public URI customersUrl() {
+        return baseUrl.resolve("/v1/customers");
+    }
+
+    /** {@code {base}/v1/customers/{customerId}/subscriptions}. */
+    public URI subscriptionsUrl(String customerId) {
+        return baseUrl.resolve("/v1/customers/" + customerId + "/subscriptions");
+    }
+
+    /** The planted subscription cases the subscriptions endpoint serves; see {@link PlantedSubscriptions}. */
+    public PlantedSubscriptions plantedSubscriptions() {
+        return state.data().plantedSubscriptions();
     }
 
     /** {@code {base}/{tenant}/oauth2/v2.0/token}: where a client asks for access tokens. */

@@ -1,5 +1,7 @@
 package dev.pcorders.sandbox;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ final class SandboxState {
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicLong chunksServed = new AtomicLong();
     private final AtomicLong largestChunk = new AtomicLong();
+    private final AtomicLong customersPageFaults = new AtomicLong();
     private final Set<String> redeemedRefreshTokens = ConcurrentHashMap.newKeySet();
 
     /**
@@ -63,6 +66,21 @@ final class SandboxState {
             }
         }
         return FaultKind.NONE;
+    }
+
+    /** The fault for a request of the customers list's page {@code page} (1 = the first), counting its uses. */
+    FaultKind customersFault(int page) {
+        Optional<FaultPlan.PageFault> fault = settings.faults().customersFault();
+        if (fault.isEmpty() || fault.get().page() != page) {
+            return FaultKind.NONE;
+        }
+        return customersPageFaults.getAndIncrement() < fault.get().times() ? fault.get().kind() : FaultKind.NONE;
+    }
+
+    /** The fault for every subscriptions request of this customer. */
+    FaultKind subscriptionsFault(String customerId) {
+        return settings.faults().subscriptionsFaults().getOrDefault(customerId.strip().toLowerCase(Locale.ROOT),
+                FaultKind.NONE);
     }
 
     long ordersRequests() {

@@ -146,6 +146,94 @@ final class WireWriter {
         json.writeEndObject();
     }
 
+    /** A Customer of the partner's customer list (the list omits billing profiles). */
+    static void writeCustomer(JsonGenerator json, SandboxCustomer customer) throws IOException {
+        String path = "/customers/" + customer.id();
+        json.writeStartObject();
+        json.writeStringField("id", customer.id());
+        json.writeObjectFieldStart("companyProfile");
+        json.writeStringField("tenantId", customer.id());
+        json.writeStringField("domain", customer.domain());
+        json.writeStringField("companyName", customer.name());
+        json.writeObjectFieldStart("links");
+        writeLink(json, "self", path + "/profiles/company", "GET", List.of());
+        json.writeEndObject();
+        json.writeObjectFieldStart("attributes");
+        json.writeStringField("objectType", "CustomerCompanyProfile");
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeStringField("relationshipToPartner", "reseller");
+        json.writeObjectFieldStart("links");
+        writeLink(json, "self", path, "GET", List.of());
+        json.writeEndObject();
+        json.writeObjectFieldStart("attributes");
+        json.writeStringField("objectType", "Customer");
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A Subscription, with the fields of Microsoft's samples. */
+    static void writeSubscription(JsonGenerator json, GeneratedSubscription subscription) throws IOException {
+        String path = "/customers/" + subscription.customerId() + "/subscriptions/" + subscription.id();
+        json.writeStartObject();
+        json.writeStringField("id", subscription.id());
+        json.writeStringField("offerId", subscription.offerId());
+        json.writeStringField("offerName", subscription.offerName());
+        json.writeStringField("friendlyName", subscription.friendlyName());
+        if (subscription.catalogOffer().isPresent()) {
+            String type = productType(subscription.catalogOffer().get().kind());
+            json.writeObjectFieldStart("productType");
+            json.writeStringField("id", type);
+            json.writeStringField("displayName", type);
+            json.writeEndObject();
+        }
+        json.writeNumberField("quantity", subscription.quantity());
+        json.writeStringField("unitType", "Licenses");
+        json.writeBooleanField("hasPurchasableAddons", false);
+        json.writeStringField("creationDate", subscription.creationDate());
+        json.writeStringField("effectiveStartDate", subscription.effectiveStartDate());
+        json.writeStringField("commitmentEndDate", subscription.commitmentEndDate());
+        json.writeStringField("status", subscription.status());
+        json.writeBooleanField("autoRenewEnabled", subscription.autoRenewEnabled());
+        json.writeBooleanField("isTrial", false);
+        json.writeStringField("billingType", "license");
+        json.writeStringField("billingCycle", subscription.billingCycle());
+        optionalString(json, "termDuration", subscription.termDuration());
+        json.writeArrayFieldStart("refundOptions");
+        json.writeStartObject();
+        json.writeStringField("type", "Full");
+        json.writeStringField("expiresAt", subscription.refundExpiresAt());
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeBooleanField("isMicrosoftProduct", true);
+        json.writeStringField("contractType", "subscription");
+        json.writeStringField("orderId", subscription.orderId());
+        json.writeStringField("entitlementId", subscription.entitlementId());
+        json.writeStringField("publisherName", "Microsoft Corporation");
+        json.writeBooleanField("attentionNeeded", false);
+        json.writeBooleanField("actionTaken", false);
+        json.writeObjectFieldStart("links");
+        writeLink(json, "offer", "/offers/" + subscription.offerId() + "?country=" + subscription.country(), "GET",
+                List.of());
+        writeLink(json, "self", path, "GET", List.of());
+        json.writeEndObject();
+        json.writeObjectFieldStart("attributes");
+        json.writeStringField("objectType", "Subscription");
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static String productType(OfferCatalog.Kind kind) {
+        switch (kind) {
+            case SEAT:
+                return "OnlineServicesNCE";
+            case SOFTWARE:
+                return "Software";
+            default:
+                return "Azure";
+        }
+    }
+
     static void writeLink(JsonGenerator json, String name, String uri, String method, List<Header> headers)
             throws IOException {
         json.writeObjectFieldStart(name);
