@@ -188,6 +188,7 @@ final class ArchitectureRules {
     static final Set<String> ADAPTER_ENTRY_POINTS = Set.of(
             // adapters-http
             "PartnerCenterOrderGateways", "CloseableOrderGateway", "OrderDocumentDecoder", "PartnerCenterClientSettings",
+            "PartnerCenterSubscriptionGateways", "CloseableSubscriptionGateway",
             "RetryPolicy", "BillingTypeEncoding", "AccessTokenProvider", "AccessToken", "AccessTokenException",
             "StaticAccessTokenProvider", "ClientCredentialsTokenProvider", "RefreshTokenProvider", "EntraTokenEndpoint",
             // adapters-persistence
@@ -210,7 +211,8 @@ final class ArchitectureRules {
      * public there (the shared adapter packages serve the resource packages, so Java needs those public).
      */
     static final ArchRule RESOURCE_ADAPTER_INTERNALS_ARE_NOT_PUBLIC = classes().that()
-            .resideInAnyPackage("dev.pcorders.adapter.http.order", "dev.pcorders.adapter.persistence.order")
+            .resideInAnyPackage("dev.pcorders.adapter.http.order", "dev.pcorders.adapter.http.subscription",
+                    "dev.pcorders.adapter.persistence.order")
             .and().areTopLevelClasses()
             .and(DescribedPredicate.describe("are not entry points",
                     (JavaClass type) -> !ADAPTER_ENTRY_POINTS.contains(type.getSimpleName())))

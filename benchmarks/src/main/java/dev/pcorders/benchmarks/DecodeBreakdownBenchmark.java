@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.pcorders.adapter.http.order.OrderDocumentDecoder;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.adapter.http.order.wire.OrderCollectionDto;
-import dev.pcorders.adapter.http.order.wire.WireJson;
+import dev.pcorders.adapter.http.wire.WireJson;
 import dev.pcorders.benchmarks.prototype.JacksonWireReader;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.shared.Page;
@@ -69,7 +69,7 @@ public class DecodeBreakdownBenchmark {
 
     @Benchmark
     public OrderCollectionDto serdeWireRecords() throws IOException {
-        return WireJson.mapper().readValue(new ByteArrayInputStream(body), Argument.of(OrderCollectionDto.class));
+        return WireJson.mapper(OrderCollectionDto.class.getPackageName()).readValue(new ByteArrayInputStream(body), Argument.of(OrderCollectionDto.class));
     }
 
     @Benchmark

@@ -3,7 +3,7 @@ package dev.pcorders.benchmarks.prototype;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pcorders.adapter.http.order.wire.OrderCollectionDto;
-import dev.pcorders.adapter.http.order.wire.WireJson;
+import dev.pcorders.adapter.http.wire.WireJson;
 import dev.pcorders.benchmarks.OrderFixtures;
 import io.micronaut.core.type.Argument;
 import java.io.ByteArrayInputStream;
@@ -22,7 +22,7 @@ class JacksonWireReaderTest {
     void readsTheSameWireRecordsAsTheSerdeReaders() throws IOException {
         byte[] body = OrderFixtures.collectionBody(300, directory);
 
-        OrderCollectionDto serde = WireJson.mapper().readValue(new ByteArrayInputStream(body),
+        OrderCollectionDto serde = WireJson.mapper(OrderCollectionDto.class.getPackageName()).readValue(new ByteArrayInputStream(body),
                 Argument.of(OrderCollectionDto.class));
         OrderCollectionDto jackson = new JacksonWireReader().read(new ByteArrayInputStream(body));
 

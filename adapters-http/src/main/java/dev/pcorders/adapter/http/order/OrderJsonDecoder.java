@@ -1,7 +1,6 @@
 package dev.pcorders.adapter.http.order;
 
 import dev.pcorders.adapter.http.order.wire.OrderDto;
-import dev.pcorders.adapter.http.order.wire.WireJson;
 import dev.pcorders.adapter.http.partnercenter.PageReader;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterResponse;
 import dev.pcorders.adapter.http.wire.CollectionContract;
@@ -9,6 +8,7 @@ import dev.pcorders.adapter.http.wire.CollectionPageReader;
 import dev.pcorders.adapter.http.wire.JsonPath;
 import dev.pcorders.adapter.http.wire.WireFailures;
 import dev.pcorders.adapter.http.wire.WireFormatViolation;
+import dev.pcorders.adapter.http.wire.WireJson;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.domain.order.Order;
@@ -44,7 +44,7 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
     }
 
     OrderJsonDecoder() {
-        this(WireJson.mapper());
+        this(WireJson.mapper(OrderDto.class.getPackageName()));
     }
 
     /** One response of {@code GET /customers/{id}/orders}, read in parts while it arrives. */

@@ -1,6 +1,11 @@
 package dev.pcorders.adapter.http.order;
 
+import static dev.pcorders.adapter.http.wire.SharedWireMapper.blankToNull;
+import static dev.pcorders.adapter.http.wire.SharedWireMapper.coded;
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.link;
+import static dev.pcorders.adapter.http.wire.SharedWireMapper.optional;
+import static dev.pcorders.adapter.http.wire.SharedWireMapper.required;
+import static dev.pcorders.adapter.http.wire.SharedWireMapper.violation;
 
 import dev.pcorders.adapter.http.order.wire.ClientDto;
 import dev.pcorders.adapter.http.order.wire.LineItemLinksDto;
@@ -28,14 +33,11 @@ import dev.pcorders.domain.order.Pricing;
 import dev.pcorders.domain.order.PurchaseCommitment;
 import dev.pcorders.domain.order.RenewsTo;
 import dev.pcorders.domain.shared.Amount;
-import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.InputQuote;
-import dev.pcorders.domain.shared.OpenEnum;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,11 +149,6 @@ final class OrderWireMapper {
         return Amount.of(value);
     }
 
-    /** Open enums never fail: a value this build does not know is kept raw as UNKNOWN. */
-    private static <E extends Enum<E> & OpenEnum> Coded<E> coded(Class<E> type, String raw) {
-        return raw == null ? null : Coded.parse(type, raw);
-    }
-
     private static ClientContext client(ClientDto dto) {
         return dto == null ? null : new ClientContext(Optional.ofNullable(dto.deviceFamily()),
                 Optional.ofNullable(dto.marketplaceCountry()), Optional.ofNullable(dto.name()));
@@ -191,36 +188,5 @@ final class OrderWireMapper {
             }
         }
         return true;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
-    }
-
-    private static <W, D> D required(W value, JsonPath owner, String field, Function<W, D> convert) {
-        if (value == null) {
-            throw new WireFormatViolation("required value is missing", owner.field(field), null);
-        }
-        return converted(value, owner, field, convert);
-    }
-
-    private static <W, D> D optional(W value, JsonPath owner, String field, Function<W, D> convert) {
-        return value == null ? null : converted(value, owner, field, convert);
-    }
-
-    private static <W, D> D converted(W value, JsonPath owner, String field, Function<W, D> convert) {
-        try {
-            return convert.apply(value);
-        } catch (DateTimeParseException e) {
-            throw new WireFormatViolation("not an ISO-8601 date or date-time: " + InputQuote.quote(e.getParsedString()),
-                    owner.field(field), e);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw violation(e, owner.field(field));
-        }
-    }
-
-    // The domain's own checks (duplicate line numbers, negative quantities) name the rule; the path says where.
-    private static WireFormatViolation violation(RuntimeException e, String location) {
-        return new WireFormatViolation(e.getMessage() == null ? "invalid value" : e.getMessage(), location, e);
     }
 }

@@ -1,13 +1,22 @@
 package dev.pcorders.adapter.http.wire;
 
+import dev.pcorders.domain.shared.Coded;
+import dev.pcorders.domain.shared.InputQuote;
 import dev.pcorders.domain.shared.Link;
+import dev.pcorders.domain.shared.OpenEnum;
 import dev.pcorders.domain.shared.ResourceAttributes;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
-/** Builds the records of {@code domain.shared} from this package's wire records, for every resource alike. */
+/**
+ * Builds the records of {@code domain.shared} from this package's wire records, for every resource alike, and holds
+ * the checks every resource's mapper makes: a required value, an optional one converted, an open enum kept raw, a
+ * failure named by its JSON path.
+ */
 public final class SharedWireMapper {
 
     private SharedWireMapper() {
@@ -51,5 +60,43 @@ public final class SharedWireMapper {
             }
         }
         return headers;
+    }
+
+    /** Open enums never fail: a value this build does not know is kept raw as UNKNOWN. */
+    public static <E extends Enum<E> & OpenEnum> Coded<E> coded(Class<E> type, String raw) {
+        return raw == null ? null : Coded.parse(type, raw);
+    }
+
+    public static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** {@code value} converted, or a violation at {@code owner.field}: missing, or what the conversion refused. */
+    public static <W, D> D required(W value, JsonPath owner, String field, Function<W, D> convert) {
+        if (value == null) {
+            throw new WireFormatViolation("required value is missing", owner.field(field), null);
+        }
+        return converted(value, owner, field, convert);
+    }
+
+    /** As {@link #required}, but an absent value is null. */
+    public static <W, D> D optional(W value, JsonPath owner, String field, Function<W, D> convert) {
+        return value == null ? null : converted(value, owner, field, convert);
+    }
+
+    private static <W, D> D converted(W value, JsonPath owner, String field, Function<W, D> convert) {
+        try {
+            return convert.apply(value);
+        } catch (DateTimeParseException e) {
+            throw new WireFormatViolation("not an ISO-8601 date or date-time: " + InputQuote.quote(e.getParsedString()),
+                    owner.field(field), e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw violation(e, owner.field(field));
+        }
+    }
+
+    /** The domain's own checks (duplicate line numbers, negative quantities) name the rule; the path says where. */
+    public static WireFormatViolation violation(RuntimeException e, String location) {
+        return new WireFormatViolation(e.getMessage() == null ? "invalid value" : e.getMessage(), location, e);
     }
 }

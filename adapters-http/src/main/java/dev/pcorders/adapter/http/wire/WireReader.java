@@ -108,6 +108,24 @@ public abstract class WireReader<T> implements Deserializer<T> {
         }
     }
 
+    /**
+     * Stricter than {@link #integer}: a JSON number that is a whole int, and nothing else. {@code "1"} (a string),
+     * {@code 1.5}, {@code 1.0}, {@code true} and numbers beyond int range are refused.
+     */
+    protected static Integer wholeNumber(Decoder decoder) throws IOException {
+        if (decoder.decodeNull()) {
+            return null;
+        }
+        Object value = decoder.decodeArbitrary();
+        if (value instanceof Integer number) {
+            return number;
+        }
+        if (value instanceof String text) {
+            throw new WireValueException("expected a whole number, got the string " + excerpt(text));
+        }
+        throw new WireValueException("expected a whole number within int range, got " + excerpt(String.valueOf(value)));
+    }
+
     protected static Boolean bool(Decoder decoder) throws IOException {
         String text = decoder.decodeStringNullable();
         if (text == null) {
@@ -138,6 +156,28 @@ public abstract class WireReader<T> implements Deserializer<T> {
 
     protected static JsonNode node(Decoder decoder) throws IOException {
         return decoder.decodeNull() ? null : decoder.decodeNode();
+    }
+
+    /** An object of records keyed by name (e.g. links by relation), in the order sent; null values are left out. */
+    protected static <V> Map<String, V> recordMap(Decoder decoder, WireReader<V> values) throws IOException {
+        if (decoder.decodeNull()) {
+            return null;
+        }
+        Decoder object = decoder.decodeObject();
+        Map<String, V> map = new LinkedHashMap<>();
+        for (String key = object.decodeKey(); key != null; key = object.decodeKey()) {
+            V value;
+            try {
+                value = values.readNullable(object);
+            } catch (WireValueException refused) {
+                throw refused.under(key);
+            }
+            if (value != null) {
+                map.put(key, value);
+            }
+        }
+        object.finishStructure();
+        return map;
     }
 
     /** In the order sent; a repeated key keeps its first position and its last value, as a map does. */

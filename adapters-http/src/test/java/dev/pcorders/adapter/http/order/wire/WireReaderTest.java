@@ -7,6 +7,7 @@ import dev.pcorders.adapter.http.wire.AttributesDto;
 import dev.pcorders.adapter.http.wire.CollectionLinksDto;
 import dev.pcorders.adapter.http.wire.LinkDto;
 import dev.pcorders.adapter.http.wire.LinkHeaderDto;
+import dev.pcorders.adapter.http.wire.WireJson;
 import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WireReaderTest {
 
-    private static final ObjectMapper JSON = WireJson.mapper();
+    private static final ObjectMapper JSON = WireJson.mapper(OrderDto.class.getPackageName());
 
     private static <T> T read(String json, Class<T> type) throws IOException {
         return JSON.readValue(json.getBytes(StandardCharsets.UTF_8), Argument.of(type));
