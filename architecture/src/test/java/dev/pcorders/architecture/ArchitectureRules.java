@@ -191,7 +191,7 @@ final class ArchitectureRules {
             "RetryPolicy", "BillingTypeEncoding", "AccessTokenProvider", "AccessToken", "AccessTokenException",
             "StaticAccessTokenProvider", "ClientCredentialsTokenProvider", "RefreshTokenProvider", "EntraTokenEndpoint",
             // adapters-persistence
-            "SqliteOrderStore", "SqliteStoreSettings", "CsvLedgerSource");
+            "SqliteOrderStore", "SqliteSubscriptionPorts", "SqliteStoreSettings", "CsvLedgerSource");
 
     /**
      * 10b. Outside the adapters, only their entry points are used. The benchmarks may also use the http adapter's wire
@@ -210,7 +210,8 @@ final class ArchitectureRules {
      * public there (the shared adapter packages serve the resource packages, so Java needs those public).
      */
     static final ArchRule RESOURCE_ADAPTER_INTERNALS_ARE_NOT_PUBLIC = classes().that()
-            .resideInAnyPackage("dev.pcorders.adapter.http.order", "dev.pcorders.adapter.persistence.order")
+            .resideInAnyPackage("dev.pcorders.adapter.http.order", "dev.pcorders.adapter.persistence.order",
+                    "dev.pcorders.adapter.persistence.subscription")
             .and().areTopLevelClasses()
             .and(DescribedPredicate.describe("are not entry points",
                     (JavaClass type) -> !ADAPTER_ENTRY_POINTS.contains(type.getSimpleName())))
