@@ -192,7 +192,7 @@ final class ArchitectureRules {
             "RetryPolicy", "BillingTypeEncoding", "AccessTokenProvider", "AccessToken", "AccessTokenException",
             "StaticAccessTokenProvider", "ClientCredentialsTokenProvider", "RefreshTokenProvider", "EntraTokenEndpoint",
             // adapters-persistence
-            "SqliteOrderStore", "SqliteStoreSettings", "CsvLedgerSource");
+            "SqliteOrderStore", "SqliteSubscriptionPorts", "SqliteStoreSettings", "CsvLedgerSource");
 
     /**
      * 10b. Outside the adapters, only their entry points are used. The benchmarks may also use the http adapter's wire
@@ -212,7 +212,7 @@ final class ArchitectureRules {
      */
     static final ArchRule RESOURCE_ADAPTER_INTERNALS_ARE_NOT_PUBLIC = classes().that()
             .resideInAnyPackage("dev.pcorders.adapter.http.order", "dev.pcorders.adapter.http.subscription",
-                    "dev.pcorders.adapter.persistence.order")
+                    "dev.pcorders.adapter.persistence.order", "dev.pcorders.adapter.persistence.subscription")
             .and().areTopLevelClasses()
             .and(DescribedPredicate.describe("are not entry points",
                     (JavaClass type) -> !ADAPTER_ENTRY_POINTS.contains(type.getSimpleName())))

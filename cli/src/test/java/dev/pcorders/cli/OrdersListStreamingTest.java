@@ -6,6 +6,9 @@ import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
+import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
 import dev.pcorders.sandbox.Sandbox;
 import dev.pcorders.sandbox.SandboxServer;
@@ -130,6 +133,21 @@ class OrdersListStreamingTest {
 
         @Override
         public ReconcileOrdersUseCase reconcileOrders() {
+            throw error;
+        }
+
+        @Override
+        public SyncSubscriptionsUseCase syncSubscriptions(PartnerCenterOptions options) {
+            throw error;
+        }
+
+        @Override
+        public FindCachedSubscriptionsUseCase findCachedSubscriptions() {
+            throw error;
+        }
+
+        @Override
+        public ListSubscriptionChangesUseCase listSubscriptionChanges() {
             throw error;
         }
 

@@ -7,13 +7,18 @@ import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
 import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
+import dev.pcorders.adapter.persistence.subscription.SqliteSubscriptionPorts;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.application.order.port.out.OrderChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
+import dev.pcorders.application.subscription.port.out.CachedSubscriptionReader;
+import dev.pcorders.application.subscription.port.out.SubscriptionChangeLog;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.subscription.Subscription;
+import dev.pcorders.domain.subscription.SubscriptionScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,8 +30,8 @@ import javax.sql.DataSource;
 /**
  * The SQLite order cache in one file: the adapter's single entry point. {@link #open} creates the file
  * or migrates an older one to this build's schema, refuses a newer or a foreign one, and starts the
- * connection pools; {@link #runLog()}, {@link #orderSnapshots()}, {@link #orders()} and {@link #orderChanges()} are the
- * cache's ports; {@link #close()} stops the pools.
+ * connection pools; {@link #runLog()}, {@link #orderSnapshots()}, {@link #orders()}, {@link #orderChanges()} and their
+ * subscription counterparts are the cache's ports; {@link #close()} stops the pools.
  *
  * <pre>{@code
  * try (SqliteOrderStore store = SqliteOrderStore.open(Path.of("orders.db"), SqliteStoreSettings.defaults())) {
@@ -49,6 +54,7 @@ public final class SqliteOrderStore implements AutoCloseable {
     private final HikariDataSource reader;
     private final SqliteSyncRunLog runLog;
     private final JooqOrderRepository repository;
+    private final SqliteSubscriptionPorts subscriptionPorts;
 
     private SqliteOrderStore(Path file, SqliteConnections connections, StoreFailures failures,
                              HikariDataSource writer, HikariDataSource reader) {
@@ -60,6 +66,7 @@ public final class SqliteOrderStore implements AutoCloseable {
         SqliteTransactions transactions = new SqliteTransactions(writer, reader, failures);
         this.runLog = new SqliteSyncRunLog(transactions);
         this.repository = new JooqOrderRepository(transactions, runLog);
+        this.subscriptionPorts = new SqliteSubscriptionPorts(transactions);
     }
 
     /**
@@ -173,6 +180,21 @@ public final class SqliteOrderStore implements AutoCloseable {
     /** What order syncs found changed. */
     public OrderChangeLog orderChanges() {
         return repository;
+    }
+
+    /** Where a subscription sync stores what it fetched; its runs go to {@link #runLog()}, as the orders' do. */
+    public SnapshotStore<SubscriptionScope, Subscription> subscriptionSnapshots() {
+        return subscriptionPorts.snapshots();
+    }
+
+    /** The cached subscriptions, as readers see them. */
+    public CachedSubscriptionReader subscriptions() {
+        return subscriptionPorts.subscriptions();
+    }
+
+    /** What subscription syncs found changed. */
+    public SubscriptionChangeLog subscriptionChanges() {
+        return subscriptionPorts.changes();
     }
 
     public Path file() {
