@@ -4,16 +4,17 @@ import dev.pcorders.domain.shared.CustomerId;
 import java.util.List;
 
 /**
- * Which customers the subscription-level kinds were looked for. A customer is checked when its subscriptions are
- * cached and at least one of its ledger rows names a subscription: with either side missing, every active
- * subscription would look unbilled (or every billed one unknown), so nothing subscription-level is reported for it
- * and it is listed here instead, under the first reason that applies. When no customer has either side the check is
- * not {@linkplain #isInPlay() in play} at all and the report reads as an order-only one.
+ * Which customers the subscription-level kinds were looked for. The check is {@linkplain #isInPlay() in play} when
+ * any reconciled customer's subscriptions are cached; otherwise the report reads as an order-only one, and says
+ * nothing of subscriptions. In play, a customer is checked when its subscriptions are cached and at least one of its
+ * partner ledger rows names a subscription: with either side missing every active subscription would look unbilled
+ * (or every billed one unknown), so nothing subscription-level is reported for it and it is listed here instead, under
+ * the first reason that applies.
  */
 public record SubscriptionCheck(List<CustomerId> checked, List<CustomerId> withoutCachedSubscriptions,
                                 List<CustomerId> withoutSubscriptionsInLedger) {
 
-    /** No subscriptions cached and none named in the ledger: an order-only reconciliation. */
+    /** No subscription of a reconciled customer is cached: an order-only reconciliation. */
     public static final SubscriptionCheck NOT_IN_PLAY = new SubscriptionCheck(List.of(), List.of(), List.of());
 
     public SubscriptionCheck {

@@ -28,7 +28,7 @@ final class SubscriptionDiscrepancyFinder {
     Found find(SubscriptionIndex index, SubscriptionLedgerFold ledger, Set<CustomerId> otherCustomers) {
         Set<CustomerId> cached = index.customers();
         Set<CustomerId> named = ledger.customersNamingSubscriptions();
-        if (cached.isEmpty() && named.isEmpty()) {
+        if (cached.isEmpty()) {
             return new Found(List.of(), SubscriptionCheck.NOT_IN_PLAY);
         }
         Set<CustomerId> seen = new HashSet<>(otherCustomers);

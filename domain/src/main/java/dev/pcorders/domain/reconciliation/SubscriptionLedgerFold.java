@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ledger side of the subscription check, folded in as the ledger streams by: a purchase row naming a subscription
- * adds its quantity to that cached subscription, or to the subscription id the customer's cache does not hold, and is
- * dropped. Rows are taken whatever the creation window: a subscription's seats are bought over all its orders.
+ * The ledger side of the subscription check, folded in as the ledger streams by: a partner ledger row naming a
+ * subscription adds its quantity to that cached subscription, or to the subscription id the customer's cache does not
+ * hold, and is dropped. Rows are taken whatever the creation window: a subscription's seats are bought over all its
+ * orders. Rows of an invoice reconciliation export (those with a charge type) are left out although they name
+ * subscriptions: they bill every renewal and cycle again, so their quantities do not add up to seats.
  * Unknown ids are kept only for customers with cached subscriptions (each is a discrepancy, so that part grows with
  * the report); of the other customers only the fact that their rows name subscriptions is kept.
  */
@@ -48,8 +50,7 @@ final class SubscriptionLedgerFold {
 
     void add(LedgerRow row) {
         customersBilled.add(row.customer());
-        // Refunds, cancellations and cycle charges of an invoice export say nothing of the seats bought.
-        if (!row.isPurchase()) {
+        if (row.chargeType().isPresent()) {
             return;
         }
         Optional<String> named = row.subscriptionId().map(String::strip).filter(id -> !id.isEmpty());
@@ -74,7 +75,7 @@ final class SubscriptionLedgerFold {
         return unknown.values();
     }
 
-    /** The customers with at least one purchase row naming a subscription. */
+    /** The customers with at least one partner ledger row naming a subscription. */
     Set<CustomerId> customersNamingSubscriptions() {
         return Collections.unmodifiableSet(customersNamingSubscriptions);
     }

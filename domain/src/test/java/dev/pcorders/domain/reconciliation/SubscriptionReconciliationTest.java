@@ -183,12 +183,32 @@ class SubscriptionReconciliationTest {
     }
 
     @Test
-    void rowsThatAreNotPurchasesDoNotCountSeats() {
-        LedgerRow refund = new LedgerRow(3, CUSTOMER, "order-3", OFFER, 4, Optional.empty(), Optional.empty(),
+    void rowsOfAnInvoiceExportDoNotCountSeats() {
+        LedgerRow renewal = new LedgerRow(3, CUSTOMER, "order-3", OFFER, 2, Optional.empty(), Optional.empty(),
+                Optional.of("s1"), Optional.of("Renew"), Optional.empty());
+        LedgerRow refund = new LedgerRow(4, CUSTOMER, "order-4", OFFER, 4, Optional.empty(), Optional.empty(),
                 Optional.of("s1"), Optional.of("Cancel"), Optional.empty());
-        ReconciliationReport report = reconcile(List.of(aSubscription("s1").quantity(2).build()), row(2, "s1", 2), refund);
+        ReconciliationReport report = reconcile(List.of(aSubscription("s1").quantity(2).build()), row(2, "s1", 2), renewal,
+                refund);
 
         assertThat(subscriptionLevel(report)).isEmpty();
+    }
+
+    @Test
+    void anInvoiceExportAloneNamesNoSubscription() {
+        LedgerRow purchase = new LedgerRow(2, CUSTOMER, "order-2", OFFER, 2, Optional.empty(), Optional.empty(),
+                Optional.of("s1"), Optional.of("New"), Optional.empty());
+        ReconciliationReport report = reconcile(List.of(aSubscription("s1").quantity(2).build()), purchase);
+
+        assertThat(report.subscriptions().withoutSubscriptionsInLedger()).containsExactly(CUSTOMER);
+    }
+
+    @Test
+    void aLedgerNamingSubscriptionsWithoutAnyCachedIsOrderOnly() {
+        ReconciliationReport report = reconcile(List.of(), row(2, "s1", 1));
+
+        assertThat(report.subscriptions()).isEqualTo(SubscriptionCheck.NOT_IN_PLAY);
+        assertThat(report.countsByKind().keySet()).containsExactlyElementsOf(DiscrepancyKind.orderLevel());
     }
 
     @Test
