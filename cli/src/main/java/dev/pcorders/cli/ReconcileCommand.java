@@ -2,6 +2,7 @@ package dev.pcorders.cli;
 
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
+import dev.pcorders.domain.reconciliation.SubscriptionCheck;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CustomerId;
 import java.io.IOException;
@@ -74,6 +75,19 @@ final class ReconcileCommand implements Callable<Integer> {
             root.err().println("pc-orders: note: " + report.systemPurchasesNeverSynced().size()
                     + " customer(s) with MISSING_IN_PARTNER_CENTER rows were never synced with --include-system-purchases: "
                     + ReportOutput.SYSTEM_PURCHASES_HINT);
+            root.err().flush();
+        }
+        if (format == OutputFormat.CSV && report.subscriptions().leftSomeOut()) {
+            SubscriptionCheck check = report.subscriptions();
+            if (!check.withoutCachedSubscriptions().isEmpty()) {
+                root.err().println("pc-orders: note: " + check.withoutCachedSubscriptions().size()
+                        + " customer(s) have no cached subscriptions: " + ReportOutput.SUBSCRIPTIONS_NOT_CACHED_HINT);
+            }
+            if (!check.withoutSubscriptionsInLedger().isEmpty()) {
+                root.err().println("pc-orders: note: no ledger row of " + check.withoutSubscriptionsInLedger().size()
+                        + " customer(s) with cached subscriptions names a subscription: "
+                        + ReportOutput.NO_SUBSCRIPTIONS_IN_LEDGER_HINT);
+            }
             root.err().flush();
         }
         ReportOutput.reconciliation(report, format, root.out());

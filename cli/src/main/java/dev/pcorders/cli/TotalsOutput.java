@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +59,7 @@ final class TotalsOutput {
     /** One row per currency, after the discrepancies and an empty line. */
     static void csv(ReconciliationReport report, SpreadsheetCsv csv) {
         List<String> header = new ArrayList<>(List.of("currency", "ledger", "partnerCenter", "difference"));
-        Arrays.stream(DiscrepancyKind.values()).map(DiscrepancyKind::name).forEach(header::add);
+        DiscrepancyKind.orderLevel().stream().map(DiscrepancyKind::name).forEach(header::add);
         header.addAll(List.of("residue", "notCompared", "outsideWindow"));
         csv.emptyLine();
         csv.row(header);

@@ -106,6 +106,11 @@ final class CachedOrderIndex {
         return outsideWindow.contains(reference);
     }
 
+    /** The customers of every cached order added, in the window or not. */
+    Set<CustomerId> customers() {
+        return Collections.unmodifiableSet(customers.keySet());
+    }
+
     /** The orders taking part, in the order they were added. */
     List<CachedOrder> orders() {
         return Collections.unmodifiableList(orders);

@@ -14,6 +14,11 @@ import java.util.Optional;
  * into it; {@code ledgerLines} are the file line numbers of the first of them, in file order, at most
  * {@link Reconciliation#LEDGER_LINES_KEPT}, so memory does not grow with a key billed a million times.
  * When they are fewer than the rows, {@link #omittedLedgerLines()} says how many more there are.
+ *
+ * <p>A subscription-level discrepancy ({@link DiscrepancyKind#isSubscriptionLevel()}) carries its
+ * {@code subscription}; an order-level one never does. Its {@code orderReference} is what the first ledger row naming
+ * the subscription called the order, else the order that created the subscription, else empty; its offer is the
+ * subscription's (the first row's when the subscription is not cached).
  */
 public record Discrepancy(
         DiscrepancyKind kind,
@@ -26,7 +31,16 @@ public record Discrepancy(
         long ledgerRows,
         Optional<String> expected,
         Optional<String> actual,
-        String message) {
+        String message,
+        Optional<SubscriptionDetail> subscription) {
+
+    /** An order-level discrepancy. */
+    public Discrepancy(DiscrepancyKind kind, CustomerId customer, String orderReference, Optional<OrderId> orderId,
+                       Optional<String> alternateId, OfferId offerId, List<Long> ledgerLines, long ledgerRows,
+                       Optional<String> expected, Optional<String> actual, String message) {
+        this(kind, customer, orderReference, orderId, alternateId, offerId, ledgerLines, ledgerRows, expected, actual,
+                message, Optional.empty());
+    }
 
     public Discrepancy {
         Objects.requireNonNull(kind, "kind");
@@ -43,6 +57,10 @@ public record Discrepancy(
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(subscription, "subscription");
+        if (subscription.isPresent() != kind.isSubscriptionLevel()) {
+            throw new IllegalArgumentException(kind + (subscription.isPresent() ? " carries no subscription" : " needs its subscription"));
+        }
     }
 
     /** Ledger rows summed into this discrepancy whose line numbers are not in {@link #ledgerLines()}. */

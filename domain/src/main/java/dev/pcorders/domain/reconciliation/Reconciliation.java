@@ -2,6 +2,7 @@ package dev.pcorders.domain.reconciliation;
 
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.shared.Amount;
+import dev.pcorders.domain.subscription.Subscription;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,11 @@ import java.util.Optional;
  *
  * <p>The cached side lives in {@code CachedOrderIndex}, the ledger side in {@code LedgerFold}, and
  * {@code DiscrepancyFinder} turns the two into the report.
+ *
+ * <p>Cached subscriptions, when the caller has them ({@link #addSubscription}), are checked too, per subscription:
+ * {@code SubscriptionIndex} keeps what the report shows of each, {@code SubscriptionLedgerFold} sums the quantities of
+ * the ledger rows naming them as the ledger streams by, and {@code SubscriptionDiscrepancyFinder} adds the
+ * subscription-level kinds after the order-level ones. Memory again follows the cached subscriptions, not the ledger.
  */
 public final class Reconciliation {
 
@@ -35,6 +41,8 @@ public final class Reconciliation {
     private final Amount priceTolerance;
     private final CachedOrderIndex orders = new CachedOrderIndex();
     private final LedgerFold ledger;
+    private final SubscriptionIndex subscriptions = new SubscriptionIndex();
+    private final SubscriptionLedgerFold subscriptionLedger = new SubscriptionLedgerFold(subscriptions);
     private boolean ledgerStarted;
 
     public Reconciliation(Amount priceTolerance) {
@@ -76,10 +84,26 @@ public final class Reconciliation {
         orders.addOutsideWindow(order);
     }
 
+    /**
+     * Adds a cached subscription of a reconciled customer: every one of them, whatever its status, so a ledger row
+     * naming a suspended subscription is told apart from one naming a subscription Partner Center does not have.
+     * Added, like the orders, before the first ledger entry. Without any, the report is an order-only one.
+     */
+    public void addSubscription(Subscription subscription) {
+        Objects.requireNonNull(subscription, "subscription");
+        if (ledgerStarted) {
+            throw new IllegalStateException("subscriptions must all be added before the ledger is read");
+        }
+        subscriptions.add(subscription);
+    }
+
     /** Adds one ledger entry: a row to compare, a row of a charge type that is not compared, or a row in error. */
     public void addLedgerEntry(LedgerEntry entry) {
         ledgerStarted = true;
         ledger.add(entry);
+        if (entry instanceof LedgerRow row) {
+            subscriptionLedger.add(row);
+        }
     }
 
     /** Counts a ledger row that was read but bills a customer the reconciliation was not asked about. */
@@ -88,8 +112,14 @@ public final class Reconciliation {
         ledger.addOfAnotherCustomer();
     }
 
-    /** Compares what was added and builds the report; discrepancies sorted by customer, order, offer and kind. */
+    /**
+     * Compares what was added and builds the report; order-level discrepancies sorted by customer, order, offer and
+     * kind, then the subscription-level ones sorted by customer, subscription id and kind.
+     */
     public ReconciliationReport report() {
-        return new DiscrepancyFinder(priceTolerance).report(orders, ledger);
+        ReconciliationReport orderLevel = new DiscrepancyFinder(priceTolerance).report(orders, ledger);
+        SubscriptionDiscrepancyFinder.Found found = new SubscriptionDiscrepancyFinder()
+                .find(subscriptions, subscriptionLedger, orders.customers());
+        return found.check().isInPlay() ? orderLevel.withSubscriptionLevel(found.discrepancies(), found.check()) : orderLevel;
     }
 }

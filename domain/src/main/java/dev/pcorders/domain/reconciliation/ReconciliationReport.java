@@ -1,6 +1,7 @@
 package dev.pcorders.domain.reconciliation;
 
 import dev.pcorders.domain.shared.CustomerId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.TreeMap;
  * when it finds discrepancies. Discrepancies come in a stable order (customer, order, offer, kind).
  * {@code rowsOutsideWindow} counts the ledger rows of cached orders created outside the creation window
  * asked for: neither compared nor reported missing. {@code totals} ties the amounts out per currency,
- * and {@code coverage} says what could not be totalled.
+ * and {@code coverage} says what could not be totalled. {@code subscriptions} says for which customers the
+ * subscription-level kinds were looked for; those discrepancies follow the order-level ones, sorted by customer,
+ * subscription id and kind.
  */
 public record ReconciliationReport(
         long matched,
@@ -23,7 +26,16 @@ public record ReconciliationReport(
         List<CurrencyTotals> totals,
         List<Discrepancy> discrepancies,
         Coverage coverage,
-        List<CustomerId> systemPurchasesNeverSynced) {
+        List<CustomerId> systemPurchasesNeverSynced,
+        SubscriptionCheck subscriptions) {
+
+    /** A report of orders only: no subscription took part. */
+    public ReconciliationReport(long matched, Map<String, Long> notComparedByChargeType, long rowsOutsideWindow,
+                                List<LedgerRowError> rowsInError, List<CurrencyTotals> totals, List<Discrepancy> discrepancies,
+                                Coverage coverage, List<CustomerId> systemPurchasesNeverSynced) {
+        this(matched, notComparedByChargeType, rowsOutsideWindow, rowsInError, totals, discrepancies, coverage,
+                systemPurchasesNeverSynced, SubscriptionCheck.NOT_IN_PLAY);
+    }
 
     /**
      * How much the totals could cover: {@code ledgerRowsRead} counts every data row read (of every customer,
@@ -54,6 +66,10 @@ public record ReconciliationReport(
         Objects.requireNonNull(notComparedByChargeType, "notComparedByChargeType");
         Objects.requireNonNull(coverage, "coverage");
         systemPurchasesNeverSynced = List.copyOf(systemPurchasesNeverSynced);
+        Objects.requireNonNull(subscriptions, "subscriptions");
+        if (!subscriptions.isInPlay() && discrepancies.stream().anyMatch(d -> d.kind().isSubscriptionLevel())) {
+            throw new IllegalArgumentException("subscription-level discrepancies in a report no subscription took part in");
+        }
     }
 
     /**
@@ -63,7 +79,15 @@ public record ReconciliationReport(
      */
     public ReconciliationReport withSystemPurchasesNeverSynced(List<CustomerId> customers) {
         return new ReconciliationReport(matched, notComparedByChargeType, rowsOutsideWindow, rowsInError, totals, discrepancies,
-                coverage, customers);
+                coverage, customers, subscriptions);
+    }
+
+    /** The report with the subscription-level discrepancies after the order-level ones, and whom the check covered. */
+    ReconciliationReport withSubscriptionLevel(List<Discrepancy> found, SubscriptionCheck check) {
+        List<Discrepancy> all = new ArrayList<>(discrepancies);
+        all.addAll(found);
+        return new ReconciliationReport(matched, notComparedByChargeType, rowsOutsideWindow, rowsInError, totals, all, coverage,
+                systemPurchasesNeverSynced, check);
     }
 
     /** The customers having {@code kind} discrepancies, each once, in order of first appearance. */
@@ -71,10 +95,17 @@ public record ReconciliationReport(
         return discrepancies.stream().filter(d -> d.kind() == kind).map(Discrepancy::customer).distinct().toList();
     }
 
+    /**
+     * How many discrepancies of each kind, every order-level kind present (0 when none), and the subscription-level
+     * kinds too when subscriptions {@linkplain SubscriptionCheck#isInPlay() took part}, so an order-only report
+     * counts what it always did.
+     */
     public Map<DiscrepancyKind, Long> countsByKind() {
         Map<DiscrepancyKind, Long> counts = new EnumMap<>(DiscrepancyKind.class);
         for (DiscrepancyKind kind : DiscrepancyKind.values()) {
-            counts.put(kind, 0L);
+            if (subscriptions.isInPlay() || !kind.isSubscriptionLevel()) {
+                counts.put(kind, 0L);
+            }
         }
         discrepancies.forEach(d -> counts.merge(d.kind(), 1L, Long::sum));
         return Collections.unmodifiableMap(counts);

@@ -6,6 +6,7 @@ import dev.pcorders.application.order.port.in.UnknownCustomerException;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.application.order.port.out.LedgerSource;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
+import dev.pcorders.application.subscription.port.out.CachedSubscriptionReader;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderScope;
@@ -15,9 +16,11 @@ import dev.pcorders.domain.reconciliation.LedgerRow;
 import dev.pcorders.domain.reconciliation.Reconciliation;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.subscription.SubscriptionCriteria;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -28,17 +31,36 @@ import java.util.stream.Stream;
  * loaded and memory follows the cached side rather than the ledger. Each customer's orders are read
  * from one committed state of the cache, a batch at a time, and dropped once {@link Reconciliation}
  * has taken what it needs of them.
+ *
+ * <p>Given a {@link CachedSubscriptionReader}, it also hands the reconciliation every cached subscription of each
+ * reconciled customer, read the same way, so the report checks seats per subscription against the ledger rows that
+ * name one (see {@link dev.pcorders.domain.reconciliation.SubscriptionCheck}). Without one, no subscription is cached
+ * as far as the reconciliation knows, and its report is the order-only one.
  */
 public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
 
     private final CachedOrderReader orders;
     private final SyncRunLog runLog;
     private final LedgerSource ledgerSource;
+    private final Optional<CachedSubscriptionReader> subscriptions;
 
+    /** Reconciles orders only, as when no subscription is cached. */
     public ReconcileOrdersService(CachedOrderReader orders, SyncRunLog runLog, LedgerSource ledgerSource) {
+        this(orders, runLog, ledgerSource, Optional.empty());
+    }
+
+    /** Reconciles orders and, for the customers whose subscriptions are cached, subscriptions. */
+    public ReconcileOrdersService(CachedOrderReader orders, SyncRunLog runLog, LedgerSource ledgerSource,
+                                  CachedSubscriptionReader subscriptions) {
+        this(orders, runLog, ledgerSource, Optional.of(Objects.requireNonNull(subscriptions, "subscriptions")));
+    }
+
+    private ReconcileOrdersService(CachedOrderReader orders, SyncRunLog runLog, LedgerSource ledgerSource,
+                                   Optional<CachedSubscriptionReader> subscriptions) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.runLog = Objects.requireNonNull(runLog, "runLog");
         this.ledgerSource = Objects.requireNonNull(ledgerSource, "ledgerSource");
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -63,6 +85,12 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
                     reconciliation.addOrderOutsideWindow(order);
                 }
             });
+            // Every status: a row billing a suspended subscription must be told apart from one Partner Center never had.
+            subscriptions.ifPresent(reader -> reader.forEachSubscription(SubscriptionCriteria.ALL.withCustomer(customer),
+                    subscription -> {
+                        unheardOf.remove(customer);
+                        reconciliation.addSubscription(subscription);
+                    }));
         }
         try (Stream<LedgerEntry> ledger = ledgerSource.read(command.ledger(), command.lenient())) {
             Iterator<LedgerEntry> entries = ledger.iterator();
