@@ -95,7 +95,7 @@ public final class PcOrders implements AutoCloseable {
 
     /** The cache against a ledger file (Partner Center's invoice reconciliation export or a partner ledger). */
     public ReconcileOrdersUseCase reconcileOrders() {
-        return new ReconcileOrdersService(cache().orders(), cache().runLog(), ledgerSource);
+        return new ReconcileOrdersService(cache().orders(), cache().runLog(), ledgerSource, cache().subscriptions());
     }
 
     /** Customers' subscriptions from Partner Center into the cache, one snapshot per customer. */

@@ -30,8 +30,8 @@ final class ReportOutput {
             + "(system purchases), which the cache holds only after a sync with --include-system-purchases; run "
             + "pc-orders sync --include-system-purchases (with your usual flags) for these customers and reconcile again";
 
-    static final String SUBSCRIPTIONS_NOT_CACHED_HINT = "nothing subscription-level is reported for them; sync their "
-            + "subscriptions into the cache and reconcile again";
+    static final String SUBSCRIPTIONS_NOT_CACHED_HINT = "nothing subscription-level is reported for them; run "
+            + "pc-orders sync --resources orders,subscriptions for these customers and reconcile again";
 
     static final String NO_SUBSCRIPTIONS_IN_LEDGER_HINT = "nothing subscription-level is reported for them; a partner ledger "
             + "with a subscription_id column lets their subscriptions be checked";

@@ -32,7 +32,7 @@ public record ReconciliationExport(long dataRows, Map<String, Long> rowsByCharge
     /** How many of each kind were planted; every kind is present, with 0 where none could be. */
     public Map<DiscrepancyKind, Long> plantedCounts() {
         Map<DiscrepancyKind, Long> counts = new EnumMap<>(DiscrepancyKind.class);
-        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
+        for (DiscrepancyKind kind : DiscrepancyKind.orderLevel()) {
             counts.put(kind, 0L);
         }
         planted.forEach(discrepancy -> counts.merge(discrepancy.kind(), 1L, Long::sum));
