@@ -5,8 +5,8 @@ import dev.pcorders.domain.order.Order;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.OrderChangeRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
-import dev.pcorders.adapter.persistence.jooq.tables.records.SyncRunRecord;
-import dev.pcorders.adapter.persistence.sqlite.SnapshotWriter;
+import dev.pcorders.adapter.persistence.sqlite.KeysetBatches;
+import dev.pcorders.adapter.persistence.sqlite.SnapshotTransaction;
 import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
@@ -43,6 +43,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
+import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 /**
@@ -61,10 +62,14 @@ final class JooqOrderRepository
 
     private final SqliteTransactions transactions;
     private final SqliteSyncRunLog runLog;
+    private final SnapshotTransaction<Order, StoredOrderRecord, CachedOrder> snapshots;
+    private final KeysetBatches<StoredOrderRecord, CachedOrder> batches;
 
     JooqOrderRepository(SqliteTransactions transactions, SqliteSyncRunLog runLog) {
         this.transactions = transactions;
         this.runLog = runLog;
+        this.snapshots = new SnapshotTransaction<>(transactions, OrderSnapshotRows.ORDERS, OrderSnapshotRows.CHANGES);
+        this.batches = new KeysetBatches<>(transactions, ORDERS_PER_BATCH);
     }
 
     @Override
@@ -74,23 +79,9 @@ final class JooqOrderRepository
 
     @Override
     public SnapshotSummary replaceSnapshot(SyncRunId run, OrderScope scope, Iterator<Page<Order>> pages) {
-        Objects.requireNonNull(run, "run");
         Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(pages, "pages");
-        return transactions.inWriteTransaction("store the snapshot of sync run " + run.value(), tx -> {
-            SyncRunRecord record = SqliteSyncRunLog.runForSnapshot(tx, run, scope);
-            SnapshotSummary summary;
-            try (SnapshotWriter<Order, StoredOrderRecord, CachedOrder> snapshot = new SnapshotWriter<>(tx, OrderSnapshotRows.ORDERS,
-                    OrderSnapshotRows.CHANGES, run.value(), record.getScopeId(), scope.customer().toString(), record.getStartedAt(),
-                    connection -> new OrderSnapshotRows(tx, connection, scope, record.getStartedAt()))) {
-                while (pages.hasNext()) {
-                    snapshot.write(pages.next());
-                }
-                summary = snapshot.finish();
-            }
-            SqliteSyncRunLog.snapshotStored(tx, run);
-            return summary;
-        });
+        return snapshots.replace(run, scope, pages,
+                (tx, connection, startedAt) -> new OrderSnapshotRows(tx, connection, scope, startedAt));
     }
 
     @Override
@@ -125,18 +116,22 @@ final class JooqOrderRepository
     public void forEachOrder(OrderCriteria criteria, Consumer<CachedOrder> action) {
         Objects.requireNonNull(criteria, "criteria");
         Objects.requireNonNull(action, "action");
-        // Every batch in one deferred read transaction: all of them see the state the first one saw, while syncs commit.
-        transactions.inReadTransaction("read cached orders", dsl -> {
-            List<StoredOrderRecord> batch = CachedOrderQueries.page(dsl, criteria, 0, ORDERS_PER_BATCH).fetch();
-            while (!batch.isEmpty()) {
-                StoredOrderReader.read(dsl, batch).forEach(action);
-                if (batch.size() < ORDERS_PER_BATCH) {
-                    break;
-                }
-                batch = CachedOrderQueries.after(dsl, criteria, batch.get(batch.size() - 1), ORDERS_PER_BATCH).fetch();
+        batches.forEach("cached orders", new KeysetBatches.Queries<StoredOrderRecord, CachedOrder>() {
+            @Override
+            public List<StoredOrderRecord> first(DSLContext dsl, int size) {
+                return CachedOrderQueries.page(dsl, criteria, 0, size).fetch();
             }
-            return null;
-        });
+
+            @Override
+            public List<StoredOrderRecord> after(DSLContext dsl, StoredOrderRecord last, int size) {
+                return CachedOrderQueries.after(dsl, criteria, last, size).fetch();
+            }
+
+            @Override
+            public List<CachedOrder> read(DSLContext dsl, List<StoredOrderRecord> rows) {
+                return StoredOrderReader.read(dsl, rows);
+            }
+        }, action);
     }
 
     @Override

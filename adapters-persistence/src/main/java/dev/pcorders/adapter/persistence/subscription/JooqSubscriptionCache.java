@@ -2,8 +2,8 @@ package dev.pcorders.adapter.persistence.subscription;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredSubscriptionRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.SubscriptionChangeRecord;
-import dev.pcorders.adapter.persistence.jooq.tables.records.SyncRunRecord;
-import dev.pcorders.adapter.persistence.sqlite.SnapshotWriter;
+import dev.pcorders.adapter.persistence.sqlite.KeysetBatches;
+import dev.pcorders.adapter.persistence.sqlite.SnapshotTransaction;
 import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 
 import static dev.pcorders.adapter.persistence.jooq.Tables.SUBSCRIPTION_CHANGE;
 
@@ -40,30 +41,19 @@ final class JooqSubscriptionCache implements SnapshotStore<SubscriptionScope, Su
     static final int SUBSCRIPTIONS_PER_BATCH = 1_000;
 
     private final SqliteTransactions transactions;
+    private final SnapshotTransaction<Subscription, StoredSubscriptionRecord, Subscription> snapshots;
+    private final KeysetBatches<StoredSubscriptionRecord, Subscription> batches;
 
     JooqSubscriptionCache(SqliteTransactions transactions) {
         this.transactions = transactions;
+        this.snapshots = new SnapshotTransaction<>(transactions, SubscriptionSnapshotRows.SUBSCRIPTIONS,
+                SubscriptionSnapshotRows.CHANGES);
+        this.batches = new KeysetBatches<>(transactions, SUBSCRIPTIONS_PER_BATCH);
     }
 
     @Override
     public SnapshotSummary replaceSnapshot(SyncRunId run, SubscriptionScope scope, Iterator<Page<Subscription>> pages) {
-        Objects.requireNonNull(run, "run");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(pages, "pages");
-        return transactions.inWriteTransaction("store the snapshot of sync run " + run.value(), tx -> {
-            SyncRunRecord record = SqliteSyncRunLog.runForSnapshot(tx, run, scope);
-            SnapshotSummary summary;
-            try (SnapshotWriter<Subscription, StoredSubscriptionRecord, Subscription> snapshot = new SnapshotWriter<>(tx,
-                    SubscriptionSnapshotRows.SUBSCRIPTIONS, SubscriptionSnapshotRows.CHANGES, run.value(), record.getScopeId(),
-                    scope.customer().toString(), record.getStartedAt(), connection -> new SubscriptionSnapshotRows(tx, connection))) {
-                while (pages.hasNext()) {
-                    snapshot.write(pages.next());
-                }
-                summary = snapshot.finish();
-            }
-            SqliteSyncRunLog.snapshotStored(tx, run);
-            return summary;
-        });
+        return snapshots.replace(run, scope, pages, (tx, connection, startedAt) -> new SubscriptionSnapshotRows(tx, connection));
     }
 
     @Override
@@ -83,18 +73,22 @@ final class JooqSubscriptionCache implements SnapshotStore<SubscriptionScope, Su
     public void forEachSubscription(SubscriptionCriteria criteria, Consumer<Subscription> action) {
         Objects.requireNonNull(criteria, "criteria");
         Objects.requireNonNull(action, "action");
-        // Every batch in one deferred read transaction: all of them see the state the first one saw, while syncs commit.
-        transactions.inReadTransaction("read cached subscriptions", dsl -> {
-            List<StoredSubscriptionRecord> batch = SubscriptionQueries.page(dsl, criteria, 0, SUBSCRIPTIONS_PER_BATCH).fetch();
-            while (!batch.isEmpty()) {
-                StoredSubscriptionReader.read(dsl, batch).forEach(action);
-                if (batch.size() < SUBSCRIPTIONS_PER_BATCH) {
-                    break;
-                }
-                batch = SubscriptionQueries.after(dsl, criteria, batch.get(batch.size() - 1), SUBSCRIPTIONS_PER_BATCH).fetch();
+        batches.forEach("cached subscriptions", new KeysetBatches.Queries<StoredSubscriptionRecord, Subscription>() {
+            @Override
+            public List<StoredSubscriptionRecord> first(DSLContext dsl, int size) {
+                return SubscriptionQueries.page(dsl, criteria, 0, size).fetch();
             }
-            return null;
-        });
+
+            @Override
+            public List<StoredSubscriptionRecord> after(DSLContext dsl, StoredSubscriptionRecord last, int size) {
+                return SubscriptionQueries.after(dsl, criteria, last, size).fetch();
+            }
+
+            @Override
+            public List<Subscription> read(DSLContext dsl, List<StoredSubscriptionRecord> rows) {
+                return StoredSubscriptionReader.read(dsl, rows);
+            }
+        }, action);
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.pcorders.adapter.persistence.sqlite;
+
+import dev.pcorders.adapter.persistence.jooq.tables.records.SyncRunRecord;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.SyncRunId;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * {@code SnapshotStore.replaceSnapshot} for any resource: one write transaction that checks the run belongs to the
+ * scope and has stored nothing yet, writes the pages through a {@link SnapshotWriter}, and marks the run's snapshot
+ * stored. Whatever fails, the iterator included, rolls it all back and propagates as thrown.
+ *
+ * @param <T> the item as fetched
+ * @param <R> the record of the item table
+ * @param <V> the view the cache keeps of an item
+ */
+public final class SnapshotTransaction<T, R extends Record, V> {
+
+    /** The resource's rows for one snapshot, on the write transaction's connection. */
+    @FunctionalInterface
+    public interface RowsOfOneSnapshot<T, R extends Record, V> {
+        SnapshotRows<T, R, V> open(DSLContext tx, Connection connection, Instant runStartedAt);
+    }
+
+    private final SqliteTransactions transactions;
+    private final ItemTable<R> items;
+    private final ChangeTable changes;
+
+    public SnapshotTransaction(SqliteTransactions transactions, ItemTable<R> items, ChangeTable changes) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.items = Objects.requireNonNull(items, "items");
+        this.changes = Objects.requireNonNull(changes, "changes");
+    }
+
+    public SnapshotSummary replace(SyncRunId run, CustomerScope scope, Iterator<Page<T>> pages, RowsOfOneSnapshot<T, R, V> rows) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(pages, "pages");
+        return transactions.inWriteTransaction("store the snapshot of sync run " + run.value(), tx -> {
+            SyncRunRecord record = SqliteSyncRunLog.runForSnapshot(tx, run, scope);
+            SnapshotSummary summary;
+            try (SnapshotWriter<T, R, V> snapshot = new SnapshotWriter<>(tx, items, changes, run.value(), record.getScopeId(),
+                    scope.customer().toString(), record.getStartedAt(),
+                    connection -> rows.open(tx, connection, record.getStartedAt()))) {
+                while (pages.hasNext()) {
+                    snapshot.write(pages.next());
+                }
+                summary = snapshot.finish();
+            }
+            SqliteSyncRunLog.snapshotStored(tx, run);
+            return summary;
+        });
+    }
+}
