@@ -4,9 +4,10 @@ import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.application.order.port.out.OrderChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
-import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
+import dev.pcorders.application.shared.testing.InMemorySyncRunLog;
+import dev.pcorders.application.shared.testing.InMemorySyncRunLog.RunRecord;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
@@ -51,33 +52,23 @@ public final class InMemoryOrderCache
     public record OrderKey(CustomerId customer, OrderId id) {
     }
 
-    public record RunRecord(SyncRunId id, OrderScope scope, CorrelationId correlationId, Instant startedAt,
-                            Optional<SyncRunOutcome> outcome) {
-    }
-
-    private final Map<SyncRunId, RunRecord> runs = new LinkedHashMap<>();
+    // Run-log calls still take this cache's lock, so a run cannot be finished while its snapshot is being replaced.
+    private final InMemorySyncRunLog runLog = new InMemorySyncRunLog();
     private final Map<OrderKey, CachedOrder> view = new HashMap<>();
     private final Map<OrderKey, Set<ResellerId>> seenUnderReseller = new HashMap<>();
     private final List<OrderChange> changes = new ArrayList<>();
-    private long lastRun;
 
     @Override
     public synchronized SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt) {
-        if (!(Objects.requireNonNull(scope) instanceof OrderScope orders)) {
+        if (!(Objects.requireNonNull(scope) instanceof OrderScope)) {
             throw new IllegalArgumentException("this in-memory cache records order syncs only, not " + scope.kind());
         }
-        SyncRunId id = new SyncRunId(++lastRun);
-        runs.put(id, new RunRecord(id, orders, Objects.requireNonNull(correlationId),
-                Objects.requireNonNull(startedAt), Optional.empty()));
-        return id;
+        return runLog.startRun(scope, correlationId, startedAt);
     }
 
     @Override
     public synchronized SnapshotSummary replaceSnapshot(SyncRunId run, OrderScope scope, Iterator<Page<Order>> pages) {
-        RunRecord record = openRun(run);
-        if (!record.scope().equals(scope)) {
-            throw new IllegalArgumentException("run " + run.value() + " was started for another scope");
-        }
+        RunRecord record = runLog.openRunFor(run, scope);
         Map<OrderKey, Order> sent = new LinkedHashMap<>();
         long pageCount = 0;
         int lastPageNumber = -1;
@@ -141,25 +132,12 @@ public final class InMemoryOrderCache
 
     @Override
     public synchronized void finishRun(SyncRunId run, SyncRunOutcome outcome) {
-        RunRecord record = openRun(run);
-        runs.put(run, new RunRecord(run, record.scope(), record.correlationId(), record.startedAt(),
-                Optional.of(Objects.requireNonNull(outcome))));
-    }
-
-    private RunRecord openRun(SyncRunId run) {
-        RunRecord record = runs.get(run);
-        if (record == null) {
-            throw new StoreException(StoreException.Reason.UNEXPECTED, "no sync run " + run.value());
-        }
-        if (record.outcome().isPresent()) {
-            throw new StoreException(StoreException.Reason.UNEXPECTED, "sync run " + run.value() + " is already finished");
-        }
-        return record;
+        runLog.finishRun(run, outcome);
     }
 
     /** The runs recorded so far, oldest first. */
     public synchronized List<RunRecord> runs() {
-        return List.copyOf(runs.values());
+        return runLog.runs();
     }
 
     private List<CachedOrder> cached() {
@@ -218,21 +196,12 @@ public final class InMemoryOrderCache
 
     @Override
     public synchronized Optional<String> lastSucceededScopeKey(ResourceKind kind, CustomerId customer) {
-        List<String> keys = succeededKeysOldestFirst(kind, customer);
-        return keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
+        return runLog.lastSucceededScopeKey(kind, customer);
     }
 
     @Override
     public synchronized List<String> succeededScopeKeys(ResourceKind kind, CustomerId customer) {
-        return succeededKeysOldestFirst(kind, customer).stream().distinct().toList();
-    }
-
-    private List<String> succeededKeysOldestFirst(ResourceKind kind, CustomerId customer) {
-        return runs.values().stream()
-                .filter(run -> run.scope().kind().equals(kind) && run.scope().customer().equals(customer))
-                .filter(run -> run.outcome().map(SyncRunOutcome::succeeded).orElse(false))
-                .map(run -> run.scope().key())
-                .toList();
+        return runLog.succeededScopeKeys(kind, customer);
     }
 
     @Override

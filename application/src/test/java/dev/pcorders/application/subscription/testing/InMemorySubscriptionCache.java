@@ -2,9 +2,10 @@ package dev.pcorders.application.subscription.testing;
 
 import dev.pcorders.application.shared.port.out.SnapshotStore;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
-import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
+import dev.pcorders.application.shared.testing.InMemorySyncRunLog;
+import dev.pcorders.application.shared.testing.InMemorySyncRunLog.RunRecord;
 import dev.pcorders.application.subscription.port.out.CachedSubscriptionReader;
 import dev.pcorders.application.subscription.port.out.SubscriptionChangeLog;
 import dev.pcorders.domain.shared.CorrelationId;
@@ -46,36 +47,26 @@ public final class InMemorySubscriptionCache implements SyncRunLog, SnapshotStor
         }
     }
 
-    public record RunRecord(SyncRunId id, SubscriptionScope scope, CorrelationId correlationId, Instant startedAt,
-                            Optional<SyncRunOutcome> outcome) {
-    }
-
     private static final Comparator<Subscription> ORDER = Comparator.comparing(Subscription::creationDate)
             .thenComparing(Subscription::id).thenComparing(Subscription::customer);
 
-    private final Map<SyncRunId, RunRecord> runs = new LinkedHashMap<>();
+    // Run-log calls still take this cache's lock, so a run cannot be finished while its snapshot is being replaced.
+    private final InMemorySyncRunLog runLog = new InMemorySyncRunLog();
     private final Map<SubscriptionKey, Subscription> view = new HashMap<>();
     private final List<SubscriptionChange> changes = new ArrayList<>();
-    private long lastRun;
 
     @Override
     public synchronized SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt) {
-        if (!(Objects.requireNonNull(scope) instanceof SubscriptionScope subscriptions)) {
+        if (!(Objects.requireNonNull(scope) instanceof SubscriptionScope)) {
             throw new IllegalArgumentException("this in-memory cache records subscription syncs only, not " + scope.kind());
         }
-        SyncRunId id = new SyncRunId(++lastRun);
-        runs.put(id, new RunRecord(id, subscriptions, Objects.requireNonNull(correlationId),
-                Objects.requireNonNull(startedAt), Optional.empty()));
-        return id;
+        return runLog.startRun(scope, correlationId, startedAt);
     }
 
     @Override
     public synchronized SnapshotSummary replaceSnapshot(SyncRunId run, SubscriptionScope scope,
                                                         Iterator<Page<Subscription>> pages) {
-        RunRecord record = openRun(run);
-        if (!record.scope().equals(scope)) {
-            throw new IllegalArgumentException("run " + run.value() + " was started for another scope");
-        }
+        RunRecord record = runLog.openRunFor(run, scope);
         // Everything is staged first and published at the end, so a failing iterator changes nothing.
         Map<SubscriptionKey, Subscription> sent = new LinkedHashMap<>();
         long pageCount = 0;
@@ -124,25 +115,12 @@ public final class InMemorySubscriptionCache implements SyncRunLog, SnapshotStor
 
     @Override
     public synchronized void finishRun(SyncRunId run, SyncRunOutcome outcome) {
-        RunRecord record = openRun(run);
-        runs.put(run, new RunRecord(run, record.scope(), record.correlationId(), record.startedAt(),
-                Optional.of(Objects.requireNonNull(outcome))));
-    }
-
-    private RunRecord openRun(SyncRunId run) {
-        RunRecord record = runs.get(run);
-        if (record == null) {
-            throw new StoreException(StoreException.Reason.UNEXPECTED, "no sync run " + run.value());
-        }
-        if (record.outcome().isPresent()) {
-            throw new StoreException(StoreException.Reason.UNEXPECTED, "sync run " + run.value() + " is already finished");
-        }
-        return record;
+        runLog.finishRun(run, outcome);
     }
 
     /** The runs recorded so far, oldest first. */
     public synchronized List<RunRecord> runs() {
-        return List.copyOf(runs.values());
+        return runLog.runs();
     }
 
     private List<Subscription> matching(SubscriptionCriteria criteria) {
@@ -181,21 +159,12 @@ public final class InMemorySubscriptionCache implements SyncRunLog, SnapshotStor
 
     @Override
     public synchronized Optional<String> lastSucceededScopeKey(ResourceKind kind, CustomerId customer) {
-        List<String> keys = succeededKeysOldestFirst(kind, customer);
-        return keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
+        return runLog.lastSucceededScopeKey(kind, customer);
     }
 
     @Override
     public synchronized List<String> succeededScopeKeys(ResourceKind kind, CustomerId customer) {
-        return succeededKeysOldestFirst(kind, customer).stream().distinct().toList();
-    }
-
-    private List<String> succeededKeysOldestFirst(ResourceKind kind, CustomerId customer) {
-        return runs.values().stream()
-                .filter(run -> run.scope().kind().equals(kind) && run.scope().customer().equals(customer))
-                .filter(run -> run.outcome().map(SyncRunOutcome::succeeded).orElse(false))
-                .map(run -> run.scope().key())
-                .toList();
+        return runLog.succeededScopeKeys(kind, customer);
     }
 
     @Override
