@@ -19,7 +19,7 @@ final class SubscriptionsCommand {
     @ParentCommand
     PcOrdersCommand root;
 
-    @Command(name = "list", description = "List cached subscriptions by customer and creation date.",
+    @Command(name = "list", description = "List cached subscriptions, oldest first.",
             mixinStandardHelpOptions = true)
     static final class ListSubscriptions implements Callable<Integer> {
 
