@@ -8,6 +8,8 @@ import dev.pcorders.domain.subscription.SubscriptionChange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -113,7 +115,8 @@ final class SubscriptionOutput {
                 count[0]++;
                 table.add(List.of(s.customer().toString(), s.id().toString(), s.offerId(),
                         text(s.friendlyName().or(s::offerName)), s.status().toString(), Integer.toString(s.quantity()),
-                        text(s.billingCycle()), s.creationDate().toString()));
+                        // The day in UTC, as orders list shows it; JSON and CSV keep the instant.
+                        text(s.billingCycle()), LocalDate.ofInstant(s.creationDate(), ZoneOffset.UTC).toString()));
             });
         } finally {
             // Also when the read fails part-way: the rows read so far are printed, the exit code says the rest is missing.
