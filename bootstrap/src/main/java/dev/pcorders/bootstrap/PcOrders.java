@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * pc-orders from plain Java: the use cases over Partner Center and a local SQLite cache, built and
@@ -53,15 +54,18 @@ import java.util.Optional;
 public final class PcOrders implements AutoCloseable {
 
     private final Optional<CloseableOrderGateway> gateway;
-    private final Optional<CloseableSubscriptionGateway> subscriptionGateway;
+    /** Opens the subscriptions' HTTP client; only a caller that syncs subscriptions pays for a second client. */
+    private final Optional<Supplier<CloseableSubscriptionGateway>> subscriptionGatewayOpener;
+    private CloseableSubscriptionGateway subscriptionGateway;
     private final Optional<SqliteOrderStore> store;
     private final LedgerSource ledgerSource;
     private final Clock clock;
 
-    private PcOrders(Optional<CloseableOrderGateway> gateway, Optional<CloseableSubscriptionGateway> subscriptionGateway,
+    private PcOrders(Optional<CloseableOrderGateway> gateway,
+                     Optional<Supplier<CloseableSubscriptionGateway>> subscriptionGatewayOpener,
                      Optional<SqliteOrderStore> store, LedgerSource ledgerSource, Clock clock) {
         this.gateway = gateway;
-        this.subscriptionGateway = subscriptionGateway;
+        this.subscriptionGatewayOpener = subscriptionGatewayOpener;
         this.store = store;
         this.ledgerSource = ledgerSource;
         this.clock = clock;
@@ -100,9 +104,15 @@ public final class PcOrders implements AutoCloseable {
 
     /** Customers' subscriptions from Partner Center into the cache, one snapshot per customer. */
     public SyncSubscriptionsUseCase syncSubscriptions() {
-        CloseableSubscriptionGateway subscriptions = subscriptionGateway.orElseThrow(() -> new IllegalStateException(
-                "no Partner Center access: build PcOrders with an accessTokenProvider(...) to sync subscriptions"));
-        return new SyncSubscriptionsService(subscriptions, cache().subscriptionSnapshots(), cache().runLog(), clock);
+        return new SyncSubscriptionsService(subscriptionGateway(), cache().subscriptionSnapshots(), cache().runLog(), clock);
+    }
+
+    private synchronized CloseableSubscriptionGateway subscriptionGateway() {
+        if (subscriptionGateway == null) {
+            subscriptionGateway = subscriptionGatewayOpener.orElseThrow(() -> new IllegalStateException(
+                    "no Partner Center access: build PcOrders with an accessTokenProvider(...) to sync subscriptions")).get();
+        }
+        return subscriptionGateway;
     }
 
     public FindCachedSubscriptionsUseCase findCachedSubscriptions() {
@@ -125,7 +135,11 @@ public final class PcOrders implements AutoCloseable {
             gateway.ifPresent(CloseableOrderGateway::close);
         } finally {
             try {
-                subscriptionGateway.ifPresent(CloseableSubscriptionGateway::close);
+                synchronized (this) {
+                    if (subscriptionGateway != null) {
+                        subscriptionGateway.close();
+                    }
+                }
             } finally {
                 store.ifPresent(SqliteOrderStore::close);
             }
@@ -231,8 +245,9 @@ public final class PcOrders implements AutoCloseable {
             try {
                 gateway = Optional.ofNullable(accessTokenProvider)
                         .map(tokens -> PartnerCenterOrderGateways.open(partnerCenter, billingTypeEncoding, tokens));
-                Optional<CloseableSubscriptionGateway> subscriptions = Optional.ofNullable(accessTokenProvider)
-                        .map(tokens -> PartnerCenterSubscriptionGateways.open(partnerCenter, tokens));
+                PartnerCenterClientSettings settings = partnerCenter;
+                Optional<Supplier<CloseableSubscriptionGateway>> subscriptions = Optional.ofNullable(accessTokenProvider)
+                        .map(tokens -> () -> PartnerCenterSubscriptionGateways.open(settings, tokens));
                 return new PcOrders(gateway, subscriptions, store, ledgerSource, clock);
             } catch (RuntimeException failure) {
                 gateway.ifPresent(CloseableOrderGateway::close);
