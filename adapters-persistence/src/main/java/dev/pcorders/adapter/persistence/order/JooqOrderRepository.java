@@ -25,7 +25,7 @@ import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.SyncScope;
 import dev.pcorders.domain.shared.Money;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ResourceKind;
@@ -73,7 +73,7 @@ final class JooqOrderRepository
     }
 
     @Override
-    public SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt) {
+    public SyncRunId startRun(SyncScope scope, CorrelationId correlationId, Instant startedAt) {
         return runLog.startRun(scope, correlationId, startedAt);
     }
 

@@ -103,7 +103,7 @@ final class OrderSnapshotRows implements SnapshotRows<Order, StoredOrderRecord, 
                 .values((String) null, null, null)
                 .onConflictDoNothing());
         for (ItemKey key : keys) {
-            seen = seen.bind(key.customer(), key.id(), reseller);
+            seen = seen.bind(key.owner(), key.id(), reseller);
         }
         seen.execute();
     }

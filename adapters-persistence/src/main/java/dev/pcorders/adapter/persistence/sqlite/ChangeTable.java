@@ -7,6 +7,6 @@ import org.jooq.Table;
 
 /** The columns of a resource's change log: what each run found different, in the order found ({@code changeId}). */
 public record ChangeTable(Table<? extends Record> table, Field<Long> changeId, Field<Long> runId, Field<Instant> detectedAt,
-                          Field<String> customer, Field<String> id, Field<String> kind, Field<Integer> nestedNumber,
+                          Field<String> owner, Field<String> id, Field<String> kind, Field<Integer> nestedNumber,
                           Field<String> before, Field<String> after) {
 }

@@ -2,9 +2,9 @@ package dev.pcorders.adapter.persistence.sqlite;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.SyncRunRecord;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
-import dev.pcorders.domain.shared.CustomerScope;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.SyncRunId;
+import dev.pcorders.domain.shared.SyncScope;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Iterator;
@@ -39,7 +39,7 @@ public final class SnapshotTransaction<T, R extends Record, V> {
         this.changes = Objects.requireNonNull(changes, "changes");
     }
 
-    public SnapshotSummary replace(SyncRunId run, CustomerScope scope, Iterator<Page<T>> pages, RowsOfOneSnapshot<T, R, V> rows) {
+    public SnapshotSummary replace(SyncRunId run, SyncScope scope, Iterator<Page<T>> pages, RowsOfOneSnapshot<T, R, V> rows) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(pages, "pages");
@@ -47,7 +47,7 @@ public final class SnapshotTransaction<T, R extends Record, V> {
             SyncRunRecord record = SqliteSyncRunLog.runForSnapshot(tx, run, scope);
             SnapshotSummary summary;
             try (SnapshotWriter<T, R, V> snapshot = new SnapshotWriter<>(tx, items, changes, run.value(), record.getScopeId(),
-                    scope.customer().toString(), record.getStartedAt(),
+                    SqliteSyncRunLog.ownerOf(scope), record.getStartedAt(),
                     connection -> rows.open(tx, connection, record.getStartedAt()))) {
                 while (pages.hasNext()) {
                     snapshot.write(pages.next());

@@ -43,28 +43,28 @@ public final class SnapshotWriter<T, R extends Record, V> implements AutoCloseab
     private final ChangeTable log;
     private final long runId;
     private final long scopeId;
-    private final String scopeCustomer;
+    private final String scopeOwner;
     private final Instant detectedAt;
     private final SnapshotRows<T, R, V> rows;
     private final RowBatch changes;
     private long nextRowId;
     private long pages;
     private int lastPageNumber = -1;
-    /** Normally the scope's customer alone; an item sent with another customer is kept under that one. */
-    private final Set<String> customersWritten = new LinkedHashSet<>();
+    /** Normally the scope's owner alone; an item sent with another customer is kept under that one. */
+    private final Set<String> ownersWritten = new LinkedHashSet<>();
 
     /**
      * Prepares the INSERTs on the transaction's connection ({@code rowsOn} those of the resource's rows); {@link #close}
      * releases them. {@code startedAt}, the run's start, dates its changes.
      */
-    public SnapshotWriter(DSLContext tx, ItemTable<R> items, ChangeTable log, long runId, long scopeId, String scopeCustomer,
+    public SnapshotWriter(DSLContext tx, ItemTable<R> items, ChangeTable log, long runId, long scopeId, String scopeOwner,
                           Instant startedAt, Function<Connection, SnapshotRows<T, R, V>> rowsOn) {
         this.tx = tx;
         this.items = items;
         this.log = log;
         this.runId = runId;
         this.scopeId = scopeId;
-        this.scopeCustomer = scopeCustomer;
+        this.scopeOwner = scopeOwner;
         this.detectedAt = startedAt;
         // The writer holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take these ids.
         this.nextRowId = tx.select(DSL.coalesce(DSL.max(items.rowId()), 0L)).from(items.table()).fetchSingle().value1() + 1;
@@ -94,7 +94,7 @@ public final class SnapshotWriter<T, R extends Record, V> implements AutoCloseab
         for (T item : page.items()) {
             ItemKey key = rows.keyOf(item);
             sent.put(key, item);
-            customersWritten.add(key.customer());
+            ownersWritten.add(key.owner());
         }
         if (sent.isEmpty()) {
             return;
@@ -122,7 +122,7 @@ public final class SnapshotWriter<T, R extends Record, V> implements AutoCloseab
                     .where(items.rowId().eq(DSL.param(items.rowId()))));
             forgetChanges = tx.batch(tx.deleteFrom(log.table())
                     .where(log.runId().eq(DSL.param(log.runId())))
-                    .and(log.customer().eq(DSL.param(log.customer())))
+                    .and(log.owner().eq(DSL.param(log.owner())))
                     .and(log.id().eq(DSL.param(log.id()))));
         }
         for (Map.Entry<ItemKey, T> entry : sent.entrySet()) {
@@ -131,7 +131,7 @@ public final class SnapshotWriter<T, R extends Record, V> implements AutoCloseab
             if (sentBefore != null) {
                 // Sent again on a later page: the later version wins, and it is compared afresh.
                 forgetRows = forgetRows.bind(sentBefore);
-                forgetChanges = forgetChanges.bind(runId, key.customer(), key.id());
+                forgetChanges = forgetChanges.bind(runId, key.owner(), key.id());
             }
             Optional<V> before = Optional.ofNullable(previous.get(key));
             V after = rows.afterSync(entry.getValue(), before);
@@ -141,7 +141,7 @@ public final class SnapshotWriter<T, R extends Record, V> implements AutoCloseab
                 changes.add()
                         .set(log.runId(), runId)
                         .set(log.detectedAt(), detectedAt)
-                        .set(log.customer(), key.customer())
+                        .set(log.owner(), key.owner())
                         .set(log.id(), key.id())
                         .set(log.kind(), difference.kind())
                         .set(log.nestedNumber(), difference.nestedNumber().isPresent()
@@ -160,17 +160,17 @@ public final class SnapshotWriter<T, R extends Record, V> implements AutoCloseab
     }
 
     private ItemKey keyOf(R row) {
-        return new ItemKey(row.get(items.customer()), row.get(items.id()));
+        return new ItemKey(row.get(items.owner()), row.get(items.id()));
     }
 
     private List<R> existingRows(Set<ItemKey> keys) {
-        Map<String, List<String>> idsByCustomer = keys.stream().collect(Collectors.groupingBy(ItemKey::customer,
+        Map<String, List<String>> idsByOwner = keys.stream().collect(Collectors.groupingBy(ItemKey::owner,
                 LinkedHashMap::new, Collectors.mapping(ItemKey::id, Collectors.toList())));
         List<R> found = new ArrayList<>();
-        idsByCustomer.forEach((customer, ids) -> {
+        idsByOwner.forEach((customer, ids) -> {
             for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
                 found.addAll(tx.selectFrom(items.table())
-                        .where(items.customer().eq(customer))
+                        .where(items.owner().eq(customer))
                         .and(items.id().in(ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY))))
                         .fetch());
             }
@@ -183,40 +183,40 @@ public final class SnapshotWriter<T, R extends Record, V> implements AutoCloseab
         // Every other run's rows, not only those of runs started earlier: syncs may overlap, and the one that
         // commits last must leave only its own version of each item it stored, whichever run began first.
         Condition storedAgain = DSL.exists(DSL.selectOne().from(again)
-                .where(again.field(items.customer()).eq(items.customer()))
+                .where(again.field(items.owner()).eq(items.owner()))
                 .and(again.field(items.id()).eq(items.id()))
                 .and(again.field(items.storedByRun()).eq(runId)));
-        // Every statement below names the customers this run touched, so it reads their rows through an index
+        // Every statement below names the owners this run touched, so it reads their rows through an index
         // instead of every customer's: a partner's cache holds thousands of customers.
-        Set<String> customers = new LinkedHashSet<>(customersWritten);
-        customers.add(scopeCustomer);
-        Condition ofTheseCustomers = items.customer().in(customers);
-        Condition otherRuns = ofTheseCustomers.and(items.storedByRun().ne(runId));
-        Condition ofScopeCustomer = items.customer().eq(scopeCustomer);
-        Condition gone = ofScopeCustomer.and(items.storedByRun().ne(runId))
+        Set<String> owners = new LinkedHashSet<>(ownersWritten);
+        owners.add(scopeOwner);
+        Condition ofTheseOwners = items.owner().in(owners);
+        Condition otherRuns = ofTheseOwners.and(items.storedByRun().ne(runId));
+        Condition ofScopeOwner = items.owner().eq(scopeOwner);
+        Condition gone = ofScopeOwner.and(items.storedByRun().ne(runId))
                 .and(items.removedByRun().isNull())
                 .and(rows.covered())
                 .andNot(storedAgain);
 
-        tx.insertInto(log.table(), log.runId(), log.detectedAt(), log.customer(), log.id(), log.kind(), log.before())
+        tx.insertInto(log.table(), log.runId(), log.detectedAt(), log.owner(), log.id(), log.kind(), log.before())
                 .select(DSL.select(DSL.val(runId, log.runId()), DSL.val(detectedAt, log.detectedAt()),
-                                items.customer(), items.id(), DSL.val(ItemChange.REMOVED, log.kind()), rows.removedBefore())
+                                items.owner(), items.id(), DSL.val(ItemChange.REMOVED, log.kind()), rows.removedBefore())
                         .from(items.table())
                         .where(gone)
                         .orderBy(items.rowId()))
                 .execute();
         tx.update(items.table()).set(items.removedByRun(), runId).where(gone).execute();
         // After the update: `gone` itself may ask what the resource remembers of these rows (SnapshotRows#covered).
-        rows.itemsRemoved(tx, ofScopeCustomer.and(items.removedByRun().eq(runId)));
+        rows.itemsRemoved(tx, ofScopeOwner.and(items.removedByRun().eq(runId)));
         tx.deleteFrom(items.table()).where(otherRuns.and(storedAgain)).execute();
 
-        Condition thisRun = ofTheseCustomers.and(items.storedByRun().eq(runId));
+        Condition thisRun = ofTheseOwners.and(items.storedByRun().eq(runId));
         long stored = tx.fetchCount(items.table(), thisRun);
         long nested = rows.countNested(tx, thisRun);
         Condition ofRun = log.runId().eq(runId);
         long added = tx.fetchCount(log.table(), ofRun.and(log.kind().eq(ItemChange.ADDED)));
         long removed = tx.fetchCount(log.table(), ofRun.and(log.kind().eq(ItemChange.REMOVED)));
-        long changed = tx.fetchCount(tx.selectDistinct(log.customer(), log.id())
+        long changed = tx.fetchCount(tx.selectDistinct(log.owner(), log.id())
                 .from(log.table())
                 .where(ofRun)
                 .and(log.kind().notIn(ItemChange.ADDED, ItemChange.REMOVED)));

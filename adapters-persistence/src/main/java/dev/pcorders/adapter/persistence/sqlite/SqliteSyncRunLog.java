@@ -12,8 +12,10 @@ import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.PartnerScope;
 import dev.pcorders.domain.shared.ResourceKind;
 import dev.pcorders.domain.shared.SyncRunId;
+import dev.pcorders.domain.shared.SyncScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +29,9 @@ import org.jooq.DSLContext;
  */
 public final class SqliteSyncRunLog implements SyncRunLog {
 
+    /** The owner of the partner's own scopes in sync_scope.customer_id and in item rows. */
+    public static final String PARTNER_OWNER = "";
+
     private final SqliteTransactions transactions;
 
     public SqliteSyncRunLog(SqliteTransactions transactions) {
@@ -34,7 +39,7 @@ public final class SqliteSyncRunLog implements SyncRunLog {
     }
 
     @Override
-    public SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt) {
+    public SyncRunId startRun(SyncScope scope, CorrelationId correlationId, Instant startedAt) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(startedAt, "startedAt");
@@ -101,9 +106,9 @@ public final class SqliteSyncRunLog implements SyncRunLog {
 
     /**
      * The open run {@code run}, inside a write transaction of a resource's snapshot store, checked to be a run of
-     * {@code scope} (same kind, customer and key) that has not stored a snapshot yet.
+     * {@code scope} (same kind, owner and key) that has not stored a snapshot yet.
      */
-    public static SyncRunRecord runForSnapshot(DSLContext tx, SyncRunId run, CustomerScope scope) {
+    public static SyncRunRecord runForSnapshot(DSLContext tx, SyncRunId run, SyncScope scope) {
         SyncRunRecord record = openRun(tx, run);
         if (!scopeId(tx, scope).map(id -> id.equals(record.getScopeId())).orElse(false)) {
             throw new IllegalArgumentException("run " + run.value() + " was started for another scope");
@@ -130,26 +135,41 @@ public final class SqliteSyncRunLog implements SyncRunLog {
         return record;
     }
 
+    /**
+     * What sync_scope.customer_id and a resource's item rows hold for the owner of {@code scope}: the customer's id,
+     * or {@link #PARTNER_OWNER} for the partner's own scopes (no GUID is empty, so the two never meet).
+     */
+    public static String ownerOf(SyncScope scope) {
+        if (scope instanceof CustomerScope customerScope) {
+            return customerScope.customer().toString();
+        }
+        if (scope instanceof PartnerScope) {
+            return PARTNER_OWNER;
+        }
+        // SyncScope is sealed to these two; Java 17 has no exhaustive switch over types to say so at compile time.
+        throw new IllegalStateException("a sync scope of neither a customer nor the partner: " + scope.getClass());
+    }
+
     private static Condition succeededRunsOf(ResourceKind kind, CustomerId customer) {
         return SYNC_SCOPE.RESOURCE_KIND.eq(kind.name())
                 .and(SYNC_SCOPE.CUSTOMER_ID.eq(customer.toString()))
                 .and(SYNC_RUN.OUTCOME.eq("succeeded"));
     }
 
-    private static Condition sameScope(CustomerScope scope) {
+    private static Condition sameScope(SyncScope scope) {
         return SYNC_SCOPE.RESOURCE_KIND.eq(scope.kind().name())
-                .and(SYNC_SCOPE.CUSTOMER_ID.eq(scope.customer().toString()))
+                .and(SYNC_SCOPE.CUSTOMER_ID.eq(ownerOf(scope)))
                 .and(SYNC_SCOPE.SCOPE_KEY.eq(scope.key()));
     }
 
-    private static Optional<Long> scopeId(DSLContext tx, CustomerScope scope) {
+    private static Optional<Long> scopeId(DSLContext tx, SyncScope scope) {
         return tx.select(SYNC_SCOPE.SCOPE_ID).from(SYNC_SCOPE).where(sameScope(scope)).fetchOptional(SYNC_SCOPE.SCOPE_ID);
     }
 
-    private static long createScope(DSLContext tx, CustomerScope scope) {
+    private static long createScope(DSLContext tx, SyncScope scope) {
         return tx.insertInto(SYNC_SCOPE)
                 .set(SYNC_SCOPE.RESOURCE_KIND, scope.kind().name())
-                .set(SYNC_SCOPE.CUSTOMER_ID, scope.customer().toString())
+                .set(SYNC_SCOPE.CUSTOMER_ID, ownerOf(scope))
                 .set(SYNC_SCOPE.SCOPE_KEY, scope.key())
                 .returningResult(SYNC_SCOPE.SCOPE_ID)
                 .fetchSingle()

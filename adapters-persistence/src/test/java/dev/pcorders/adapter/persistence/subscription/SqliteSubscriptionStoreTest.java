@@ -18,7 +18,7 @@ import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.TestOrders;
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CorrelationId;
-import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.SyncScope;
 import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ResourceAttributes;
@@ -102,7 +102,7 @@ class SqliteSubscriptionStoreTest {
         return summary;
     }
 
-    private SyncRunId start(CustomerScope scope) {
+    private SyncRunId start(SyncScope scope) {
         return store.runLog().startRun(scope, CorrelationId.random(), T0.plusSeconds(++clock));
     }
 

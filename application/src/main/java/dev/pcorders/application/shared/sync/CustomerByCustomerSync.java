@@ -2,24 +2,17 @@ package dev.pcorders.application.shared.sync;
 
 import dev.pcorders.application.shared.port.in.SyncProgress;
 import dev.pcorders.application.shared.port.out.PageSource;
-import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
-import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
-import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.CustomerScope;
-import dev.pcorders.domain.shared.Page;
-import dev.pcorders.domain.shared.ScopedQuery;
-import dev.pcorders.domain.shared.SyncRunId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
 /**
  * Syncs one customer-scoped resource customer by customer: each scope is fetched from its {@link PageSource} and
@@ -33,20 +26,17 @@ import java.util.stream.Stream;
  */
 public final class CustomerByCustomerSync<S extends CustomerScope, T> {
 
-    private final PageSource<S, T> source;
-    private final SnapshotStore<S, T> store;
+    private final ScopeRun<S, T> scopeRun;
     private final SyncRunLog runLog;
     private final BiFunction<CustomerId, String, S> scopeFromKey;
-    private final Clock clock;
 
     /** {@code scopeFromKey} reads a scope back from its {@link CustomerScope#key()}. */
     public CustomerByCustomerSync(PageSource<S, T> source, SnapshotStore<S, T> store, SyncRunLog runLog,
                                   BiFunction<CustomerId, String, S> scopeFromKey, Clock clock) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.store = Objects.requireNonNull(store, "store");
         this.runLog = Objects.requireNonNull(runLog, "runLog");
+        this.scopeRun = new ScopeRun<>(Objects.requireNonNull(source, "source"), Objects.requireNonNull(store, "store"),
+                runLog, Objects.requireNonNull(clock, "clock"));
         this.scopeFromKey = Objects.requireNonNull(scopeFromKey, "scopeFromKey");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Syncs {@code scopes} in turn, every request carrying {@code correlationId}. */
@@ -64,29 +54,7 @@ public final class CustomerByCustomerSync<S extends CustomerScope, T> {
     private ScopeSyncOutcome<S> syncOne(S scope, CorrelationId correlationId, SyncProgress progress) {
         Optional<S> previousScope = runLog.lastSucceededScopeKey(scope.kind(), scope.customer())
                 .map(key -> scopeFromKey.apply(scope.customer(), key));
-        SyncRunId run = runLog.startRun(scope, correlationId, clock.instant());
-        SnapshotSummary summary;
-        try (Stream<Page<T>> pages = source.fetchPages(new ScopedQuery<>(scope, correlationId))) {
-            summary = store.replaceSnapshot(run, scope, ProgressReportingPages.of(pages.iterator(), scope.customer(), progress));
-        } catch (PartnerCenterException failure) {
-            runLog.finishRun(run, SyncRunOutcome.failed(clock.instant(), failure.getMessage()));
-            return new ScopeSyncOutcome.Failed<>(scope, run, SyncFailures.of(failure));
-        } catch (RuntimeException unexpected) {
-            recordFailureQuietly(run, unexpected);
-            throw unexpected;
-        }
-        runLog.finishRun(run, SyncRunOutcome.succeeded(clock.instant(), summary));
-        return new ScopeSyncOutcome.Succeeded<>(scope, previousScope, run, summary);
-    }
-
-    /** Best effort: the run should say it failed, but the original failure is what the caller must see. */
-    private void recordFailureQuietly(SyncRunId run, RuntimeException failure) {
-        try {
-            String reason = failure.getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-            runLog.finishRun(run, SyncRunOutcome.failed(clock.instant(), reason));
-        } catch (RuntimeException alsoFailed) {
-            failure.addSuppressed(alsoFailed);
-        }
+        return scopeRun.run(scope, previousScope, correlationId,
+                pages -> ProgressReportingPages.of(pages, scope.customer(), progress));
     }
 }

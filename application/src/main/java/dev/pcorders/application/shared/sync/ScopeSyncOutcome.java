@@ -2,21 +2,21 @@ package dev.pcorders.application.shared.sync;
 
 import dev.pcorders.application.shared.port.in.SyncFailure;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
-import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.SyncScope;
 import dev.pcorders.domain.shared.SyncRunId;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How the sync of one customer scope ended, for a resource's use case to report in its own terms. */
-public sealed interface ScopeSyncOutcome<S extends CustomerScope> {
+/** How the sync of one scope ended, for a resource's use case to report in its own terms. */
+public sealed interface ScopeSyncOutcome<S extends SyncScope> {
 
     S scope();
 
     /**
-     * The new view is stored. {@code previousScope} is the scope of the customer's last successful sync of the
+     * The new view is stored. {@code previousScope} is the scope of the owner's last successful sync of the
      * same resource before this one, if any.
      */
-    record Succeeded<S extends CustomerScope>(S scope, Optional<S> previousScope, SyncRunId run, SnapshotSummary summary)
+    record Succeeded<S extends SyncScope>(S scope, Optional<S> previousScope, SyncRunId run, SnapshotSummary summary)
             implements ScopeSyncOutcome<S> {
 
         public Succeeded {
@@ -27,8 +27,8 @@ public sealed interface ScopeSyncOutcome<S extends CustomerScope> {
         }
     }
 
-    /** Partner Center failed this customer; nothing was stored and its previous view is untouched. */
-    record Failed<S extends CustomerScope>(S scope, SyncRunId run, SyncFailure failure) implements ScopeSyncOutcome<S> {
+    /** Partner Center failed this scope; nothing was stored and its previous view is untouched. */
+    record Failed<S extends SyncScope>(S scope, SyncRunId run, SyncFailure failure) implements ScopeSyncOutcome<S> {
 
         public Failed {
             Objects.requireNonNull(scope, "scope");

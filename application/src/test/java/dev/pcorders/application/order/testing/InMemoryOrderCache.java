@@ -18,7 +18,7 @@ import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.SyncScope;
 import dev.pcorders.domain.shared.Money;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ResellerId;
@@ -59,7 +59,7 @@ public final class InMemoryOrderCache
     private final List<OrderChange> changes = new ArrayList<>();
 
     @Override
-    public synchronized SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt) {
+    public synchronized SyncRunId startRun(SyncScope scope, CorrelationId correlationId, Instant startedAt) {
         if (!(Objects.requireNonNull(scope) instanceof OrderScope)) {
             throw new IllegalArgumentException("this in-memory cache records order syncs only, not " + scope.kind());
         }

@@ -6,6 +6,7 @@ import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.SyncScope;
 import dev.pcorders.domain.shared.ResourceKind;
 import dev.pcorders.domain.shared.SyncRunId;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 public final class InMemorySyncRunLog implements SyncRunLog {
 
-    public record RunRecord(SyncRunId id, CustomerScope scope, CorrelationId correlationId, Instant startedAt,
+    public record RunRecord(SyncRunId id, SyncScope scope, CorrelationId correlationId, Instant startedAt,
                             Optional<SyncRunOutcome> outcome) {
     }
 
@@ -29,7 +30,7 @@ public final class InMemorySyncRunLog implements SyncRunLog {
     private long lastRun;
 
     @Override
-    public synchronized SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt) {
+    public synchronized SyncRunId startRun(SyncScope scope, CorrelationId correlationId, Instant startedAt) {
         SyncRunId id = new SyncRunId(++lastRun);
         runs.put(id, new RunRecord(id, Objects.requireNonNull(scope), Objects.requireNonNull(correlationId),
                 Objects.requireNonNull(startedAt), Optional.empty()));
@@ -47,7 +48,7 @@ public final class InMemorySyncRunLog implements SyncRunLog {
      * The open run a snapshot of {@code scope} is written under, as the SQLite store checks it: a missing or
      * finished run is a {@link StoreException}, a run of another scope a caller's mistake.
      */
-    public synchronized RunRecord openRunFor(SyncRunId run, CustomerScope scope) {
+    public synchronized RunRecord openRunFor(SyncRunId run, SyncScope scope) {
         RunRecord record = openRun(run);
         if (!record.scope().equals(scope)) {
             throw new IllegalArgumentException("run " + run.value() + " was started for another scope");
@@ -84,7 +85,8 @@ public final class InMemorySyncRunLog implements SyncRunLog {
 
     private List<String> succeededKeysOldestFirst(ResourceKind kind, CustomerId customer) {
         return runs.values().stream()
-                .filter(run -> run.scope().kind().equals(kind) && run.scope().customer().equals(customer))
+                .filter(run -> run.scope().kind().equals(kind) && run.scope() instanceof CustomerScope scope
+                        && scope.customer().equals(customer))
                 .filter(run -> run.outcome().map(SyncRunOutcome::succeeded).orElse(false))
                 .map(run -> run.scope().key())
                 .toList();

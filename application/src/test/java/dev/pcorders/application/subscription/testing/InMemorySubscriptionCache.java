@@ -10,7 +10,7 @@ import dev.pcorders.application.subscription.port.out.CachedSubscriptionReader;
 import dev.pcorders.application.subscription.port.out.SubscriptionChangeLog;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.SyncScope;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ResourceKind;
 import dev.pcorders.domain.shared.SyncRunId;
@@ -56,7 +56,7 @@ public final class InMemorySubscriptionCache implements SyncRunLog, SnapshotStor
     private final List<SubscriptionChange> changes = new ArrayList<>();
 
     @Override
-    public synchronized SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt) {
+    public synchronized SyncRunId startRun(SyncScope scope, CorrelationId correlationId, Instant startedAt) {
         if (!(Objects.requireNonNull(scope) instanceof SubscriptionScope)) {
             throw new IllegalArgumentException("this in-memory cache records subscription syncs only, not " + scope.kind());
         }

@@ -1,17 +1,17 @@
 package dev.pcorders.application.shared.port.out;
 
-import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.SyncScope;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ScopedQuery;
 import java.util.stream.Stream;
 
 /**
- * Partner Center, as the place one customer-scoped resource comes from.
+ * Partner Center, as the place one resource comes from.
  *
  * @param <S> the resource's scope
  * @param <T> the resource's item
  */
-public interface PageSource<S extends CustomerScope, T> {
+public interface PageSource<S extends SyncScope, T> {
 
     /**
      * The items of one query, page by page. The stream is lazy: each page is requested (or, within one large

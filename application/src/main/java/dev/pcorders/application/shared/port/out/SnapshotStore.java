@@ -1,6 +1,6 @@
 package dev.pcorders.application.shared.port.out;
 
-import dev.pcorders.domain.shared.CustomerScope;
+import dev.pcorders.domain.shared.SyncScope;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.SyncRunId;
 import java.util.Iterator;
@@ -12,7 +12,7 @@ import java.util.Iterator;
  * @param <S> the resource's scope
  * @param <T> the resource's item
  */
-public interface SnapshotStore<S extends CustomerScope, T> {
+public interface SnapshotStore<S extends SyncScope, T> {
 
     /**
      * Replaces what {@code scope} covers with the items in {@code pages}, in one transaction: items present become

@@ -2,22 +2,22 @@ package dev.pcorders.application.shared.port.out;
 
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.CustomerScope;
 import dev.pcorders.domain.shared.ResourceKind;
 import dev.pcorders.domain.shared.SyncRunId;
+import dev.pcorders.domain.shared.SyncScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The cache's record of sync runs, of every resource: which scope each run fetched, when, and how it ended. Runs
- * are recorded by (resource kind, customer, scope key), so the log knows nothing of any resource's filters. Every
- * method may throw {@link StoreException}.
+ * are recorded by (resource kind, owner, scope key), the owner being a customer or, for a {@code PartnerScope}, the
+ * partner itself; so the log knows nothing of any resource's filters. Every method may throw {@link StoreException}.
  */
 public interface SyncRunLog {
 
     /** Records that a sync of {@code scope} began; the run stays open until {@link #finishRun}. */
-    SyncRunId startRun(CustomerScope scope, CorrelationId correlationId, Instant startedAt);
+    SyncRunId startRun(SyncScope scope, CorrelationId correlationId, Instant startedAt);
 
     /** Closes a run opened by {@link #startRun}. */
     void finishRun(SyncRunId run, SyncRunOutcome outcome);
