@@ -1,7 +1,6 @@
 package dev.pcorders.adapter.persistence.order;
 
 import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_CHANGE;
-import dev.pcorders.domain.order.Order;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.OrderChangeRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
@@ -17,6 +16,7 @@ import dev.pcorders.application.shared.port.out.SyncRunLog;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ChangeKind;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderDifference;
@@ -25,11 +25,11 @@ import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.SyncScope;
 import dev.pcorders.domain.shared.Money;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.shared.ResourceKind;
 import dev.pcorders.domain.shared.SyncRunId;
+import dev.pcorders.domain.shared.SyncScope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

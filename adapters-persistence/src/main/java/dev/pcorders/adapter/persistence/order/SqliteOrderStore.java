@@ -7,16 +7,21 @@ import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
 import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
+import dev.pcorders.adapter.persistence.customer.SqliteCustomerPorts;
 import dev.pcorders.adapter.persistence.subscription.SqliteSubscriptionPorts;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.application.order.port.out.OrderChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
+import dev.pcorders.application.customer.port.out.CachedCustomerReader;
+import dev.pcorders.application.customer.port.out.CustomerChangeLog;
 import dev.pcorders.application.subscription.port.out.CachedSubscriptionReader;
 import dev.pcorders.application.subscription.port.out.SubscriptionChangeLog;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.customer.Customer;
+import dev.pcorders.domain.customer.CustomerListScope;
 import dev.pcorders.domain.subscription.Subscription;
 import dev.pcorders.domain.subscription.SubscriptionScope;
 import java.nio.file.Files;
@@ -31,7 +36,7 @@ import javax.sql.DataSource;
  * The SQLite order cache in one file: the adapter's single entry point. {@link #open} creates the file
  * or migrates an older one to this build's schema, refuses a newer or a foreign one, and starts the
  * connection pools; {@link #runLog()}, {@link #orderSnapshots()}, {@link #orders()}, {@link #orderChanges()} and their
- * subscription counterparts are the cache's ports; {@link #close()} stops the pools.
+ * subscription and customer counterparts are the cache's ports; {@link #close()} stops the pools.
  *
  * <pre>{@code
  * try (SqliteOrderStore store = SqliteOrderStore.open(Path.of("orders.db"), SqliteStoreSettings.defaults())) {
@@ -55,6 +60,7 @@ public final class SqliteOrderStore implements AutoCloseable {
     private final SqliteSyncRunLog runLog;
     private final JooqOrderRepository repository;
     private final SqliteSubscriptionPorts subscriptionPorts;
+    private final SqliteCustomerPorts customerPorts;
 
     private SqliteOrderStore(Path file, SqliteConnections connections, StoreFailures failures,
                              HikariDataSource writer, HikariDataSource reader) {
@@ -67,6 +73,7 @@ public final class SqliteOrderStore implements AutoCloseable {
         this.runLog = new SqliteSyncRunLog(transactions);
         this.repository = new JooqOrderRepository(transactions, runLog);
         this.subscriptionPorts = new SqliteSubscriptionPorts(transactions);
+        this.customerPorts = new SqliteCustomerPorts(transactions);
     }
 
     /**
@@ -195,6 +202,21 @@ public final class SqliteOrderStore implements AutoCloseable {
     /** What subscription syncs found changed. */
     public SubscriptionChangeLog subscriptionChanges() {
         return subscriptionPorts.changes();
+    }
+
+    /** Where a sync of the partner's customer list stores it; its runs go to {@link #runLog()}, as every resource's do. */
+    public SnapshotStore<CustomerListScope, Customer> customerSnapshots() {
+        return customerPorts.snapshots();
+    }
+
+    /** The cached customer list, as readers see it. */
+    public CachedCustomerReader customers() {
+        return customerPorts.customers();
+    }
+
+    /** What customer list syncs found changed. */
+    public CustomerChangeLog customerChanges() {
+        return customerPorts.changes();
     }
 
     public Path file() {
