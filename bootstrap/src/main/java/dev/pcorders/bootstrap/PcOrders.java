@@ -1,15 +1,23 @@
 package dev.pcorders.bootstrap;
 
 import dev.pcorders.adapter.http.auth.AccessTokenProvider;
+import dev.pcorders.adapter.http.customer.CloseableCustomerGateway;
+import dev.pcorders.adapter.http.customer.PartnerCenterCustomerGateways;
 import dev.pcorders.adapter.http.order.BillingTypeEncoding;
 import dev.pcorders.adapter.http.order.CloseableOrderGateway;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.subscription.CloseableSubscriptionGateway;
 import dev.pcorders.adapter.http.subscription.PartnerCenterSubscriptionGateways;
-import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
 import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
+import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
+import dev.pcorders.application.customer.port.in.ListCustomerChangesUseCase;
+import dev.pcorders.application.customer.port.in.SyncCustomersUseCase;
+import dev.pcorders.application.customer.service.FindCachedCustomersService;
+import dev.pcorders.application.customer.service.ListCustomerChangesService;
+import dev.pcorders.application.customer.service.SyncCustomersService;
 import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.GetOrdersUseCase;
@@ -54,18 +62,21 @@ import java.util.function.Supplier;
 public final class PcOrders implements AutoCloseable {
 
     private final Optional<CloseableOrderGateway> gateway;
-    /** Opens the subscriptions' HTTP client; only a caller that syncs subscriptions pays for a second client. */
-    private final Optional<Supplier<CloseableSubscriptionGateway>> subscriptionGatewayOpener;
-    private CloseableSubscriptionGateway subscriptionGateway;
+    private final LazyClient<CloseableSubscriptionGateway> subscriptionGateway;
+    private final LazyClient<CloseableCustomerGateway> customerGateway;
     private final Optional<SqliteOrderStore> store;
     private final LedgerSource ledgerSource;
     private final Clock clock;
 
     private PcOrders(Optional<CloseableOrderGateway> gateway,
                      Optional<Supplier<CloseableSubscriptionGateway>> subscriptionGatewayOpener,
+                     Optional<Supplier<CloseableCustomerGateway>> customerGatewayOpener,
                      Optional<SqliteOrderStore> store, LedgerSource ledgerSource, Clock clock) {
         this.gateway = gateway;
-        this.subscriptionGatewayOpener = subscriptionGatewayOpener;
+        this.subscriptionGateway = new LazyClient<>(subscriptionGatewayOpener, CloseableSubscriptionGateway::close,
+                "sync subscriptions");
+        this.customerGateway = new LazyClient<>(customerGatewayOpener, CloseableCustomerGateway::close,
+                "list the partner's customers");
         this.store = store;
         this.ledgerSource = ledgerSource;
         this.clock = clock;
@@ -104,15 +115,8 @@ public final class PcOrders implements AutoCloseable {
 
     /** Customers' subscriptions from Partner Center into the cache, one snapshot per customer. */
     public SyncSubscriptionsUseCase syncSubscriptions() {
-        return new SyncSubscriptionsService(subscriptionGateway(), cache().subscriptionSnapshots(), cache().runLog(), clock);
-    }
-
-    private synchronized CloseableSubscriptionGateway subscriptionGateway() {
-        if (subscriptionGateway == null) {
-            subscriptionGateway = subscriptionGatewayOpener.orElseThrow(() -> new IllegalStateException(
-                    "no Partner Center access: build PcOrders with an accessTokenProvider(...) to sync subscriptions")).get();
-        }
-        return subscriptionGateway;
+        return new SyncSubscriptionsService(subscriptionGateway.get(), cache().subscriptionSnapshots(), cache().runLog(),
+                clock);
     }
 
     public FindCachedSubscriptionsUseCase findCachedSubscriptions() {
@@ -121,6 +125,19 @@ public final class PcOrders implements AutoCloseable {
 
     public ListSubscriptionChangesUseCase listSubscriptionChanges() {
         return new ListSubscriptionChangesService(cache().subscriptionChanges());
+    }
+
+    /** The partner's customer list from Partner Center into the cache, as one snapshot. */
+    public SyncCustomersUseCase syncCustomers() {
+        return new SyncCustomersService(customerGateway.get(), cache().customerSnapshots(), cache().runLog(), clock);
+    }
+
+    public FindCachedCustomersUseCase findCachedCustomers() {
+        return new FindCachedCustomersService(cache().customers());
+    }
+
+    public ListCustomerChangesUseCase listCustomerChanges() {
+        return new ListCustomerChangesService(cache().customerChanges());
     }
 
     /** The cache file, when one was configured. */
@@ -135,13 +152,13 @@ public final class PcOrders implements AutoCloseable {
             gateway.ifPresent(CloseableOrderGateway::close);
         } finally {
             try {
-                synchronized (this) {
-                    if (subscriptionGateway != null) {
-                        subscriptionGateway.close();
-                    }
-                }
+                subscriptionGateway.close();
             } finally {
-                store.ifPresent(SqliteOrderStore::close);
+                try {
+                    customerGateway.close();
+                } finally {
+                    store.ifPresent(SqliteOrderStore::close);
+                }
             }
         }
     }
@@ -168,8 +185,22 @@ public final class PcOrders implements AutoCloseable {
         private SqliteStoreSettings storeSettings = SqliteStoreSettings.defaults();
         private LedgerSource ledgerSource = new CsvLedgerSource();
         private Clock clock = Clock.systemUTC();
+        private int customerPageSize = PartnerCenterCustomerGateways.DEFAULT_PAGE_SIZE;
 
         private Builder() {
+        }
+
+        /**
+         * Customers asked for per request when listing the partner's customers: 1 to
+         * {@value PartnerCenterCustomerGateways#MAX_PAGE_SIZE}, default {@value PartnerCenterCustomerGateways#DEFAULT_PAGE_SIZE}.
+         */
+        public Builder customerPageSize(int value) {
+            if (value < 1 || value > PartnerCenterCustomerGateways.MAX_PAGE_SIZE) {
+                throw new IllegalArgumentException("the customer page size is 1 to "
+                        + PartnerCenterCustomerGateways.MAX_PAGE_SIZE + ", got " + value);
+            }
+            customerPageSize = value;
+            return this;
         }
 
         /** Where Partner Center is; default {@link PartnerCenterClientSettings#DEFAULT_BASE_URL}. */
@@ -248,7 +279,10 @@ public final class PcOrders implements AutoCloseable {
                 PartnerCenterClientSettings settings = partnerCenter;
                 Optional<Supplier<CloseableSubscriptionGateway>> subscriptions = Optional.ofNullable(accessTokenProvider)
                         .map(tokens -> () -> PartnerCenterSubscriptionGateways.open(settings, tokens));
-                return new PcOrders(gateway, subscriptions, store, ledgerSource, clock);
+                int pageSize = customerPageSize;
+                Optional<Supplier<CloseableCustomerGateway>> customers = Optional.ofNullable(accessTokenProvider)
+                        .map(tokens -> () -> PartnerCenterCustomerGateways.open(settings, pageSize, tokens));
+                return new PcOrders(gateway, subscriptions, customers, store, ledgerSource, clock);
             } catch (RuntimeException failure) {
                 gateway.ifPresent(CloseableOrderGateway::close);
                 store.ifPresent(SqliteOrderStore::close);

@@ -4,6 +4,7 @@ import dev.pcorders.application.order.port.in.OrderChangesQuery;
 import dev.pcorders.application.subscription.port.in.SubscriptionChangesQuery;
 import dev.pcorders.domain.shared.CustomerId;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ final class ChangesCommand implements Callable<Integer> {
     String customer;
 
     @Option(names = "--resource", paramLabel = "RESOURCE", defaultValue = "orders",
-            description = "orders or subscriptions (default: ${DEFAULT-VALUE}).")
+            description = "orders, subscriptions or customers (default: ${DEFAULT-VALUE}).")
     String resource;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
@@ -37,8 +38,14 @@ final class ChangesCommand implements Callable<Integer> {
                     root.out());
             return ExitCodes.OK;
         }
+        if (kind.equals("customers")) {
+            Optional<CustomerId> only = Optional.ofNullable(customer).map(CustomerId::parse);
+            CustomerOutput.changes(root.services().listCustomerChanges().listCustomerChanges(only, Optional.empty()), format,
+                    root.out());
+            return ExitCodes.OK;
+        }
         if (!kind.equals("orders")) {
-            throw new UsageException("--resource takes orders or subscriptions, got "
+            throw new UsageException("--resource takes orders, subscriptions or customers, got "
                     + dev.pcorders.domain.shared.InputQuote.quote(resource));
         }
         OrderChangesQuery query = customer == null ? OrderChangesQuery.ALL : OrderChangesQuery.ALL.ofCustomer(CustomerId.parse(customer));

@@ -1,5 +1,8 @@
 package dev.pcorders.cli;
 
+import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
+import dev.pcorders.application.customer.port.in.ListCustomerChangesUseCase;
+import dev.pcorders.application.customer.port.in.SyncCustomersUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
@@ -28,6 +31,13 @@ interface CliServices extends AutoCloseable {
 
     /** As {@link #syncOrders}; both use the same connection and database when a sync asks for both. */
     SyncSubscriptionsUseCase syncSubscriptions(PartnerCenterOptions options);
+
+    /** As {@link #syncOrders}: the partner's customer list, stored as a snapshot of its own. */
+    SyncCustomersUseCase syncCustomers(PartnerCenterOptions options);
+
+    FindCachedCustomersUseCase findCachedCustomers();
+
+    ListCustomerChangesUseCase listCustomerChanges();
 
     FindCachedSubscriptionsUseCase findCachedSubscriptions();
 

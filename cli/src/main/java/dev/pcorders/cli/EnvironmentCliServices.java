@@ -3,15 +3,18 @@ package dev.pcorders.cli;
 import dev.pcorders.adapter.http.auth.AccessTokenProvider;
 import dev.pcorders.adapter.http.auth.EntraTokenEndpoint;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
+import dev.pcorders.application.customer.port.in.ListCustomerChangesUseCase;
+import dev.pcorders.application.customer.port.in.SyncCustomersUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
 import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
-import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.bootstrap.PartnerCenterCredentials;
 import dev.pcorders.bootstrap.PcOrders;
 import java.nio.file.Files;
@@ -67,6 +70,21 @@ final class EnvironmentCliServices implements CliServices {
     }
 
     @Override
+    public SyncCustomersUseCase syncCustomers(PartnerCenterOptions options) {
+        return forSync(options).syncCustomers();
+    }
+
+    @Override
+    public FindCachedCustomersUseCase findCachedCustomers() {
+        return cacheOnly().findCachedCustomers();
+    }
+
+    @Override
+    public ListCustomerChangesUseCase listCustomerChanges() {
+        return cacheOnly().listCustomerChanges();
+    }
+
+    @Override
     public FindCachedSubscriptionsUseCase findCachedSubscriptions() {
         return cacheOnly().findCachedSubscriptions();
     }
@@ -92,8 +110,14 @@ final class EnvironmentCliServices implements CliServices {
         PartnerCenterClientSettings settings = PartnerCenterClientSettings.defaults();
         settings = options.baseUrl().map(settings::withBaseUrl).orElse(settings);
         settings = options.apiVersion().map(String::valueOf).map(settings::withApiVersion).orElse(settings);
+        PcOrders.Builder builder = PcOrders.builder().database(database).partnerCenter(settings).accessTokenProvider(tokens);
+        try {
+            options.customerPageSize().ifPresent(builder::customerPageSize);
+        } catch (IllegalArgumentException outOfRange) {
+            throw new UsageException("--customer-page-size: " + outOfRange.getMessage());
+        }
         close();
-        pcOrders = PcOrders.builder().database(database).partnerCenter(settings).accessTokenProvider(tokens).build();
+        pcOrders = builder.build();
         openForSync = true;
         return pcOrders;
     }

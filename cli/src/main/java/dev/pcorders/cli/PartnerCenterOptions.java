@@ -16,12 +16,20 @@ final class PartnerCenterOptions {
     @Option(names = "--authority", paramLabel = "URL", description = "Token endpoint host for client credentials (default: https://login.microsoftonline.com).")
     URI authority;
 
+    @Option(names = "--customer-page-size", paramLabel = "N",
+            description = "Customers per request when listing the partner's customers (1-500, default: 40).")
+    Integer customerPageSize;
+
     Optional<URI> baseUrl() {
         return Optional.ofNullable(baseUrl);
     }
 
     Optional<Integer> apiVersion() {
         return Optional.ofNullable(apiVersion);
+    }
+
+    Optional<Integer> customerPageSize() {
+        return Optional.ofNullable(customerPageSize);
     }
 
     Optional<URI> authority() {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "pc-orders", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Get, keep and reconcile Microsoft Partner Center orders.",
-        subcommands = {SyncCommand.class, OrdersCommand.class, SubscriptionsCommand.class, ChangesCommand.class, ReconcileCommand.class,
+        subcommands = {SyncCommand.class, OrdersCommand.class, SubscriptionsCommand.class, CustomersCommand.class, ChangesCommand.class, ReconcileCommand.class,
                 SandboxCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:reconcile found discrepancies",

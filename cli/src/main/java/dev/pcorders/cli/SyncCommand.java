@@ -1,14 +1,15 @@
 package dev.pcorders.cli;
 
+import dev.pcorders.application.customer.port.in.CustomerListSyncResult;
 import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
-import dev.pcorders.application.subscription.port.in.SubscriptionSyncResult;
-import dev.pcorders.application.subscription.port.in.SyncSubscriptionsCommand;
-import dev.pcorders.application.subscription.port.in.SyncSubscriptionsResult;
 import dev.pcorders.application.order.port.in.SyncResult;
 import dev.pcorders.application.shared.port.in.SyncFailure;
 import dev.pcorders.application.shared.port.in.SyncProgress;
+import dev.pcorders.application.subscription.port.in.SubscriptionSyncResult;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsCommand;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsResult;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
@@ -24,6 +25,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -36,10 +38,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Fetch customers' orders from Partner Center and store each as one snapshot in the cache.",
+        description = {"Fetch customers' orders (and/or subscriptions) from Partner Center and store each as one snapshot "
+                + "in the cache. With --all-customers, the partner's customer list is fetched and stored first.",
                 "Credentials come from the environment: PC_ORDERS_ACCESS_TOKEN; or PC_ORDERS_TENANT_ID, "
                         + "PC_ORDERS_CLIENT_ID and PC_ORDERS_CLIENT_SECRET; or PC_ORDERS_REFRESH_TOKEN with the tenant id, client id and secret.",
-                "Exit code 3 when Partner Center failed for a customer; the others are still stored."})
+                "Exit code 3 when Partner Center failed for a customer (or for the customer list, when nothing else "
+                        + "is synced); the others are still stored."})
 final class SyncCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,6 +56,11 @@ final class SyncCommand implements Callable<Integer> {
         @Option(names = "--customers-file", paramLabel = "FILE", required = true,
                 description = "A file with one customer GUID per line (blank lines and # comments ignored).")
         Path file;
+
+        @Option(names = "--all-customers", required = true,
+                description = "Every customer of the partner: lists them from Partner Center (stored, see customers list), "
+                        + "then syncs each.")
+        boolean all;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -95,8 +104,23 @@ final class SyncCommand implements Callable<Integer> {
             throw new UsageException("--reseller, --billing-type, --include-price and --include-system-purchases filter "
                     + "orders; add orders to --resources");
         }
-        List<CustomerId> customerIds = customerIds();
         CorrelationId correlation = correlationId == null ? CorrelationId.random() : CorrelationId.parse(correlationId);
+        List<CustomerId> customerIds;
+        if (customers.all) {
+            Optional<List<CustomerId>> listed = syncCustomerList(correlation);
+            if (listed.isEmpty()) {
+                return ExitCodes.PARTNER_CENTER;
+            }
+            customerIds = listed.get();
+            if (customerIds.isEmpty()) {
+                root.out().println("The partner has no customers; nothing else to sync.");
+                root.out().flush();
+                return ExitCodes.OK;
+            }
+            root.out().println();
+        } else {
+            customerIds = customerIds();
+        }
         boolean allSucceeded = true;
         if (orders) {
             allSucceeded = syncOrders(customerIds, correlation);
@@ -106,11 +130,37 @@ final class SyncCommand implements Callable<Integer> {
                 root.out().println();
             }
             SyncSubscriptionsResult result = root.services().syncSubscriptions(partnerCenter)
-                    .syncSubscriptions(new SyncSubscriptionsCommand(customerIds, java.util.Optional.of(correlation)));
+                    .syncSubscriptions(new SyncSubscriptionsCommand(customerIds, Optional.of(correlation)));
             printSubscriptionSummary(result, root.out());
             allSucceeded &= result.allSucceeded();
         }
         return allSucceeded ? ExitCodes.OK : ExitCodes.PARTNER_CENTER;
+    }
+
+    /**
+     * Lists the partner's customers into the cache and returns the ones now listed; empty when Partner Center failed,
+     * which leaves the previous list whole and syncs nothing else: without the list there is no one to sync.
+     */
+    private Optional<List<CustomerId>> syncCustomerList(CorrelationId correlation) {
+        PrintWriter out = root.out();
+        CustomerListSyncResult result = root.services().syncCustomers(partnerCenter).syncCustomers(correlation);
+        if (result instanceof CustomerListSyncResult.Failed failed) {
+            SyncFailure failure = failed.failure();
+            out.println("The customer list FAILED (" + failure.kind() + "): " + failure.message()
+                    + failure.requestId().map(id -> " [MS-RequestId " + id + "]").orElse(""));
+            out.println("The previously cached list is unchanged; no customer was synced.");
+            out.println("MS-CorrelationId " + correlation);
+            out.flush();
+            return Optional.empty();
+        }
+        CustomerListSyncResult.Succeeded listed = (CustomerListSyncResult.Succeeded) result;
+        out.println("Customer list: " + listed.customers() + " customer(s) in " + listed.pages() + " page(s), "
+                + listed.added() + " added, " + listed.changed() + " changed, " + listed.removed()
+                + " no longer listed (stored; see customers list).");
+        out.flush();
+        return Optional.of(root.services().findCachedCustomers().findCachedCustomers(false).stream()
+                .map(cached -> cached.customer().id())
+                .toList());
     }
 
     private boolean syncOrders(List<CustomerId> customerIds, CorrelationId correlation) {

@@ -2,6 +2,9 @@ package dev.pcorders.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
+import dev.pcorders.application.customer.port.in.ListCustomerChangesUseCase;
+import dev.pcorders.application.customer.port.in.SyncCustomersUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
@@ -153,6 +156,21 @@ class OrdersListStreamingTest {
 
         @Override
         public SyncOrdersUseCase syncOrders(PartnerCenterOptions options) {
+            throw error;
+        }
+
+        @Override
+        public SyncCustomersUseCase syncCustomers(PartnerCenterOptions options) {
+            throw error;
+        }
+
+        @Override
+        public FindCachedCustomersUseCase findCachedCustomers() {
+            throw error;
+        }
+
+        @Override
+        public ListCustomerChangesUseCase listCustomerChanges() {
             throw error;
         }
 

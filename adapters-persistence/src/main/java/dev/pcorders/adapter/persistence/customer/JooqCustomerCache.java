@@ -12,6 +12,7 @@ import dev.pcorders.application.customer.port.out.CachedCustomerReader;
 import dev.pcorders.application.customer.port.out.CustomerChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.domain.customer.CachedCustomer;
 import dev.pcorders.domain.customer.Customer;
 import dev.pcorders.domain.customer.CustomerChange;
 import dev.pcorders.domain.customer.CustomerDifference;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /**
  * The customer cache's ports on SQLite, in the transactions of {@link SqliteTransactions}; the runs are the store's
@@ -48,17 +50,15 @@ final class JooqCustomerCache implements SnapshotStore<CustomerListScope, Custom
     }
 
     @Override
-    public List<Customer> findCustomers(boolean includeRemoved) {
+    public List<CachedCustomer> findCustomers(boolean includeRemoved) {
         return transactions.inReadTransaction("read the cached customer list", dsl -> {
-            List<Customer> customers = new ArrayList<>(StoredCustomerReader.read(dsl.selectFrom(STORED_CUSTOMER)
-                    .where(STORED_CUSTOMER.REMOVED_BY_RUN.isNull())
-                    .orderBy(STORED_CUSTOMER.NAME_KEY, STORED_CUSTOMER.CUSTOMER_ID)
-                    .fetch()));
-            if (includeRemoved) {
-                customers.addAll(StoredCustomerReader.read(dsl.selectFrom(STORED_CUSTOMER)
-                        .where(STORED_CUSTOMER.REMOVED_BY_RUN.isNotNull())
-                        .orderBy(STORED_CUSTOMER.NAME_KEY, STORED_CUSTOMER.CUSTOMER_ID)
-                        .fetch()));
+            List<CachedCustomer> customers = new ArrayList<>();
+            for (StoredCustomerRecord row : dsl.selectFrom(STORED_CUSTOMER)
+                    .where(includeRemoved ? DSL.trueCondition() : STORED_CUSTOMER.REMOVED_BY_RUN.isNull())
+                    // Current ones first (NULL sorts first in SQLite), each part by name.
+                    .orderBy(DSL.field(STORED_CUSTOMER.REMOVED_BY_RUN.isNotNull()), STORED_CUSTOMER.NAME_KEY, STORED_CUSTOMER.CUSTOMER_ID)) {
+                customers.add(new CachedCustomer(StoredCustomerReader.customer(row),
+                        Optional.ofNullable(row.getRemovedByRun()).map(SyncRunId::new)));
             }
             return List.copyOf(customers);
         });

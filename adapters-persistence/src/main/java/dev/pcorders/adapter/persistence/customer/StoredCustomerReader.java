@@ -20,7 +20,7 @@ final class StoredCustomerReader {
         return rows.stream().map(StoredCustomerReader::customer).toList();
     }
 
-    private static Customer customer(StoredCustomerRecord row) {
+    static Customer customer(StoredCustomerRecord row) {
         return new Customer(
                 CustomerId.parse(row.getCustomerId()),
                 new CompanyProfile(Optional.ofNullable(row.getTenantId()), Optional.ofNullable(row.getDomain()),

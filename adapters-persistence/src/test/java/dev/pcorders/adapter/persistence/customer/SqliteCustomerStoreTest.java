@@ -2,6 +2,7 @@ package dev.pcorders.adapter.persistence.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
@@ -9,6 +10,7 @@ import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
+import dev.pcorders.domain.customer.CachedCustomer;
 import dev.pcorders.domain.customer.CompanyProfile;
 import dev.pcorders.domain.customer.Customer;
 import dev.pcorders.domain.customer.CustomerChange;
@@ -82,6 +84,10 @@ class SqliteCustomerStoreTest {
         return summary;
     }
 
+    private List<Customer> current() {
+        return store.customers().findCustomers(false).stream().map(CachedCustomer::customer).toList();
+    }
+
     private SyncRunId start() {
         return store.runLog().startRun(CustomerListScope.ALL, CorrelationId.random(), T0.plusSeconds(++clock));
     }
@@ -98,8 +104,8 @@ class SqliteCustomerStoreTest {
         assertThat(summary.items()).isEqualTo(3);
         assertThat(summary.added()).isEqualTo(3);
         // By company name, case-insensitively; a customer without one sorts by its id's text ("0c3b..." < "contoso").
-        assertThat(store.customers().findCustomers(false)).containsExactly(bare, unknown, advisor);
-        Customer read = store.customers().findCustomers(false).get(1);
+        assertThat(current()).containsExactly(bare, unknown, advisor);
+        Customer read = current().get(1);
         assertThat(read.relationshipToPartner()).hasValueSatisfying(relationship -> {
             assertThat(relationship.known()).isEqualTo(RelationshipToPartner.UNKNOWN);
             assertThat(relationship.raw()).isEqualTo("microsoftSupportAgent");
@@ -119,8 +125,11 @@ class SqliteCustomerStoreTest {
         assertThat(second.added()).isEqualTo(1);
         assertThat(second.changed()).isEqualTo(1);
         assertThat(second.removed()).isEqualTo(1);
-        assertThat(store.customers().findCustomers(false)).containsExactly(renamed, newcomer);
-        assertThat(store.customers().findCustomers(true)).extracting(Customer::id).containsExactly(CONTOSO, TAILSPIN, FABRIKAM);
+        assertThat(current()).containsExactly(renamed, newcomer);
+        assertThat(store.customers().findCustomers(true))
+                .extracting(cached -> cached.customer().id(), CachedCustomer::removedBy)
+                .containsExactly(tuple(CONTOSO, Optional.empty()), tuple(TAILSPIN, Optional.empty()),
+                        tuple(FABRIKAM, Optional.of(new SyncRunId(2))));
 
         List<CustomerChange> changes = store.customerChanges().findChanges(Optional.empty(), Optional.empty());
         assertThat(changes).extracting(CustomerChange::kind)
@@ -137,7 +146,9 @@ class SqliteCustomerStoreTest {
 
         // Back in the list: current again, and its relationship change is reported against what was stored.
         sync(page(1, renamed, newcomer, advisor));
-        assertThat(store.customers().findCustomers(true)).extracting(Customer::id).containsExactly(CONTOSO, FABRIKAM, TAILSPIN);
+        assertThat(store.customers().findCustomers(true)).extracting(cached -> cached.customer().id())
+                .containsExactly(CONTOSO, FABRIKAM, TAILSPIN);
+        assertThat(store.customers().findCustomers(true)).noneMatch(CachedCustomer::isRemoved);
     }
 
     @Test
@@ -145,7 +156,7 @@ class SqliteCustomerStoreTest {
         Customer contoso = customer(CONTOSO, "Contoso", "reseller");
         Customer fabrikam = customer(FABRIKAM, "Fabrikam", "reseller");
         sync(page(1, contoso, fabrikam));
-        List<Customer> before = store.customers().findCustomers(true);
+        List<CachedCustomer> before = store.customers().findCustomers(true);
         long changesBefore = store.customerChanges().findChanges(Optional.empty(), Optional.empty()).size();
 
         PartnerCenterException failure = new PartnerCenterException.Unavailable(

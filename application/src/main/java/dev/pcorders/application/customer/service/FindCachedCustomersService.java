@@ -2,7 +2,7 @@ package dev.pcorders.application.customer.service;
 
 import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
 import dev.pcorders.application.customer.port.out.CachedCustomerReader;
-import dev.pcorders.domain.customer.Customer;
+import dev.pcorders.domain.customer.CachedCustomer;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +15,7 @@ public final class FindCachedCustomersService implements FindCachedCustomersUseC
     }
 
     @Override
-    public List<Customer> findCachedCustomers(boolean includeRemoved) {
+    public List<CachedCustomer> findCachedCustomers(boolean includeRemoved) {
         return reader.findCustomers(includeRemoved);
     }
 }

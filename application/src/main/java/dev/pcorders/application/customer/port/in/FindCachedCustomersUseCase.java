@@ -1,11 +1,11 @@
 package dev.pcorders.application.customer.port.in;
 
-import dev.pcorders.domain.customer.Customer;
+import dev.pcorders.domain.customer.CachedCustomer;
 import java.util.List;
 
 /** The partner's customers as last synced, offline. */
 public interface FindCachedCustomersUseCase {
 
     /** See {@link dev.pcorders.application.customer.port.out.CachedCustomerReader#findCustomers}. */
-    List<Customer> findCachedCustomers(boolean includeRemoved);
+    List<CachedCustomer> findCachedCustomers(boolean includeRemoved);
 }

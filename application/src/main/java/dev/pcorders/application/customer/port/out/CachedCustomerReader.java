@@ -1,7 +1,7 @@
 package dev.pcorders.application.customer.port.out;
 
 import dev.pcorders.application.shared.port.out.StoreException;
-import dev.pcorders.domain.customer.Customer;
+import dev.pcorders.domain.customer.CachedCustomer;
 import java.util.List;
 
 /**
@@ -14,5 +14,5 @@ public interface CachedCustomerReader {
      * The customers in the cached list, by company name (case-insensitive) then id; with {@code includeRemoved},
      * also those a later sync no longer found (listed after the current ones, in the same order).
      */
-    List<Customer> findCustomers(boolean includeRemoved);
+    List<CachedCustomer> findCustomers(boolean includeRemoved);
 }
