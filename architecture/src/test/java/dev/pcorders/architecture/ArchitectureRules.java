@@ -176,10 +176,13 @@ final class ArchitectureRules {
         "dev.pcorders.adapter.http.net..", "dev.pcorders.adapter.persistence.sqlite..",
         "dev.pcorders.adapter.persistence.column.."};
 
-    /** 10a. No class of a shared package depends on a resource (its model, ports, adapters, reconciliation or ledgers). */
+    /**
+     * 10a. No class of a shared package depends on a resource: orders (their model, ports, adapters, reconciliation or
+     * ledgers), subscriptions or customers.
+     */
     static final ArchRule SHARED_PACKAGES_KNOW_NO_RESOURCE = noClasses().that().resideInAnyPackage(SHARED_PACKAGES)
-            .should().dependOnClassesThat().resideInAnyPackage("..order..", "..subscription..", "..customer..",
-                    "..reconciliation..", "..ledger..")
+            .should().dependOnClassesThat().resideInAnyPackage("..order..", "..reconciliation..", "..ledger..",
+                    "..subscription..", "..customer..")
             .because("adding a resource must reuse the shared kernel, not copy it (docs/ADDING-A-RESOURCE.md)");
 
     /**
@@ -190,6 +193,7 @@ final class ArchitectureRules {
             // adapters-http
             "PartnerCenterOrderGateways", "CloseableOrderGateway", "OrderDocumentDecoder", "PartnerCenterClientSettings",
             "PartnerCenterSubscriptionGateways", "CloseableSubscriptionGateway",
+            "PartnerCenterCustomerGateways", "CloseableCustomerGateway",
             "RetryPolicy", "BillingTypeEncoding", "AccessTokenProvider", "AccessToken", "AccessTokenException",
             "StaticAccessTokenProvider", "ClientCredentialsTokenProvider", "RefreshTokenProvider", "EntraTokenEndpoint",
             // adapters-persistence
@@ -213,8 +217,8 @@ final class ArchitectureRules {
      */
     static final ArchRule RESOURCE_ADAPTER_INTERNALS_ARE_NOT_PUBLIC = classes().that()
             .resideInAnyPackage("dev.pcorders.adapter.http.order", "dev.pcorders.adapter.http.subscription",
-                    "dev.pcorders.adapter.persistence.order", "dev.pcorders.adapter.persistence.subscription",
-                    "dev.pcorders.adapter.persistence.customer")
+                    "dev.pcorders.adapter.http.customer", "dev.pcorders.adapter.persistence.order",
+                    "dev.pcorders.adapter.persistence.subscription", "dev.pcorders.adapter.persistence.customer")
             .and().areTopLevelClasses()
             .and(DescribedPredicate.describe("are not entry points",
                     (JavaClass type) -> !ADAPTER_ENTRY_POINTS.contains(type.getSimpleName())))

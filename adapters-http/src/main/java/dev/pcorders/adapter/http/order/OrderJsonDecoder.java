@@ -12,7 +12,6 @@ import dev.pcorders.adapter.http.wire.WireJson;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.shared.InputQuote;
 import dev.pcorders.domain.shared.Page;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -49,13 +48,7 @@ final class OrderJsonDecoder implements OrderDocumentDecoder {
 
     /** One response of {@code GET /customers/{id}/orders}, read in parts while it arrives. */
     PageReader<Page<Order>> openPage(PartnerCenterResponse response, int pageNumber) {
-        if (!response.isJson()) {
-            response.close();
-            throw response.malformed("expected JSON but the response is " + InputQuote.quote(response.contentType().orElse("")),
-                    Optional.empty(), null);
-        }
-        return CollectionPageReader.open(response.bodyStream(), pageNumber, ORDERS, response.describe(),
-                "an order in the response breaks the contract: ", "the response body is empty");
+        return CollectionPageReader.open(response, pageNumber, ORDERS, "an order in the response breaks the contract: ");
     }
 
     /** A collection document, as in the published samples; read as the gateway reads a response, then gathered. */

@@ -7,10 +7,8 @@ import dev.pcorders.adapter.http.wire.CollectionContract;
 import dev.pcorders.adapter.http.wire.CollectionPageReader;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.InputQuote;
 import dev.pcorders.domain.shared.Page;
 import dev.pcorders.domain.subscription.Subscription;
-import java.util.Optional;
 
 /**
  * Reads a {@code ResourceCollection<Subscription>} from a response while it arrives ({@link CollectionPageReader}),
@@ -23,14 +21,8 @@ final class SubscriptionJsonDecoder {
 
     /** One response of {@code GET /customers/{id}/subscriptions}; its subscriptions are {@code customer}'s. */
     PageReader<Page<Subscription>> openPage(CustomerId customer, PartnerCenterResponse response, int pageNumber) {
-        if (!response.isJson()) {
-            response.close();
-            throw response.malformed("expected JSON but the response is " + InputQuote.quote(response.contentType().orElse("")),
-                    Optional.empty(), null);
-        }
         CollectionContract<SubscriptionDto, Subscription> contract = new CollectionContract<>(COLLECTION,
                 SubscriptionDto.READER, (dto, path) -> SubscriptionWireMapper.subscription(dto, customer, path));
-        return CollectionPageReader.open(response.bodyStream(), pageNumber, contract, response.describe(),
-                "a subscription in the response breaks the contract: ", "the response body is empty");
+        return CollectionPageReader.open(response, pageNumber, contract, "a subscription in the response breaks the contract: ");
     }
 }

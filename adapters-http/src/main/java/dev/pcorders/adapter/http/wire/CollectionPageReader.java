@@ -1,9 +1,11 @@
 package dev.pcorders.adapter.http.wire;
 
 import dev.pcorders.adapter.http.partnercenter.PageReader;
+import dev.pcorders.adapter.http.partnercenter.PartnerCenterResponse;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
+import dev.pcorders.domain.shared.InputQuote;
 import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.shared.Page;
 import java.io.IOException;
@@ -43,6 +45,23 @@ public final class CollectionPageReader<D, T> implements PageReader<Page<T>> {
         this.pageNumber = pageNumber;
         this.context = context;
         this.itemProblem = itemProblem;
+    }
+
+    /**
+     * One 2xx response of a collection, read while it arrives. A body labelled as something other than JSON (an HTML
+     * maintenance page behind a 200) is refused before a byte of it is parsed, naming what it claimed to be.
+     *
+     * @param itemProblem how an error about one item begins
+     */
+    public static <D, T> CollectionPageReader<D, T> open(PartnerCenterResponse response, int pageNumber,
+            CollectionContract<D, T> contract, String itemProblem) {
+        if (!response.isJson()) {
+            response.close();
+            throw response.malformed("expected JSON but the response is " + InputQuote.quote(response.contentType().orElse("")),
+                    Optional.empty(), null);
+        }
+        return open(response.bodyStream(), pageNumber, contract, response.describe(), itemProblem,
+                "the response body is empty");
     }
 
     /**

@@ -8,9 +8,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.assertFollowsWithinTheFetch;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.assertNoSecretIn;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.assertSharedHeaders;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.base;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.foreignNextLinks;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.nextLink;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import dev.pcorders.domain.order.Order;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -19,6 +25,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.partnercenter.RetryPolicy;
+import dev.pcorders.adapter.http.testing.LoopbackPartnerCenter;
+import dev.pcorders.adapter.http.testing.VirtualTime;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.BadRequest;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Conflict;
@@ -29,6 +37,7 @@ import dev.pcorders.application.shared.port.out.PartnerCenterException.Throttled
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unauthorized;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
 import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
@@ -74,10 +83,8 @@ class PartnerCenterOrderGatewayTest {
 
     @BeforeAll
     static void startServers() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        otherHost = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        otherHost.start();
+        server = LoopbackPartnerCenter.start();
+        otherHost = LoopbackPartnerCenter.start();
     }
 
     @AfterAll
@@ -104,11 +111,6 @@ class PartnerCenterOrderGatewayTest {
         return PartnerCenterClientSettings.defaults().withBaseUrl(URI.create(base(server)));
     }
 
-    /** WireMock's baseUrl() says localhost; the servers listen on 127.0.0.1 only. */
-    static String base(WireMockServer on) {
-        return "http://127.0.0.1:" + on.port();
-    }
-
     CloseableOrderGateway open(PartnerCenterClientSettings settings) {
         return PartnerCenterOrderGateways.open(settings, new StaticAccessTokenProvider(TOKEN), time, time);
     }
@@ -132,16 +134,6 @@ class PartnerCenterOrderGatewayTest {
         }
     }
 
-    static List<LoggedRequest> requests(WireMockServer on) {
-        return on.findAll(getRequestedFor(anyUrl()));
-    }
-
-    static void assertNoSecretIn(PartnerCenterException e) {
-        assertThat(e.getMessage()).doesNotContain(TOKEN);
-        assertThat(e.toString()).doesNotContain(TOKEN);
-        assertThat(e.error().toString()).doesNotContain(TOKEN);
-    }
-
     @Nested
     class RequestShape {
 
@@ -156,12 +148,7 @@ class PartnerCenterOrderGatewayTest {
             assertThat(pages).singleElement().satisfies(page -> assertThat(page.items()).hasSize(2));
             LoggedRequest request = requests(server).get(0);
             assertThat(request.getUrl()).isEqualTo(ORDERS_PATH);
-            assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
-            assertThat(request.getHeader("Accept")).isEqualTo("application/json");
-            assertThat(request.getHeader("MS-CorrelationId")).isEqualTo("11111111-2222-3333-4444-555555555555");
-            assertThat(request.getHeader("MS-RequestId")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-            assertThat(request.getHeader("MS-CV")).matches("[A-Za-z0-9+/]{16}\\.1");
-            assertThat(request.getHeader("User-Agent")).matches("pc-orders/\\S+ .*");
+            assertSharedHeaders(request, TOKEN, "11111111-2222-3333-4444-555555555555");
             assertThat(request.getHeader("User-Agent")).doesNotContain("unknown");
             assertThat(request.containsHeader("X-Locale")).isFalse();
         }
@@ -309,7 +296,7 @@ class PartnerCenterOrderGatewayTest {
                 assertThat(e.error().description()).hasValue("Rate limit is exceeded. Try again in 57 seconds.");
                 assertThat(e.error().retryAfter()).hasValue(Duration.ofSeconds(57));
                 assertThat(e.isTransient()).isTrue();
-                assertNoSecretIn(e);
+                assertNoSecretIn(e, TOKEN);
             });
             // 57 s fits in the 100 s deadline once; a second 57 s wait would pass it.
             assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(57));
@@ -374,7 +361,7 @@ class PartnerCenterOrderGatewayTest {
                 assertThat(e.error().requestId()).isPresent();
                 assertThat(e.error().correlationVector()).hasValueSatisfying(cv -> assertThat(cv).endsWith(".4"));
                 assertThat(e.error().httpStatus()).isEmpty();
-                assertNoSecretIn(e);
+                assertNoSecretIn(e, TOKEN);
             });
             assertThat(requests(server)).hasSize(4);
         }
@@ -493,7 +480,7 @@ class PartnerCenterOrderGatewayTest {
                 assertThat(e.error().requestId()).hasValue("req-from-server");
                 assertThat(e.error().correlationVector()).hasValue("cv-from-server.1");
                 assertThat(e.getMessage()).contains("HTTP " + status).contains("20002");
-                assertNoSecretIn(e);
+                assertNoSecretIn(e, TOKEN);
             });
         }
 
@@ -716,9 +703,7 @@ class PartnerCenterOrderGatewayTest {
             assertThat(sent).hasSize(2);
             assertThat(sent.get(1).getUrl()).isEqualTo(ORDERS_PATH + "?seek=a%2Fb");
             assertThat(sent.get(1).getHeader("MS-ContinuationToken")).isEqualTo("tok+2/==");
-            assertThat(sent.get(1).getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
-            assertThat(sent.get(1).getHeader("MS-CorrelationId")).isEqualTo(sent.get(0).getHeader("MS-CorrelationId"));
-            assertThat(sent.get(1).getHeader("MS-RequestId")).isNotEqualTo(sent.get(0).getHeader("MS-RequestId"));
+            assertFollowsWithinTheFetch(sent.get(1), sent.get(0));
         }
 
         @Test
@@ -736,8 +721,7 @@ class PartnerCenterOrderGatewayTest {
 
         @Test
         void nextLinkToAnotherHostIsRefusedAndNothingReachesThatHost() {
-            for (String foreign : List.of(base(otherHost) + ORDERS_PATH, "https://127.0.0.1:" + server.port() + ORDERS_PATH,
-                    "//evil.example" + ORDERS_PATH, "http://localhost:" + server.port() + ORDERS_PATH)) {
+            for (String foreign : foreignNextLinks(server, otherHost, ORDERS_PATH)) {
                 server.resetAll();
                 server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody(collection(nextLink(foreign, "")))));
@@ -746,7 +730,7 @@ class PartnerCenterOrderGatewayTest {
                         .isInstanceOfSatisfying(MalformedResponse.class, e -> {
                             assertThat(e.location()).hasValue("links.next.uri");
                             assertThat(e.getMessage()).contains("not followed");
-                            assertNoSecretIn(e);
+                            assertNoSecretIn(e, TOKEN);
                         });
                 assertThat(requests(server)).hasSize(1);
             }
@@ -857,11 +841,5 @@ class PartnerCenterOrderGatewayTest {
     static String collection(String links) {
         return ("{\"totalCount\":1,\"items\":[{\"id\":\"o-1\",\"referenceCustomerId\":\"" + CUSTOMER + "\","
                 + "\"creationDate\":\"2020-01-02T03:04:05Z\",\"lineItems\":[]}]" + links + "}");
-    }
-
-    static String nextLink(String uri, String continuation) {
-        String headers = continuation.isEmpty() ? "[]"
-                : "[{\"key\":\"MS-ContinuationToken\",\"value\":\"" + continuation + "\"}]";
-        return ",\"links\":{\"next\":{\"uri\":\"" + uri + "\",\"method\":\"GET\",\"headers\":" + headers + "}}";
     }
 }

@@ -10,12 +10,13 @@ import static dev.pcorders.adapter.http.order.RawHttpServer.fixedLength;
 import static dev.pcorders.adapter.http.order.RawHttpServer.startChunked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import dev.pcorders.domain.order.Order;
 
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.adapter.http.testing.VirtualTime;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.shared.Page;
 import java.io.IOException;
 import java.net.URI;

@@ -5,12 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import dev.pcorders.domain.order.Order;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.adapter.http.testing.LoopbackPartnerCenter;
+import dev.pcorders.adapter.http.testing.VirtualTime;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Unavailable;
+import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.shared.Page;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -62,7 +64,7 @@ class UntrustedTlsTest {
             }).isInstanceOfSatisfying(Unavailable.class, e -> {
                 assertThat(e.getMessage()).contains("TLS handshake with 127.0.0.1 failed and was not retried");
                 assertThat(e.error().requestId()).isPresent();
-                PartnerCenterOrderGatewayTest.assertNoSecretIn(e);
+                LoopbackPartnerCenter.assertNoSecretIn(e, PartnerCenterOrderGatewayTest.TOKEN);
             });
         }
         assertThat(time.sleeps()).as("no retry waits").isEmpty();
@@ -96,7 +98,7 @@ class UntrustedTlsTest {
                     }
                 }).isInstanceOfSatisfying(Unavailable.class, e -> {
                     assertThat(e.getMessage()).doesNotContain("not retried");
-                    PartnerCenterOrderGatewayTest.assertNoSecretIn(e);
+                    LoopbackPartnerCenter.assertNoSecretIn(e, PartnerCenterOrderGatewayTest.TOKEN);
                 });
             }
         }

@@ -7,6 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.assertFollowsWithinTheFetch;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.assertSharedHeaders;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.base;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.fixture;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.json;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.nextLink;
+import static dev.pcorders.adapter.http.testing.LoopbackPartnerCenter.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +23,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.subscription.wire.SubscriptionCollectionDto;
+import dev.pcorders.adapter.http.testing.LoopbackPartnerCenter;
 import dev.pcorders.adapter.http.wire.WireJson;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.Forbidden;
 import dev.pcorders.application.shared.port.out.PartnerCenterException.MalformedResponse;
@@ -68,8 +76,7 @@ class PartnerCenterSubscriptionGatewayTest {
 
     @BeforeAll
     static void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
+        server = LoopbackPartnerCenter.start();
     }
 
     @AfterAll
@@ -81,7 +88,7 @@ class PartnerCenterSubscriptionGatewayTest {
     void open() {
         server.resetAll();
         PartnerCenterClientSettings settings = PartnerCenterClientSettings.defaults()
-                .withBaseUrl(URI.create("http://127.0.0.1:" + server.port()));
+                .withBaseUrl(URI.create(base(server)));
         gateway = PartnerCenterSubscriptionGateways.open(settings, new StaticAccessTokenProvider(TOKEN),
                 Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC), duration -> { });
     }
@@ -156,14 +163,9 @@ class PartnerCenterSubscriptionGatewayTest {
 
         fetchAll(query);
 
-        LoggedRequest request = requests().get(0);
+        LoggedRequest request = requests(server).get(0);
         assertThat(request.getUrl()).isEqualTo(SUBSCRIPTIONS_PATH);
-        assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
-        assertThat(request.getHeader("Accept")).isEqualTo("application/json");
-        assertThat(request.getHeader("MS-CorrelationId")).isEqualTo("11111111-2222-3333-4444-555555555555");
-        assertThat(request.getHeader("MS-RequestId")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(request.getHeader("MS-CV")).matches("[A-Za-z0-9+/]{16}\\.1");
-        assertThat(request.getHeader("User-Agent")).matches("pc-orders/\\S+ .*");
+        assertSharedHeaders(request, TOKEN, "11111111-2222-3333-4444-555555555555");
     }
 
     @Test
@@ -223,7 +225,7 @@ class PartnerCenterSubscriptionGatewayTest {
 
         assertThatThrownBy(() -> fetchAll(allSubscriptions())).isInstanceOf(Forbidden.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
-        assertThat(requests()).hasSize(1);
+        assertThat(requests(server)).hasSize(1);
     }
 
     @Test
@@ -232,19 +234,17 @@ class PartnerCenterSubscriptionGatewayTest {
                 .withHeader("MS-ContinuationToken", equalTo("tok+2/=="))
                 .willReturn(json(collection(item("s-2", "active")))));
         server.stubFor(get(urlPathEqualTo(SUBSCRIPTIONS_PATH)).atPriority(5).willReturn(json(collection(item("s-1", "active"))
-                .replaceFirst("}$", ",\"links\":{\"next\":{\"uri\":\"/customers/" + CUSTOMER
-                        + "/subscriptions?seek=a%2Fb\",\"method\":\"GET\",\"headers\":[{\"key\":\"MS-ContinuationToken\","
-                        + "\"value\":\"tok+2/==\"}]}}}"))));
+                .replaceFirst("}$", nextLink("/customers/" + CUSTOMER + "/subscriptions?seek=a%2Fb", "tok+2/==") + "}"))));
 
         List<Page<Subscription>> pages = fetchAll(allSubscriptions());
 
         assertThat(pages).extracting(Page::pageNumber).containsExactly(1, 2);
         assertThat(pages).flatExtracting(Page::items).extracting(s -> s.id().value()).containsExactly("s-1", "s-2");
-        List<LoggedRequest> sent = requests();
+        List<LoggedRequest> sent = requests(server);
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).getUrl()).isEqualTo(SUBSCRIPTIONS_PATH + "?seek=a%2Fb");
         assertThat(sent.get(1).getHeader("MS-ContinuationToken")).isEqualTo("tok+2/==");
-        assertThat(sent.get(1).getHeader("MS-CorrelationId")).isEqualTo(sent.get(0).getHeader("MS-CorrelationId"));
+        assertFollowsWithinTheFetch(sent.get(1), sent.get(0));
     }
 
     @Test
@@ -272,14 +272,6 @@ class PartnerCenterSubscriptionGatewayTest {
         }
     }
 
-    static List<LoggedRequest> requests() {
-        return server.findAll(getRequestedFor(anyUrl()));
-    }
-
-    static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
-    }
-
     static String item(String id, String status) {
         return "{\"id\":\"" + id + "\",\"offerId\":\"CFQ7TTC0LH18:0001:CFQ7TTC0K59S\",\"quantity\":1,"
                 + "\"creationDate\":\"2020-01-02T03:04:05Z\",\"status\":\"" + status + "\"}";
@@ -288,16 +280,5 @@ class PartnerCenterSubscriptionGatewayTest {
     static String collection(String items) {
         return "{\"totalCount\":" + Optional.of(items).map(i -> i.split("\"id\"").length - 1).get()
                 + ",\"items\":[" + items + "]}";
-    }
-
-    static String fixture(String name) {
-        try (InputStream in = PartnerCenterSubscriptionGatewayTest.class.getResourceAsStream("/partner-center/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

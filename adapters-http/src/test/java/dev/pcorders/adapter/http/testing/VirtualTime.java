@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.http.order;
+package dev.pcorders.adapter.http.testing;
 
 import dev.pcorders.adapter.http.partnercenter.Sleeper;
 import java.time.Clock;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that only moves when the code under test sleeps, and remembers every sleep. */
-final class VirtualTime extends Clock implements Sleeper {
+public final class VirtualTime extends Clock implements Sleeper {
 
     private volatile Instant now;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    VirtualTime(Instant start) {
+    public VirtualTime(Instant start) {
         this.now = start;
     }
 
@@ -25,7 +25,7 @@ final class VirtualTime extends Clock implements Sleeper {
         now = now.plus(duration);
     }
 
-    List<Duration> sleeps() {
+    public List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 
