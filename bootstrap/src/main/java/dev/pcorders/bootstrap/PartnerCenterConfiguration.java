@@ -1,6 +1,7 @@
 package dev.pcorders.bootstrap;
 
 import dev.pcorders.adapter.http.auth.EntraTokenEndpoint;
+import dev.pcorders.adapter.http.customer.PartnerCenterCustomerGateways;
 import dev.pcorders.adapter.http.order.BillingTypeEncoding;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.partnercenter.RetryPolicy;
@@ -27,6 +28,7 @@ public class PartnerCenterConfiguration {
     private String locale;
     private long maxBodyBytes = DEFAULTS.maxBodyBytes();
     private int maxPages = DEFAULTS.maxPages();
+    private int customerPageSize = PartnerCenterCustomerGateways.DEFAULT_PAGE_SIZE;
     private final Retry retry;
     private final Auth auth;
 
@@ -112,6 +114,15 @@ public class PartnerCenterConfiguration {
 
     public void setMaxPages(int maxPages) {
         this.maxPages = maxPages;
+    }
+
+    /** Customers asked for per request when listing the partner's customers ({@code partner-center.customer-page-size}). */
+    public int getCustomerPageSize() {
+        return customerPageSize;
+    }
+
+    public void setCustomerPageSize(int customerPageSize) {
+        this.customerPageSize = customerPageSize;
     }
 
     public Retry getRetry() {

@@ -1,11 +1,17 @@
 package dev.pcorders.bootstrap;
 
+import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
+import dev.pcorders.application.customer.port.in.ListCustomerChangesUseCase;
+import dev.pcorders.application.customer.port.in.SyncCustomersUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.GetOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -22,7 +28,8 @@ public class PcOrdersFactory {
     @Bean(preDestroy = "close")
     PcOrders pcOrders(PartnerCenterConfiguration partnerCenter, CacheConfiguration cache) {
         PcOrders.Builder builder = PcOrders.builder().partnerCenter(partnerCenter.toSettings())
-                .billingTypeEncoding(partnerCenter.billingTypeEncoding());
+                .billingTypeEncoding(partnerCenter.billingTypeEncoding())
+                .customerPageSize(partnerCenter.getCustomerPageSize());
         if (cache.isEnabled()) {
             builder.database(cache.getPath()).storeSettings(cache.toSettings());
         }
@@ -61,5 +68,35 @@ public class PcOrdersFactory {
     @Singleton
     ReconcileOrdersUseCase reconcileOrders(PcOrders pcOrders) {
         return pcOrders.reconcileOrders();
+    }
+
+    @Singleton
+    SyncSubscriptionsUseCase syncSubscriptions(PcOrders pcOrders) {
+        return pcOrders.syncSubscriptions();
+    }
+
+    @Singleton
+    FindCachedSubscriptionsUseCase findCachedSubscriptions(PcOrders pcOrders) {
+        return pcOrders.findCachedSubscriptions();
+    }
+
+    @Singleton
+    ListSubscriptionChangesUseCase listSubscriptionChanges(PcOrders pcOrders) {
+        return pcOrders.listSubscriptionChanges();
+    }
+
+    @Singleton
+    SyncCustomersUseCase syncCustomers(PcOrders pcOrders) {
+        return pcOrders.syncCustomers();
+    }
+
+    @Singleton
+    FindCachedCustomersUseCase findCachedCustomers(PcOrders pcOrders) {
+        return pcOrders.findCachedCustomers();
+    }
+
+    @Singleton
+    ListCustomerChangesUseCase listCustomerChanges(PcOrders pcOrders) {
+        return pcOrders.listCustomerChanges();
     }
 }

@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pcorders.adapter.http.order.BillingTypeEncoding;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
+import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
+import dev.pcorders.application.customer.port.in.ListCustomerChangesUseCase;
+import dev.pcorders.application.customer.port.in.SyncCustomersUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.GetOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
 import java.nio.file.Path;
@@ -41,6 +47,12 @@ class PcOrdersFactoryTest {
             assertThat(context.getBean(FindCachedOrderByIdUseCase.class)).isNotNull();
             assertThat(context.getBean(ListOrderChangesUseCase.class)).isNotNull();
             assertThat(context.getBean(ReconcileOrdersUseCase.class)).isNotNull();
+            assertThat(context.getBean(SyncSubscriptionsUseCase.class)).isNotNull();
+            assertThat(context.getBean(FindCachedSubscriptionsUseCase.class)).isNotNull();
+            assertThat(context.getBean(ListSubscriptionChangesUseCase.class)).isNotNull();
+            assertThat(context.getBean(SyncCustomersUseCase.class)).isNotNull();
+            assertThat(context.getBean(FindCachedCustomersUseCase.class).findCachedCustomers(true)).isEmpty();
+            assertThat(context.getBean(ListCustomerChangesUseCase.class)).isNotNull();
             assertThat(context.getBean(PcOrders.class).database()).hasValue(database);
         }
         assertThat(database).exists();
@@ -57,6 +69,7 @@ class PcOrdersFactoryTest {
                 Map.entry("partner-center.locale", "de-DE"),
                 Map.entry("partner-center.max-body-bytes", "1048576"),
                 Map.entry("partner-center.max-pages", "50"),
+                Map.entry("partner-center.customer-page-size", "200"),
                 Map.entry("partner-center.retry.max-attempts", "6"),
                 Map.entry("partner-center.retry.base-delay", "250ms"),
                 Map.entry("partner-center.retry.max-delay", "10s"),
@@ -74,6 +87,7 @@ class PcOrdersFactoryTest {
             assertThat(settings.locale()).isEqualTo(Optional.of(Locale.GERMANY));
             assertThat(settings.maxBodyBytes()).isEqualTo(1_048_576);
             assertThat(settings.maxPages()).isEqualTo(50);
+            assertThat(context.getBean(PartnerCenterConfiguration.class).getCustomerPageSize()).isEqualTo(200);
             assertThat(settings.retryPolicy().maxAttempts()).isEqualTo(6);
             assertThat(settings.retryPolicy().baseDelay()).isEqualTo(Duration.ofMillis(250));
             assertThat(settings.retryPolicy().maxDelay()).isEqualTo(Duration.ofSeconds(10));
