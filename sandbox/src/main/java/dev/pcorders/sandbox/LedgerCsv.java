@@ -68,7 +68,8 @@ final class LedgerCsv {
     }
 
     private void writeOrderRows(LedgerLayout rows, SandboxCustomer customer, GeneratedOrder order) {
-        // Partner Center's export names an order by its id or by its alternateId; both must match.
+        // Partner Center's export names an order by its id or by its alternateId, and a partner ledger is matched the
+        // same way: both must match.
         boolean byAlternate = order.alternateId().isPresent()
                 && (Seeds.mix(generator.seed(), Seeds.RECONCILIATION, order.customerIndex(), order.orderIndex()) & 3) == 0;
         String reference = byAlternate ? order.alternateId().get() : order.id();
