@@ -5,9 +5,12 @@ import dev.pcorders.adapter.http.auth.EntraTokenEndpoint;
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncResult;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsCommand;
+import dev.pcorders.application.subscription.port.in.SyncSubscriptionsResult;
 import dev.pcorders.bootstrap.PcOrders;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
+import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.sandbox.ReconciliationExport;
 import dev.pcorders.sandbox.ReconciliationPlan;
@@ -19,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -26,10 +30,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole job on a local Partner Center look-alike: start the sandbox, sync every customer "
-                + "into a database (--db, default ./" + DemoCommand.DEFAULT_DATABASE + "; PC_ORDERS_DB is not used), then "
-                + "reconcile against the "
-                + "sandbox's invoice reconciliation export, which has a few planted discrepancies.",
+        description = {"The whole job on a local Partner Center look-alike: start the sandbox, sync every customer's "
+                + "orders and subscriptions into a database (--db, default ./" + DemoCommand.DEFAULT_DATABASE
+                + "; PC_ORDERS_DB is not used), then reconcile against the sandbox's invoice reconciliation export and "
+                + "against a partner ledger naming subscriptions, both with a few planted discrepancies.",
                 "Needs no credentials and no network."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -47,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         // Only --db, never PC_ORDERS_DB: that names the user's real cache, and the demo must not fill it with sandbox orders.
         Path database = root.databaseFlag().orElse(Path.of(DEFAULT_DATABASE));
         Path ledger = siblingOf(database, "-invoice-reconciliation.csv");
+        Path partnerLedger = siblingOf(database, "-partner-ledger.csv");
         try (SandboxServer sandbox = Sandbox.start(SandboxSettings.defaults().withPageSize(PAGE_SIZE))) {
             refuseNonDemoData(database, sandbox.customerIds());
             out.println("1. Sandbox: a local Partner Center at " + sandbox.baseUrl() + " serving "
@@ -59,11 +64,10 @@ final class DemoCommand implements Callable<Integer> {
                     .database(database)
                     .build()) {
                 List<CustomerId> customers = sandbox.customerIds().stream().map(CustomerId::parse).toList();
-                SyncResult synced = pcOrders.syncOrders().syncOrders(
-                        SyncOrdersCommand.of(customers).withPrices().withSystemPurchases());
                 out.println();
-                out.println("2. Sync into " + database.toAbsolutePath() + " (prices and system purchases included):");
-                SyncCommand.printSummary(synced, out);
+                out.println("2. Sync orders (prices and system purchases included) and subscriptions into "
+                        + database.toAbsolutePath() + ":");
+                syncSandboxCustomers(pcOrders, customers, out);
 
                 ReconciliationExport export = sandbox.data().writeReconciliationCsv(ledger,
                         ReconciliationPlan.of(PLANTED_PER_KIND, true));
@@ -73,6 +77,18 @@ final class DemoCommand implements Callable<Integer> {
                         + " discrepancies planted on purpose.");
                 ReconciliationReport report = pcOrders.reconcileOrders().reconcileOrders(ReconcileOrdersCommand.of(ledger));
                 ReportOutput.reconciliation(report, OutputFormat.TABLE, out);
+
+                ReconciliationExport partner = sandbox.data().writePartnerLedgerCsv(partnerLedger,
+                        ReconciliationPlan.of(PLANTED_PER_KIND, true).withSubscriptionCases(true));
+                out.println();
+                out.println("4. Reconcile against " + partnerLedger.toAbsolutePath() + ": a partner ledger naming each "
+                        + "line's subscription, " + partner.dataRows() + " rows, " + partner.planted().size()
+                        + " order discrepancies and " + partner.plantedSubscriptions().size() + " subscription cases "
+                        + "planted on purpose (a subscription not billed, a suspended one billed, one with more seats "
+                        + "than billed).");
+                ReconciliationReport partnerReport = pcOrders.reconcileOrders()
+                        .reconcileOrders(ReconcileOrdersCommand.of(partnerLedger));
+                ReportOutput.reconciliation(partnerReport, OutputFormat.TABLE, out);
             }
         }
         out.println();
@@ -80,11 +96,29 @@ final class DemoCommand implements Callable<Integer> {
         String db = "--db " + database;
         out.println("  java -jar cli/target/pc-orders.jar " + db + " orders list");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " orders list --status cancelled --format json");
+        out.println("  java -jar cli/target/pc-orders.jar " + db + " subscriptions list");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " changes");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + ledger + " --format json");
+        out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + partnerLedger);
         out.println("  java -jar cli/target/pc-orders.jar sandbox      # then sync from it yourself");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Syncs the customers' orders, then their subscriptions, under one correlation id, and prints both summaries as
+     * {@code sync --resources orders,subscriptions} does. Orders with prices and system purchases, so both ledgers,
+     * which bill them, reconcile to exactly what they planted.
+     */
+    private static void syncSandboxCustomers(PcOrders pcOrders, List<CustomerId> customers, PrintWriter out) {
+        CorrelationId correlation = CorrelationId.random();
+        SyncResult orders = pcOrders.syncOrders().syncOrders(
+                SyncOrdersCommand.of(customers).withPrices().withSystemPurchases().withCorrelationId(correlation));
+        SyncCommand.printSummary(orders, out);
+        out.println();
+        SyncSubscriptionsResult subscriptions = pcOrders.syncSubscriptions()
+                .syncSubscriptions(new SyncSubscriptionsCommand(customers, Optional.of(correlation)));
+        SyncCommand.printSubscriptionSummary(subscriptions, out);
     }
 
     /**

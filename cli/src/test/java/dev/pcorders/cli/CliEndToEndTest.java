@@ -447,7 +447,8 @@ class CliEndToEndTest {
         Path realCache = folder.resolve("real.db");
         Path demoDatabase = Path.of(DemoCommand.DEFAULT_DATABASE);
         Path demoLedger = Path.of("pc-orders-demo-invoice-reconciliation.csv");
-        boolean demoFilesExisted = Files.exists(demoDatabase) || Files.exists(demoLedger);
+        Path demoPartnerLedger = Path.of("pc-orders-demo-partner-ledger.csv");
+        boolean demoFilesExisted = Files.exists(demoDatabase) || Files.exists(demoLedger) || Files.exists(demoPartnerLedger);
         try {
             Cli.Run run = Cli.run(Map.of("PC_ORDERS_DB", realCache.toString()), "demo");
 
@@ -460,6 +461,7 @@ class CliEndToEndTest {
                     Files.deleteIfExists(Path.of(DemoCommand.DEFAULT_DATABASE + suffix));
                 }
                 Files.deleteIfExists(demoLedger);
+                Files.deleteIfExists(demoPartnerLedger);
             }
         }
     }
@@ -471,8 +473,21 @@ class CliEndToEndTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("stored").contains("MISSING_IN_LEDGER").contains("PRICE_MISMATCH")
                 .contains("Next, on the same database:");
+        // Step 4, the partner ledger naming subscriptions, counts each planted subscription case once and lists it.
+        String partnerStep = run.out().substring(run.out().indexOf("4. Reconcile against"));
+        assertThat(partnerStep).contains("demo-partner-ledger.csv", "3 subscription cases");
+        for (String kind : List.of("SUBSCRIPTION_NOT_BILLED", "BILLED_SUBSCRIPTION_NOT_ACTIVE", "SEAT_COUNT_MISMATCH")) {
+            assertThat(partnerStep).as(kind).containsPattern("(?m)^  " + kind + " +1$");
+            assertThat(partnerStep.lines().filter(line -> line.matches(kind + " +[0-9a-f-]{36} .*"))).as(kind).hasSize(1);
+        }
+        assertThat(run.out()).contains("subscriptions list").contains("reconcile --ledger "
+                + folder.resolve("demo-partner-ledger.csv"));
         assertThat(database).exists();
         assertThat(folder.resolve("demo-invoice-reconciliation.csv")).exists();
+        assertThat(folder.resolve("demo-partner-ledger.csv")).exists();
+        JsonNode subscriptions = json(Cli.run(Map.of(), "--db", database.toString(), "subscriptions", "list",
+                "--format", "json"));
+        assertThat(subscriptions).isNotEmpty();
         JsonNode orders = json(Cli.run(Map.of(), "--db", database.toString(), "orders", "list", "--format", "json"));
         assertThat(orders).isNotEmpty();
     }

@@ -2,48 +2,50 @@ package dev.pcorders.sandbox;
 
 import static dev.pcorders.sandbox.InvoiceColumns.set;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
-/**
- * Renders the rows of the invoice reconciliation export as Partner Center fills them in, and writes them:
- * tracks the file line each row starts on and counts the rows by charge type.
- */
-final class InvoiceRows {
+/** Renders the rows of the invoice reconciliation export as Partner Center fills them in. */
+final class InvoiceRows implements LedgerLayout {
 
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
 
-    private final CsvWriter csv;
+    private final LedgerLines lines;
     private final long seed;
     private final String partnerId;
     private final String partnerMpnId;
-    private final Map<String, Long> rowsByChargeType = new TreeMap<>();
-    private long line = 1;
-    private long dataRows;
 
-    InvoiceRows(CsvWriter csv, long seed) {
-        this.csv = csv;
+    InvoiceRows(LedgerLines lines, long seed) {
+        this.lines = lines;
         this.seed = seed;
         SplittableRandom partner = Seeds.random(seed, Seeds.PARTNER, 1, 0);
         this.partnerId = Seeds.guid(partner);
         this.partnerMpnId = Seeds.digits(partner, 7);
     }
 
-    void writeHeader() {
-        csv.writeRecord(InvoiceColumns.NAMES);
+    @Override
+    public List<String> header() {
+        return InvoiceColumns.NAMES;
     }
 
-    /** Writes a row of an order's line item; returns the file line it starts on. */
-    long writeOrderRow(SandboxCustomer customer, GeneratedOrder order, String reference, GeneratedOrder.LineItem item,
-                       String chargeType, int quantity, BigDecimal unitPrice, String currency) throws IOException {
+    @Override
+    public boolean writesNonPurchaseCharges() {
+        return true;
+    }
+
+    @Override
+    public boolean spoilable(GeneratedOrder.LineItem item) {
+        return true;
+    }
+
+    @Override
+    public long writeOrderRow(SandboxCustomer customer, GeneratedOrder order, String reference, GeneratedOrder.LineItem item,
+                              String chargeType, int quantity, BigDecimal unitPrice, String currency) {
         OfferCatalog.Offer offer = item.catalogOffer().orElseThrow();
         String[] row = baseRow(customer, reference, order.creationDay(), offer, chargeType, quantity, unitPrice, currency);
         set(row, "ResellerMpnId", order.resellerId().orElse(""));
@@ -65,11 +67,21 @@ final class InvoiceRows {
         if (offer.kind() == OfferCatalog.Kind.RESERVATION) {
             set(row, "ReservationOrderId", item.provisioningContext().getOrDefault("subscriptionId", ""));
         }
-        return write(row, chargeType);
+        return lines.write(row, chargeType);
+    }
+
+    @Override
+    public long writeUnknownOrderRow(SandboxCustomer customer, String reference, OfferCatalog.Offer offer, int quantity,
+                                     BigDecimal unitPrice, String currency, String subscriptionId) {
+        String[] row = baseRow(customer, reference, LocalDate.of(2024, 6, 1), offer, "New", quantity, unitPrice, currency);
+        set(row, "SubscriptionId", subscriptionId);
+        set(row, "TermAndBillingCycle", "One-Year commitment for monthly/yearly billing");
+        set(row, "BillingFrequency", "Monthly");
+        return lines.write(row, "New");
     }
 
     /** The columns every row fills in, whether or not a generated order stands behind it. */
-    String[] baseRow(SandboxCustomer customer, String reference, LocalDate orderDay, OfferCatalog.Offer offer,
+    private String[] baseRow(SandboxCustomer customer, String reference, LocalDate orderDay, OfferCatalog.Offer offer,
                      String chargeType, int quantity, BigDecimal unitPrice, String currency) {
         String[] row = InvoiceColumns.emptyRow();
         int minorUnits = "JPY".equals(currency) ? 0 : 2;
@@ -109,28 +121,8 @@ final class InvoiceRows {
         set(row, "PricingCurrency", "USD");
         set(row, "PCToBCExchangeRate", "1");
         set(row, "PCToBCExchangeRateDate", US_DATE.format(orderDay.withDayOfMonth(1)));
-        set(row, "ReferenceId", Seeds.guid(Seeds.random(seed, Seeds.RECONCILIATION, line, 2)));
+        set(row, "ReferenceId", Seeds.guid(Seeds.random(seed, Seeds.RECONCILIATION, lines.line(), 2)));
         return row;
-    }
-
-    /** Writes a row; returns the file line it starts on. */
-    long write(String[] row, String chargeType) {
-        long at = ++line;
-        for (String field : row) {
-            line += field.chars().filter(c -> c == '\n').count();
-        }
-        csv.writeRecord(row);
-        dataRows++;
-        rowsByChargeType.merge(chargeType, 1L, Long::sum);
-        return at;
-    }
-
-    long dataRows() {
-        return dataRows;
-    }
-
-    Map<String, Long> rowsByChargeType() {
-        return rowsByChargeType;
     }
 
     static String chargeType(String lineTransactionType) {

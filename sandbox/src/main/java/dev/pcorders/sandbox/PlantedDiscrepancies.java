@@ -1,11 +1,8 @@
 package dev.pcorders.sandbox;
 
-import static dev.pcorders.sandbox.InvoiceColumns.set;
-
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,8 +13,9 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
 /**
- * The discrepancies planted in the invoice reconciliation export: which lines to spoil, chosen from the seed
- * before anything is written, the rows of orders Partner Center does not have, and what was planted where.
+ * The discrepancies planted in a ledger file (an invoice reconciliation export or a partner ledger): which lines to
+ * spoil, chosen from the seed before anything is written, the rows of orders Partner Center does not have, and what
+ * was planted where.
  */
 final class PlantedDiscrepancies {
 
@@ -50,8 +48,11 @@ final class PlantedDiscrepancies {
         return ((long) customer << 40) | ((long) order << 8) | lineItem;
     }
 
-    /** Picks the lines to spoil, from the seed, before anything is written: a line gets at most one kind. */
-    void chooseLines(Predicate<GeneratedOrder> inScope) {
+    /**
+     * Picks the lines to spoil, from the seed, before anything is written: a line gets at most one kind, and only a
+     * {@code spoilable} one gets any.
+     */
+    void chooseLines(Predicate<GeneratedOrder> inScope, Predicate<GeneratedOrder.LineItem> spoilable) {
         long[] billable = new long[64];
         int billableCount = 0;
         long[] cancelled = new long[16];
@@ -66,7 +67,7 @@ final class PlantedDiscrepancies {
                 for (GeneratedOrder.LineItem item : order.lineItems()) {
                     long at = position(customer.index(), i, item.number());
                     if (order.isCancelled()) {
-                        if (item.catalogOffer().isPresent()) {
+                        if (item.catalogOffer().isPresent() && spoilable.test(item)) {
                             if (cancelledCount == cancelled.length) {
                                 cancelled = Arrays.copyOf(cancelled, cancelledCount * 2);
                             }
@@ -76,8 +77,8 @@ final class PlantedDiscrepancies {
                         // Left alone, so every customer keeps a purchase row and stays in the reconciliation.
                         first = false;
                         customersInLedger.add(customer.index());
-                    } else if (subscriptionCases.isEmpty()
-                            || !subscriptionCases.get().isPlanted(customer.index(), i, item.number())) {
+                    } else if (spoilable.test(item) && (subscriptionCases.isEmpty()
+                            || !subscriptionCases.get().isPlanted(customer.index(), i, item.number()))) {
                         if (billableCount == billable.length) {
                             billable = Arrays.copyOf(billable, billableCount * 2);
                         }
@@ -140,7 +141,7 @@ final class PlantedDiscrepancies {
                 item.offerId(), at, expected, actual));
     }
 
-    void writeMissingInPartnerCenter(InvoiceRows rows) {
+    void writeMissingInPartnerCenter(LedgerLayout rows) {
         if (customersInLedger.isEmpty()) {
             return;
         }
@@ -152,12 +153,8 @@ final class PlantedDiscrepancies {
             OfferCatalog.Offer offer = OfferCatalog.get(random.nextInt(OfferCatalog.size()));
             int quantity = 1 + random.nextInt(20);
             BigDecimal price = offer.monthlyUsd().setScale(4, RoundingMode.HALF_EVEN);
-            String[] row = rows.baseRow(customer, reference, LocalDate.of(2024, 6, 1), offer, "New", quantity, price,
-                    customer.currencyCode());
-            set(row, "SubscriptionId", Seeds.guid(random));
-            set(row, "TermAndBillingCycle", "One-Year commitment for monthly/yearly billing");
-            set(row, "BillingFrequency", "Monthly");
-            long at = rows.write(row, "New");
+            long at = rows.writeUnknownOrderRow(customer, reference, offer, quantity, price, customer.currencyCode(),
+                    Seeds.guid(random));
             planted.add(new PlantedDiscrepancy(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, customer.id(), reference,
                     Optional.empty(), offer.offerId(), Optional.of(at), Optional.of(Integer.toString(quantity)),
                     Optional.empty()));

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What {@link SandboxData#writeReconciliationCsv} wrote.
+ * What {@link SandboxData#writeReconciliationCsv} or {@link SandboxData#writePartnerLedgerCsv} wrote.
  *
  * @param dataRows         rows after the header
- * @param rowsByChargeType rows per ChargeType as written (New, Renew, addQuantity, Convert, Cancel, cycleCharge)
+ * @param rowsByChargeType rows per ChargeType as written (New, Renew, addQuantity, Convert, Cancel, cycleCharge); empty
+ *                         for a partner ledger, which has no ChargeType
  * @param planted          every planted discrepancy, in file order (MISSING_IN_LEDGER where the row would have been)
  * @param plantedSubscriptions the subscription cases the export honours: the data set's {@link PlantedSubscriptions}
  *                         when written with {@link ReconciliationPlan#subscriptionCases()}, none otherwise

@@ -1,7 +1,7 @@
 package dev.pcorders.sandbox;
 
 /**
- * What {@link SandboxData#writeReconciliationCsv} writes.
+ * What {@link SandboxData#writeReconciliationCsv} and {@link SandboxData#writePartnerLedgerCsv} write.
  *
  * @param perKind                how many discrepancies of each {@code DiscrepancyKind} to plant (fewer if the data
  *                               have too few eligible lines; the export lists exactly what was planted)

@@ -14,7 +14,8 @@ import java.util.OptionalInt;
 
 /**
  * The sandbox's data set, usable without a server: its customers, each customer's orders and subscriptions
- * collections as Partner Center would send them, the planted subscription cases, and an invoice reconciliation export of the same orders. Orders are
+ * collections as Partner Center would send them, the planted subscription cases, and an invoice reconciliation export
+ * or a partner ledger of the same orders. Orders are
  * generated on demand from the seed, never held: a data set of a million orders costs a few bytes until
  * written. Thread-safe (immutable).
  */
@@ -70,9 +71,7 @@ public final class SandboxData {
 
     /** {@link #writeOrders(String, OrdersQuery, OutputStream)} into a file, replacing it. */
     public long writeOrders(String customerId, OrdersQuery query, Path file) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
-            return writeOrders(customerId, query, out);
-        }
+        return intoFile(file, out -> writeOrders(customerId, query, out));
     }
 
     /**
@@ -83,14 +82,52 @@ public final class SandboxData {
      * {@link ReconciliationExport#planted()}. Does not close {@code out}.
      */
     public ReconciliationExport writeReconciliationCsv(OutputStream out, ReconciliationPlan plan) throws IOException {
-        return new InvoiceReconciliationCsv(generator, settings.ordersPerCustomer(), plan, subscriptionGenerator()).write(out);
+        return new LedgerCsv(generator, settings.ordersPerCustomer(), plan, subscriptionGenerator(),
+                lines -> new InvoiceRows(lines, generator.seed())).write(out);
     }
 
     /** {@link #writeReconciliationCsv(OutputStream, ReconciliationPlan)} into a file, replacing it. */
     public ReconciliationExport writeReconciliationCsv(Path file, ReconciliationPlan plan) throws IOException {
+        return intoFile(file, out -> writeReconciliationCsv(out, plan));
+    }
+
+    /**
+     * Writes the partner's own ledger as pc-orders reads it (CSV, UTF-8, CRLF, RFC 4180 quoting; columns
+     * {@code customer_id,order_id,offer_id,quantity,unit_price,currency,subscription_id}): one row per line item of
+     * every non-cancelled order of every customer, the same orders, quantities, prices and planted discrepancies as
+     * {@link #writeReconciliationCsv(OutputStream, ReconciliationPlan)} where this format can hold them. It bills
+     * purchases only, so it has no cancellation or cycle-charge rows.
+     * <p>
+     * With {@link ReconciliationPlan#subscriptionCases() subscription cases} every row names its line's subscription, so
+     * a reconciler that has also cached the subscriptions checks seats: the not-billed subscription has no row, the
+     * suspended one is billed, the drifted one is billed at the ordered quantity, and it finds exactly
+     * {@link ReconciliationExport#plantedSubscriptions()}. Order-level discrepancies are then planted only on lines
+     * without a subscription (a missing row, another quantity or a billed cancellation would be a subscription
+     * discrepancy too), and the rows of orders Partner Center does not have name no subscription. Without subscription
+     * cases the subscription_id column is left empty, since the subscriptions endpoint serves the suspended and the
+     * drifted subscription either way. Subscriptions of system purchases are billed only with
+     * {@link ReconciliationPlan#includeSystemPurchases()}. Does not close {@code out}.
+     */
+    public ReconciliationExport writePartnerLedgerCsv(OutputStream out, ReconciliationPlan plan) throws IOException {
+        return new LedgerCsv(generator, settings.ordersPerCustomer(), plan, subscriptionGenerator(),
+                lines -> new PartnerLedgerRows(lines, plan.subscriptionCases())).write(out);
+    }
+
+    /** {@link #writePartnerLedgerCsv(OutputStream, ReconciliationPlan)} into a file, replacing it. */
+    public ReconciliationExport writePartnerLedgerCsv(Path file, ReconciliationPlan plan) throws IOException {
+        return intoFile(file, out -> writePartnerLedgerCsv(out, plan));
+    }
+
+    /** Writes through a buffer into {@code file}, replacing it. */
+    private static <T> T intoFile(Path file, StreamWrite<T> write) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
-            return writeReconciliationCsv(out, plan);
+            return write.to(out);
         }
+    }
+
+    @FunctionalInterface
+    private interface StreamWrite<T> {
+        T to(OutputStream out) throws IOException;
     }
 
     /**

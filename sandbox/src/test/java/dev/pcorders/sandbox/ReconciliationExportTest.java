@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
+import dev.pcorders.domain.reconciliation.LedgerRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +27,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,7 +36,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The invoice reconciliation export against the orders the sandbox serves over HTTP: parsed by header name
  * and compared line by line, the only differences are the planted ones, and with none planted everything
  * matches. The comparison below is this test's own reading of partner-center-api.md, kept small on purpose;
- * it shares nothing with the client or the domain's reconciler, so it checks the export, not them.
+ * it shares nothing with the client or the domain's reconciler, so it checks the export, not them. The partner ledger
+ * is held to the same comparison, read by the project's own ledger reader (so {@code reconcile} can read it too).
  */
 class ReconciliationExportTest {
 
@@ -40,6 +46,9 @@ class ReconciliationExportTest {
     private static final String CYCLE_CHARGE = "cyclecharge";
 
     private static SandboxServer sandbox;
+
+    @TempDir
+    Path folder;
 
     /** A served line item: what the export should bill for it. */
     private record Line(String customerId, String orderId, String offerId, int quantity, BigDecimal price,
@@ -251,5 +260,72 @@ class ReconciliationExportTest {
         List<PlantedDiscrepancy> mismatched = differences(served(!includeSystemPurchases), rows(out.toByteArray()));
         assertThat(mismatched).isNotEmpty().extracting(PlantedDiscrepancy::kind).containsOnly(
                 includeSystemPurchases ? DiscrepancyKind.MISSING_IN_PARTNER_CENTER : DiscrepancyKind.MISSING_IN_LEDGER);
+    }
+
+    /** The partner ledger's rows in the shape of the export's: its rows have no charge type, they are all purchases. */
+    private static List<Row> partnerRows(List<LedgerRow> read) {
+        return read.stream().map(row -> new Row(row.line(), row.customer().toString(), row.orderReference(),
+                row.offerId().toString(), row.chargeType().orElse("New"), Math.toIntExact(row.quantity()),
+                row.unitPrice().orElseThrow().toString(), row.currency().orElseThrow().toString())).toList();
+    }
+
+    @ParameterizedTest(name = "{0} of each kind, system purchases {1}")
+    @CsvSource({"0,true", "1,true", "4,true", "3,false"})
+    void thePartnerLedgerDiffersFromTheServedOrdersInExactlyThePlantedDiscrepancies(int perKind,
+                                                                                   boolean includeSystemPurchases)
+            throws IOException {
+        Path file = folder.resolve("partner-ledger.csv");
+        ReconciliationExport export = sandbox.data().writePartnerLedgerCsv(file,
+                ReconciliationPlan.of(perKind, includeSystemPurchases));
+
+        List<LedgerRow> read = PartnerLedgerFile.rows(file);
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith("\uFEFF" + String.join(",",
+                PartnerLedgerRows.COLUMNS) + "\r\n");
+        assertThat(read).hasSize((int) export.dataRows());
+        assertThat(read).allSatisfy(row -> {
+            assertThat(row.chargeType()).isEmpty();
+            // Without the planted subscription cases the ledger names no subscription: see writePartnerLedgerCsv.
+            assertThat(row.subscriptionId()).isEmpty();
+        });
+        assertThat(export.rowsByChargeType()).isEmpty();
+        assertThat(export.plantedSubscriptions()).isEmpty();
+        assertThat(export.plantedCounts()).allSatisfy((kind, count) -> assertThat(count).as("%s", kind)
+                .isEqualTo(perKind));
+
+        List<PlantedDiscrepancy> found = differences(served(includeSystemPurchases), partnerRows(read));
+        assertThat(found).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(export.planted());
+    }
+
+    @Test
+    void aPartnerLedgerWithSubscriptionCasesPlantsOrderDiscrepanciesOnlyOnLinesWithoutASubscription() throws IOException {
+        Path file = folder.resolve("partner-ledger.csv");
+        ReconciliationExport export = sandbox.data().writePartnerLedgerCsv(file,
+                ReconciliationPlan.of(2, true).withSubscriptionCases(true));
+        List<Row> rows = partnerRows(PartnerLedgerFile.rows(file));
+
+        List<PlantedDiscrepancy> found = differences(served(true), rows);
+        assertThat(found).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(export.planted());
+        PlantedSubscription notBilled = sandbox.plantedSubscriptions().notBilled().orElseThrow();
+        // The not-billed subscription's line is the one MISSING_IN_LEDGER beyond the plan's own.
+        assertThat(export.planted(DiscrepancyKind.MISSING_IN_LEDGER)).hasSize(3).filteredOn(missing ->
+                missing.orderId().equals(Optional.of(notBilled.orderId())) && missing.offerId().equals(notBilled.offerId()))
+                .hasSize(1);
+        Set<String> withSubscription = new java.util.HashSet<>();
+        for (String customer : sandbox.customerIds()) {
+            JsonNode orders = Http.json(Http.getOrders(sandbox, customer, "include_system_purchases=true"));
+            for (JsonNode order : orders.get("items")) {
+                for (JsonNode item : order.get("lineItems")) {
+                    if (item.hasNonNull("subscriptionId")) {
+                        withSubscription.add(key(customer, order.get("id").asText(), item.get("offerId").asText()));
+                    }
+                }
+            }
+        }
+        assertThat(export.planted()).filteredOn(planted -> planted.kind() != DiscrepancyKind.MISSING_IN_PARTNER_CENTER
+                        && !(planted.orderId().equals(Optional.of(notBilled.orderId()))
+                                && planted.offerId().equals(notBilled.offerId())))
+                .isNotEmpty()
+                .allSatisfy(planted -> assertThat(withSubscription)
+                        .doesNotContain(key(planted.customerId(), planted.orderId().orElseThrow(), planted.offerId())));
     }
 }

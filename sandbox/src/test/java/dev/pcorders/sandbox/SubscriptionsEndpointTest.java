@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
+import dev.pcorders.domain.reconciliation.LedgerRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /v1/customers/{id}/subscriptions}: consistent with the orders served, seeded, with planted cases. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -279,5 +282,66 @@ class SubscriptionsEndpointTest {
         assertThat(explicit.toByteArray()).isEqualTo(plain.toByteArray());
         assertThat(export.plantedSubscriptions()).isEmpty();
         assertThat(export.plantedCounts().get(DiscrepancyKind.MISSING_IN_LEDGER)).isEqualTo(3L);
+    }
+
+    /**
+     * This test's own seat check of a partner ledger against the served subscriptions: the ledger's quantities summed per
+     * subscription id, compared with each served subscription's status and seats. Every subscription but the planted
+     * ones is billed at its seats if active and not at all if deleted, and no row names a subscription nobody serves.
+     */
+    @Test
+    void aPartnerLedgerWithSubscriptionCasesBillsEveryServedSubscriptionButThePlantedAtItsSeats(@TempDir Path folder)
+            throws IOException {
+        Path file = folder.resolve("partner-ledger.csv");
+        ReconciliationExport export = sandbox.data().writePartnerLedgerCsv(file,
+                ReconciliationPlan.of(3, true).withSubscriptionCases(true));
+        PlantedSubscriptions planted = sandbox.plantedSubscriptions();
+        assertThat(export.plantedSubscriptions()).isEqualTo(planted.all()).hasSize(3);
+        Map<String, Long> billed = new HashMap<>();
+        for (LedgerRow row : PartnerLedgerFile.rows(file)) {
+            row.subscriptionId().ifPresent(id -> billed.merge(id.toLowerCase(Locale.ROOT), row.quantity(), Long::sum));
+        }
+
+        Map<String, JsonNode> served = new HashMap<>();
+        sandbox.customerIds().forEach(customer -> subscriptionsById(customer)
+                .forEach((id, subscription) -> served.put(id.toLowerCase(Locale.ROOT), subscription)));
+        assertThat(served.keySet()).containsAll(billed.keySet());
+        for (JsonNode subscription : served.values()) {
+            String id = subscription.get("id").asText();
+            String status = subscription.get("status").asText();
+            Long seats = billed.get(id.toLowerCase(Locale.ROOT));
+            java.util.Optional<PlantedSubscription> plantedCase = planted.bySubscriptionId(id);
+            if (plantedCase.isPresent()) {
+                continue;
+            }
+            if ("active".equals(status)) {
+                assertThat(seats).as("%s billed", id).isEqualTo(subscription.get("quantity").asLong());
+            } else if ("deleted".equals(status)) {
+                assertThat(seats).as("%s billed", id).isNull();
+            }
+        }
+
+        PlantedSubscription notBilled = planted.notBilled().orElseThrow();
+        assertThat(billed).doesNotContainKey(notBilled.subscriptionId().toLowerCase(Locale.ROOT));
+        PlantedSubscription suspended = planted.suspendedButBilled().orElseThrow();
+        assertThat(served.get(suspended.subscriptionId().toLowerCase(Locale.ROOT)).get("status").asText())
+                .isEqualTo("suspended");
+        assertThat(billed.get(suspended.subscriptionId().toLowerCase(Locale.ROOT)))
+                .isEqualTo((long) suspended.billedQuantity());
+        PlantedSubscription drift = planted.seatDrift().orElseThrow();
+        assertThat(billed.get(drift.subscriptionId().toLowerCase(Locale.ROOT))).isEqualTo((long) drift.billedQuantity())
+                .isNotEqualTo(served.get(drift.subscriptionId().toLowerCase(Locale.ROOT)).get("quantity").asLong());
+    }
+
+    @Test
+    void aPartnerLedgerIsTheSameForTheSameSeed(@TempDir Path folder) throws IOException {
+        ReconciliationPlan plan = ReconciliationPlan.of(2, true).withSubscriptionCases(true);
+        Path first = folder.resolve("first.csv");
+        Path second = folder.resolve("second.csv");
+        ReconciliationExport written = sandbox.data().writePartnerLedgerCsv(first, plan);
+        ReconciliationExport again = SandboxData.generate(SETTINGS).writePartnerLedgerCsv(second, plan);
+
+        assertThat(java.nio.file.Files.readAllBytes(second)).isEqualTo(java.nio.file.Files.readAllBytes(first));
+        assertThat(again).isEqualTo(written);
     }
 }

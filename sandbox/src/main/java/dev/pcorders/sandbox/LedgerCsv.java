@@ -10,14 +10,15 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Writes Partner Center's new-commerce invoice reconciliation export for the sandbox's own orders: one
- * purchase row per billed line item, Cancel rows for cancelled orders, cycleCharge rows for monthly
- * ones, plus the planted discrepancies. Two passes over the generated orders (choose, then write), so
- * memory holds the candidate lines' positions, not the orders.
+ * Writes a ledger of the sandbox's own orders in a {@link LedgerLayout}: one purchase row per billed line item, plus
+ * the planted discrepancies; in Partner Center's new-commerce invoice reconciliation export also Cancel rows for
+ * cancelled orders and cycleCharge rows for monthly ones. Two passes over the generated orders (choose, then write),
+ * so memory holds the candidate lines' positions, not the orders.
  */
-final class InvoiceReconciliationCsv {
+final class LedgerCsv {
 
     private static final List<String> CURRENCIES = List.of("USD", "EUR", "GBP", "JPY", "DKK");
 
@@ -26,26 +27,29 @@ final class InvoiceReconciliationCsv {
     private final ReconciliationPlan plan;
     private final PlantedDiscrepancies planted;
     private final List<PlantedSubscription> plantedSubscriptions;
+    private final Function<LedgerLines, LedgerLayout> layout;
 
-    InvoiceReconciliationCsv(OrderGenerator generator, int ordersPerCustomer, ReconciliationPlan plan,
-                             SubscriptionGenerator subscriptions) {
+    LedgerCsv(OrderGenerator generator, int ordersPerCustomer, ReconciliationPlan plan, SubscriptionGenerator subscriptions,
+              Function<LedgerLines, LedgerLayout> layout) {
         this.generator = generator;
         this.ordersPerCustomer = ordersPerCustomer;
         this.plan = plan;
         Optional<SubscriptionGenerator> cases = plan.subscriptionCases() ? Optional.of(subscriptions) : Optional.empty();
         this.planted = new PlantedDiscrepancies(generator, ordersPerCustomer, plan, cases);
         this.plantedSubscriptions = cases.map(s -> s.planted().all()).orElse(List.of());
+        this.layout = layout;
     }
 
     ReconciliationExport write(OutputStream out) throws IOException {
-        planted.chooseLines(this::inScope);
         if (plan.byteOrderMark()) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
         // The caller owns the stream: flushed, never closed here.
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(new NonClosing(out), StandardCharsets.UTF_8);
-        InvoiceRows rows = new InvoiceRows(csv, generator.seed());
-        rows.writeHeader();
+        LedgerLines lines = new LedgerLines(csv);
+        LedgerLayout rows = layout.apply(lines);
+        planted.chooseLines(this::inScope, rows::spoilable);
+        lines.writeHeader(rows.header());
         for (SandboxCustomer customer : generator.customers()) {
             for (int i = 0; i < ordersPerCustomer; i++) {
                 GeneratedOrder order = generator.order(customer.index(), i);
@@ -56,27 +60,31 @@ final class InvoiceReconciliationCsv {
         }
         planted.writeMissingInPartnerCenter(rows);
         csv.flush();
-        return new ReconciliationExport(rows.dataRows(), rows.rowsByChargeType(), planted.planted(), plantedSubscriptions);
+        return new ReconciliationExport(lines.dataRows(), lines.rowsByChargeType(), planted.planted(), plantedSubscriptions);
     }
 
     private boolean inScope(GeneratedOrder order) {
         return plan.includeSystemPurchases() || !order.isSystemPurchase();
     }
 
-    private void writeOrderRows(InvoiceRows rows, SandboxCustomer customer, GeneratedOrder order) throws IOException {
-        // Partner Center's export names an order by its id or by its alternateId; both must match.
+    private void writeOrderRows(LedgerLayout rows, SandboxCustomer customer, GeneratedOrder order) {
+        // Partner Center's export names an order by its id or by its alternateId, and a partner ledger is matched the
+        // same way: both must match.
         boolean byAlternate = order.alternateId().isPresent()
                 && (Seeds.mix(generator.seed(), Seeds.RECONCILIATION, order.customerIndex(), order.orderIndex()) & 3) == 0;
         String reference = byAlternate ? order.alternateId().get() : order.id();
         for (GeneratedOrder.LineItem item : order.lineItems()) {
             if (item.catalogOffer().isEmpty()) {
-                // Legacy offers have no ProductId/SkuId/AvailabilityId: they are not in the new-commerce export.
+                // Legacy offers have no ProductId/SkuId/AvailabilityId: they are not in the new-commerce export. Only
+                // cancelled orders have them here, which a partner ledger does not bill either.
                 continue;
             }
             DiscrepancyKind kind = planted.kindOf(order, item);
             if (order.isCancelled()) {
-                rows.writeOrderRow(customer, order, reference, item, "Cancel", item.quantity(), item.pricing().price(),
-                        order.currencyCode());
+                if (rows.writesNonPurchaseCharges()) {
+                    rows.writeOrderRow(customer, order, reference, item, "Cancel", item.quantity(), item.pricing().price(),
+                            order.currencyCode());
+                }
                 if (kind == DiscrepancyKind.BILLED_BUT_CANCELLED) {
                     long at = rows.writeOrderRow(customer, order, reference, item, "New", item.quantity(),
                             item.pricing().price(), order.currencyCode());
@@ -114,7 +122,7 @@ final class InvoiceReconciliationCsv {
             if (kind != null) {
                 planted.plant(kind, order, reference, item, Optional.of(at), expected, actual);
             }
-            if (item.number() == 0 && order.cycle() == BillingCycleCode.MONTHLY) {
+            if (rows.writesNonPurchaseCharges() && item.number() == 0 && order.cycle() == BillingCycleCode.MONTHLY) {
                 rows.writeOrderRow(customer, order, reference, item, "cycleCharge", item.quantity(), item.pricing().price(),
                         order.currencyCode());
             }
