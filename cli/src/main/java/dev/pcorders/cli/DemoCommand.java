@@ -40,6 +40,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_DATABASE = "pc-orders-demo.db";
     /** Small pages, so the demo's sync really follows links.next with continuation tokens. */
     private static final int PAGE_SIZE = 8;
+    /** As PAGE_SIZE: the sandbox's three customers come in two pages, the second asked for with its token. */
+    private static final int CUSTOMER_PAGE_SIZE = 2;
     private static final int PLANTED_PER_KIND = 1;
 
     @ParentCommand
@@ -62,12 +64,15 @@ final class DemoCommand implements Callable<Integer> {
                     .baseUrl(sandbox.baseUrl())
                     .accessTokenProvider(new ClientCredentialsTokenProvider(tokens, "pc-orders-demo", "demo-only-secret"))
                     .database(database)
+                    .customerPageSize(CUSTOMER_PAGE_SIZE)
                     .build()) {
-                List<CustomerId> customers = sandbox.customerIds().stream().map(CustomerId::parse).toList();
                 out.println();
-                out.println("2. Sync orders (prices and system purchases included) and subscriptions into "
-                        + database.toAbsolutePath() + ":");
-                syncSandboxCustomers(pcOrders, customers, out);
+                out.println("2. Sync every customer's orders (prices and system purchases included) and subscriptions "
+                        + "into " + database.toAbsolutePath() + ", as sync --all-customers --resources "
+                        + "orders,subscriptions --include-price --include-system-purchases does:");
+                if (!syncAllCustomers(pcOrders, out)) {
+                    return ExitCodes.PARTNER_CENTER;
+                }
 
                 ReconciliationExport export = sandbox.data().writeReconciliationCsv(ledger,
                         ReconciliationPlan.of(PLANTED_PER_KIND, true));
@@ -96,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         String db = "--db " + database;
         out.println("  java -jar cli/target/pc-orders.jar " + db + " orders list");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " orders list --status cancelled --format json");
+        out.println("  java -jar cli/target/pc-orders.jar " + db + " customers list");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " subscriptions list");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " changes");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + ledger + " --format json");
@@ -106,12 +112,19 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Syncs the customers' orders, then their subscriptions, under one correlation id, and prints both summaries as
-     * {@code sync --resources orders,subscriptions} does. Orders with prices and system purchases, so both ledgers,
-     * which bill them, reconcile to exactly what they planted.
+     * Lists the partner's customers, then syncs their orders and subscriptions, under one correlation id, and prints
+     * the summaries as {@code sync --all-customers --resources orders,subscriptions} does. Orders with prices and
+     * system purchases, so both ledgers, which bill them, reconcile to exactly what they planted.
      */
-    private static void syncSandboxCustomers(PcOrders pcOrders, List<CustomerId> customers, PrintWriter out) {
+    private static boolean syncAllCustomers(PcOrders pcOrders, PrintWriter out) {
         CorrelationId correlation = CorrelationId.random();
+        if (!SyncCommand.printCustomerList(pcOrders.syncCustomers().syncCustomers(correlation), correlation, out)) {
+            return false;
+        }
+        out.println();
+        List<CustomerId> customers = pcOrders.findCachedCustomers().findCachedCustomers(false).stream()
+                .map(cached -> cached.customer().id())
+                .toList();
         SyncResult orders = pcOrders.syncOrders().syncOrders(
                 SyncOrdersCommand.of(customers).withPrices().withSystemPurchases().withCorrelationId(correlation));
         SyncCommand.printSummary(orders, out);
@@ -119,6 +132,7 @@ final class DemoCommand implements Callable<Integer> {
         SyncSubscriptionsResult subscriptions = pcOrders.syncSubscriptions()
                 .syncSubscriptions(new SyncSubscriptionsCommand(customers, Optional.of(correlation)));
         SyncCommand.printSubscriptionSummary(subscriptions, out);
+        return true;
     }
 
     /**

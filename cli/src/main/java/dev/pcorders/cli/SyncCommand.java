@@ -142,8 +142,17 @@ final class SyncCommand implements Callable<Integer> {
      * which leaves the previous list whole and syncs nothing else: without the list there is no one to sync.
      */
     private Optional<List<CustomerId>> syncCustomerList(CorrelationId correlation) {
-        PrintWriter out = root.out();
         CustomerListSyncResult result = root.services().syncCustomers(partnerCenter).syncCustomers(correlation);
+        if (!printCustomerList(result, correlation, root.out())) {
+            return Optional.empty();
+        }
+        return Optional.of(root.services().findCachedCustomers().findCachedCustomers(false).stream()
+                .map(cached -> cached.customer().id())
+                .toList());
+    }
+
+    /** Says how listing the customers went; true when the list is stored and the customers can be synced. */
+    static boolean printCustomerList(CustomerListSyncResult result, CorrelationId correlation, PrintWriter out) {
         if (result instanceof CustomerListSyncResult.Failed failed) {
             SyncFailure failure = failed.failure();
             out.println("The customer list FAILED (" + failure.kind() + "): " + failure.message()
@@ -151,16 +160,14 @@ final class SyncCommand implements Callable<Integer> {
             out.println("The previously cached list is unchanged; no customer was synced.");
             out.println("MS-CorrelationId " + correlation);
             out.flush();
-            return Optional.empty();
+            return false;
         }
         CustomerListSyncResult.Succeeded listed = (CustomerListSyncResult.Succeeded) result;
         out.println("Customer list: " + listed.customers() + " customer(s) in " + listed.pages() + " page(s), "
                 + listed.added() + " added, " + listed.changed() + " changed, " + listed.removed()
                 + " no longer listed (stored; see customers list).");
         out.flush();
-        return Optional.of(root.services().findCachedCustomers().findCachedCustomers(false).stream()
-                .map(cached -> cached.customer().id())
-                .toList());
+        return true;
     }
 
     private boolean syncOrders(List<CustomerId> customerIds, CorrelationId correlation) {

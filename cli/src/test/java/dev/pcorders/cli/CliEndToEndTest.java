@@ -490,6 +490,10 @@ class CliEndToEndTest {
         assertThat(subscriptions).isNotEmpty();
         JsonNode orders = json(Cli.run(Map.of(), "--db", database.toString(), "orders", "list", "--format", "json"));
         assertThat(orders).isNotEmpty();
+        // The customers were listed from the sandbox, two pages of its three, not handed to the sync.
+        assertThat(run.out()).contains("Customer list: 3 customer(s) in 2 page(s), 3 added").contains("customers list");
+        JsonNode customers = json(Cli.run(Map.of(), "--db", database.toString(), "customers", "list", "--format", "json"));
+        assertThat(customers).hasSize(3);
     }
 
     private static JsonNode json(Cli.Run run) {
