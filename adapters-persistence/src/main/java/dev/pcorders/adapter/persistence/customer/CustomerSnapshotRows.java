@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -102,31 +100,10 @@ final class CustomerSnapshotRows implements SnapshotRows<Customer, StoredCustome
         rows.execute();
     }
 
-    /** Nothing to remember: the list covers every customer. */
-    @Override
-    public void pageWritten(DSLContext tx, Set<ItemKey> keys) {
-    }
-
-    /** Every customer of the partner, which the writer already restricts to. */
-    @Override
-    public Condition covered() {
-        return DSL.trueCondition();
-    }
-
     /** CustomerDifference.removed(customer): the name it was listed under, nothing after. */
     @Override
     public Field<String> removedBefore() {
         return DSL.coalesce(STORED_CUSTOMER.COMPANY_NAME, STORED_CUSTOMER.CUSTOMER_ID);
-    }
-
-    @Override
-    public void itemsRemoved(DSLContext tx, Condition removedNow) {
-    }
-
-    /** A listed customer has nothing nested in it. */
-    @Override
-    public long countNested(DSLContext tx, Condition customers) {
-        return 0;
     }
 
     @Override

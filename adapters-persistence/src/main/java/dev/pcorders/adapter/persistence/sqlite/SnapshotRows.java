@@ -7,6 +7,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * What {@link SnapshotWriter} needs of one resource for one snapshot: the item's key, how an item becomes rows and
@@ -35,20 +36,38 @@ public interface SnapshotRows<T, R extends Record, V> extends AutoCloseable {
 
     void executeRows();
 
-    /** After the rows of a page are written: remember what the scope alone cannot tell later. */
-    void pageWritten(DSLContext tx, Set<ItemKey> keys);
+    /**
+     * After the rows of a page are written: remember what the scope alone cannot tell later. Nothing by default: a
+     * scope without filters covers its owner's items whatever a page held.
+     */
+    default void pageWritten(DSLContext tx, Set<ItemKey> keys) {
+    }
 
-    /** Which current items of the scope's customer the scope covers, as a condition on the item table. */
-    Condition covered();
+    /**
+     * Which current items of the scope's owner the scope covers, as a condition on the item table. All of them by
+     * default, as for a scope without filters (the writer already restricts to the owner).
+     */
+    default Condition covered() {
+        return DSL.trueCondition();
+    }
 
     /** The before value of a {@link ItemChange#REMOVED} change, a column of the item table. */
     Field<String> removedBefore();
 
-    /** After the items matching {@code removedNow} were marked removed by this run, before any row is deleted. */
-    void itemsRemoved(DSLContext tx, Condition removedNow);
+    /**
+     * After the items matching {@code removedNow} were marked removed by this run, before any row is deleted. Nothing
+     * by default, for a resource that keeps nothing about its items beside their rows.
+     */
+    default void itemsRemoved(DSLContext tx, Condition removedNow) {
+    }
 
-    /** The nested items (line items of orders) of the items matching {@code items}. */
-    long countNested(DSLContext tx, Condition items);
+    /**
+     * The nested items (line items of orders) of the items matching {@code items}; none by default. What is part of
+     * an item (a subscription's refund options) is not nested: the run counts it with its item.
+     */
+    default long countNested(DSLContext tx, Condition items) {
+        return 0;
+    }
 
     /** Releases the prepared INSERTs. */
     @Override

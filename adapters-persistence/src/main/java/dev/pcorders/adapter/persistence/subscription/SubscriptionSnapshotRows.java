@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -85,31 +83,10 @@ final class SubscriptionSnapshotRows implements SnapshotRows<Subscription, Store
         rows.execute();
     }
 
-    /** Nothing to remember: the scope alone tells which subscriptions it covers. */
-    @Override
-    public void pageWritten(DSLContext tx, Set<ItemKey> keys) {
-    }
-
-    /** {@link SubscriptionScope#covers}: every subscription of the customer, which the writer already restricts to. */
-    @Override
-    public Condition covered() {
-        return DSL.trueCondition();
-    }
-
     /** SubscriptionDifference.removed(subscription): the status as sent before, nothing after. */
     @Override
     public Field<String> removedBefore() {
         return STORED_SUBSCRIPTION.STATUS;
-    }
-
-    @Override
-    public void itemsRemoved(DSLContext tx, Condition removedNow) {
-    }
-
-    /** A subscription has no nested items in the run's counts (its refund options and links are part of it). */
-    @Override
-    public long countNested(DSLContext tx, Condition subscriptions) {
-        return 0;
     }
 
     @Override
