@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,12 @@ import java.util.stream.Collectors;
  * took part, so the output of an order-only reconciliation is what it always was.
  */
 final class ReportOutput {
+
+    private static final List<ChangeLogOutput.Column> ORDER_CHANGE_COLUMNS = List.of(
+            ChangeLogOutput.Column.number("syncRun", "RUN"), ChangeLogOutput.Column.text("detectedAt", "DETECTED"),
+            ChangeLogOutput.Column.text("customerId", "CUSTOMER"), ChangeLogOutput.Column.text("orderId", "ORDER"),
+            ChangeLogOutput.Column.text("kind", "CHANGE"), ChangeLogOutput.Column.number("lineItemNumber", "LINE"),
+            ChangeLogOutput.Column.text("before", "BEFORE"), ChangeLogOutput.Column.text("after", "AFTER"));
 
     private ReportOutput() {
     }
@@ -298,52 +305,14 @@ final class ReportOutput {
     }
 
     static void changes(List<OrderChange> changes, OutputFormat format, PrintWriter out) throws IOException {
-        if (format == OutputFormat.JSON) {
-            try (OrderJsonWriter writer = new OrderJsonWriter(out)) {
-                JsonGenerator json = writer.generator();
-                json.writeStartArray();
-                for (OrderChange change : changes) {
-                    json.writeStartObject();
-                    json.writeNumberField("syncRun", change.run().value());
-                    json.writeStringField("detectedAt", change.detectedAt().toString());
-                    json.writeStringField("customerId", change.customer().toString());
-                    json.writeStringField("orderId", change.orderId().value());
-                    json.writeStringField("kind", change.kind().name());
-                    if (change.difference().lineItemNumber().isPresent()) {
-                        json.writeNumberField("lineItemNumber", change.difference().lineItemNumber().getAsInt());
-                    }
-                    optional(json, "before", change.difference().before());
-                    optional(json, "after", change.difference().after());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-            }
-            out.println();
-        } else if (format == OutputFormat.CSV) {
-            SpreadsheetCsv csv = new SpreadsheetCsv(out);
-            csv.row("syncRun", "detectedAt", "customerId", "orderId", "kind", "lineItemNumber", "before", "after");
-            for (OrderChange change : changes) {
-                csv.row(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
-                        change.orderId().value(), change.kind().name(),
-                        change.difference().lineItemNumber().isPresent() ? Integer.toString(change.difference().lineItemNumber().getAsInt()) : "",
-                        change.difference().before().orElse(""), change.difference().after().orElse(""));
-            }
-            csv.flush();
-        } else {
-            TextTable table = new TextTable(List.of("RUN", "DETECTED", "CUSTOMER", "ORDER", "CHANGE", "LINE", "BEFORE", "AFTER"),
-                    true, false, false, false, false, true, false, false);
-            for (OrderChange change : changes) {
-                table.add(List.of(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
-                        change.orderId().value(), change.kind().name(),
-                        change.difference().lineItemNumber().isPresent() ? Integer.toString(change.difference().lineItemNumber().getAsInt()) : "",
-                        change.difference().before().orElse(""), change.difference().after().orElse("")));
-            }
-            if (table.isEmpty()) {
-                out.println("No changes recorded.");
-            } else {
-                table.print(out);
-            }
-        }
-        out.flush();
+        ChangeLogOutput.print(changes, ORDER_CHANGE_COLUMNS, change -> List.of(
+                Optional.of(Long.toString(change.run().value())), Optional.of(change.detectedAt().toString()),
+                Optional.of(change.customer().toString()), Optional.of(change.orderId().value()),
+                Optional.of(change.kind().name()), optionalNumber(change.difference().lineItemNumber()),
+                change.difference().before(), change.difference().after()), "No changes recorded.", format, out);
+    }
+
+    private static Optional<String> optionalNumber(OptionalInt value) {
+        return value.isPresent() ? Optional.of(Integer.toString(value.getAsInt())) : Optional.empty();
     }
 }

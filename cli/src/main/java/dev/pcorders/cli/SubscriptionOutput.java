@@ -21,6 +21,12 @@ final class SubscriptionOutput {
             "unitType", "status", "autoRenewEnabled", "billingCycle", "termDuration", "creationDate", "effectiveStartDate",
             "commitmentEndDate", "orderId", "entitlementId", "isTrial", "billingType", "contractType");
 
+    private static final List<ChangeLogOutput.Column> CHANGE_COLUMNS = List.of(
+            ChangeLogOutput.Column.number("syncRun", "RUN"), ChangeLogOutput.Column.text("detectedAt", "DETECTED"),
+            ChangeLogOutput.Column.text("customerId", "CUSTOMER"), ChangeLogOutput.Column.text("subscriptionId", "SUBSCRIPTION"),
+            ChangeLogOutput.Column.text("kind", "CHANGE"), ChangeLogOutput.Column.text("before", "BEFORE"),
+            ChangeLogOutput.Column.text("after", "AFTER"));
+
     private static final JsonFactory JSON = new JsonFactory();
 
     private SubscriptionOutput() {
@@ -136,49 +142,12 @@ final class SubscriptionOutput {
 
     /** The subscription change log in the shapes of {@code changes}: run, when, customer, subscription, kind, before, after. */
     static void changes(List<SubscriptionChange> changes, OutputFormat format, PrintWriter out) throws IOException {
-        if (format == OutputFormat.JSON) {
-            try (JsonGenerator json = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
-                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                json.writeStartArray();
-                for (SubscriptionChange change : changes) {
-                    json.writeStartObject();
-                    json.writeNumberField("syncRun", change.run().value());
-                    json.writeStringField("detectedAt", change.detectedAt().toString());
-                    json.writeStringField("customerId", change.customer().toString());
-                    json.writeStringField("subscriptionId", change.subscriptionId().toString());
-                    json.writeStringField("kind", change.kind().name());
-                    string(json, "before", change.difference().before());
-                    string(json, "after", change.difference().after());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-            }
-            out.println();
-        } else if (format == OutputFormat.CSV) {
-            SpreadsheetCsv csv = new SpreadsheetCsv(out);
-            csv.row("syncRun", "detectedAt", "customerId", "subscriptionId", "kind", "before", "after");
-            for (SubscriptionChange change : changes) {
-                csv.row(changeRow(change));
-            }
-            csv.flush();
-        } else {
-            TextTable table = new TextTable(List.of("RUN", "DETECTED", "CUSTOMER", "SUBSCRIPTION", "CHANGE", "BEFORE", "AFTER"),
-                    true, false, false, false, false, false, false);
-            changes.forEach(change -> table.add(changeRow(change)));
-            if (table.isEmpty()) {
-                out.println("No subscription changes recorded.");
-            } else {
-                table.print(out);
-            }
-        }
-        out.flush();
+        ChangeLogOutput.print(changes, CHANGE_COLUMNS, change -> List.of(Optional.of(Long.toString(change.run().value())),
+                Optional.of(change.detectedAt().toString()), Optional.of(change.customer().toString()),
+                Optional.of(change.subscriptionId().toString()), Optional.of(change.kind().name()),
+                change.difference().before(), change.difference().after()), "No subscription changes recorded.", format, out);
     }
 
-    private static List<String> changeRow(SubscriptionChange change) {
-        return List.of(Long.toString(change.run().value()), change.detectedAt().toString(), change.customer().toString(),
-                change.subscriptionId().toString(), change.kind().name(), change.difference().before().orElse(""),
-                change.difference().after().orElse(""));
-    }
 
     private static void string(JsonGenerator json, String name, Optional<String> value) throws IOException {
         if (value.isPresent()) {
