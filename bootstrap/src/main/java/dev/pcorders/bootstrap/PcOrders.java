@@ -195,11 +195,7 @@ public final class PcOrders implements AutoCloseable {
          * {@value PartnerCenterCustomerGateways#MAX_PAGE_SIZE}, default {@value PartnerCenterCustomerGateways#DEFAULT_PAGE_SIZE}.
          */
         public Builder customerPageSize(int value) {
-            if (value < 1 || value > PartnerCenterCustomerGateways.MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("the customer page size is 1 to "
-                        + PartnerCenterCustomerGateways.MAX_PAGE_SIZE + ", got " + value);
-            }
-            customerPageSize = value;
+            customerPageSize = PartnerCenterCustomerGateways.checkedPageSize(value);
             return this;
         }
 

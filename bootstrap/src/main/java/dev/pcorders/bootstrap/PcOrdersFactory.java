@@ -13,6 +13,7 @@ import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseC
 import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -28,8 +29,12 @@ public class PcOrdersFactory {
     @Bean(preDestroy = "close")
     PcOrders pcOrders(PartnerCenterConfiguration partnerCenter, CacheConfiguration cache) {
         PcOrders.Builder builder = PcOrders.builder().partnerCenter(partnerCenter.toSettings())
-                .billingTypeEncoding(partnerCenter.billingTypeEncoding())
-                .customerPageSize(partnerCenter.getCustomerPageSize());
+                .billingTypeEncoding(partnerCenter.billingTypeEncoding());
+        try {
+            builder.customerPageSize(partnerCenter.getCustomerPageSize());
+        } catch (IllegalArgumentException outOfRange) {
+            throw new ConfigurationException("partner-center.customer-page-size: " + outOfRange.getMessage());
+        }
         if (cache.isEnabled()) {
             builder.database(cache.getPath()).storeSettings(cache.toSettings());
         }

@@ -101,6 +101,18 @@ class PcOrdersFactoryTest {
     }
 
     @Test
+    void aCustomerPageSizeOutOfRangeFailsNamingItsKeyAndValue() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "partner-center.customer-page-size", "0",
+                "pc-orders.cache.enabled", "false",
+                "partner-center.auth.access-token", "wiring-token"))) {
+            assertThatThrownBy(() -> context.getBean(PcOrders.class))
+                    .hasStackTraceContaining("partner-center.customer-page-size")
+                    .hasStackTraceContaining("got 0");
+        }
+    }
+
+    @Test
     void unsetKeysKeepTheLibraryDefaults() {
         try (ApplicationContext context = ApplicationContext.run()) {
             assertThat(context.getBean(PartnerCenterConfiguration.class).toSettings())

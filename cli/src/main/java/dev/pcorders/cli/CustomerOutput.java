@@ -84,7 +84,7 @@ final class CustomerOutput {
         for (CachedCustomer cached : customers) {
             Customer customer = cached.customer();
             table.add(List.of(customer.id().toString(),
-                    text(customer.companyProfile().companyName()) + (cached.isRemoved() ? " (removed)" : ""),
+                    customer.displayName() + (cached.isRemoved() ? " (removed)" : ""),
                     text(customer.companyProfile().domain()), text(customer.relationshipToPartner())));
         }
         table.print(out);

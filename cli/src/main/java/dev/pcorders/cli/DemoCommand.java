@@ -12,6 +12,7 @@ import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.subscription.SubscriptionCriteria;
 import dev.pcorders.sandbox.ReconciliationExport;
 import dev.pcorders.sandbox.ReconciliationPlan;
 import dev.pcorders.sandbox.Sandbox;
@@ -118,13 +119,13 @@ final class DemoCommand implements Callable<Integer> {
      */
     private static boolean syncAllCustomers(PcOrders pcOrders, PrintWriter out) {
         CorrelationId correlation = CorrelationId.random();
-        if (!SyncCommand.printCustomerList(pcOrders.syncCustomers().syncCustomers(correlation), correlation, out)) {
+        Optional<List<CustomerId>> listed = SyncCommand.listCustomers(pcOrders.syncCustomers(), pcOrders.findCachedCustomers(),
+                correlation, out);
+        if (listed.isEmpty()) {
             return false;
         }
         out.println();
-        List<CustomerId> customers = pcOrders.findCachedCustomers().findCachedCustomers(false).stream()
-                .map(cached -> cached.customer().id())
-                .toList();
+        List<CustomerId> customers = listed.get();
         SyncResult orders = pcOrders.syncOrders().syncOrders(
                 SyncOrdersCommand.of(customers).withPrices().withSystemPurchases().withCorrelationId(correlation));
         SyncCommand.printSummary(orders, out);
@@ -136,8 +137,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The demo syncs sandbox orders into its database: into a real cache they would mix with real orders. A file that
-     * already holds orders is taken only when each is of a customer the sandbox serves, as an earlier demo left it.
+     * The demo syncs sandbox data into its database: into a real cache it would mix with real orders and
+     * subscriptions, and its customer list would replace the partner's real one (every real customer marked removed).
+     * A file that already holds any of them is taken only when each is of a customer the sandbox serves, as an earlier
+     * demo left it.
      */
     private static void refuseNonDemoData(Path database, List<String> demoCustomers) {
         if (!Files.exists(database)) {
@@ -145,14 +148,20 @@ final class DemoCommand implements Callable<Integer> {
         }
         Set<CustomerId> demo = demoCustomers.stream().map(CustomerId::parse).collect(Collectors.toSet());
         try (PcOrders existing = PcOrders.builder().database(database).readOnly().build()) {
-            existing.findCachedOrders().forEachCachedOrder(OrderCriteria.ALL, cached -> {
-                CustomerId customer = cached.order().referenceCustomerId();
-                if (!demo.contains(customer)) {
-                    throw new UsageException(database + " holds orders that are not the demo's (customer "
-                            + customer + "); the demo would add sandbox orders to them. Run it with --db "
-                            + "naming a new file, or an earlier demo's");
-                }
-            });
+            existing.findCachedOrders().forEachCachedOrder(OrderCriteria.ALL,
+                    cached -> refuseUnlessDemo(database, demo, cached.order().referenceCustomerId(), "orders"));
+            existing.findCachedSubscriptions().forEachCachedSubscription(SubscriptionCriteria.ALL,
+                    subscription -> refuseUnlessDemo(database, demo, subscription.customer(), "subscriptions"));
+            existing.findCachedCustomers().findCachedCustomers(true).forEach(
+                    cached -> refuseUnlessDemo(database, demo, cached.customer().id(), "a customer list"));
+        }
+    }
+
+    private static void refuseUnlessDemo(Path database, Set<CustomerId> demo, CustomerId customer, String what) {
+        if (!demo.contains(customer)) {
+            throw new UsageException(database + " holds " + what + " that are not the demo's (customer " + customer
+                    + "); the demo would mix sandbox data into it. Run it with --db naming a new file, or an earlier "
+                    + "demo's");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.pcorders.cli;
 
 import dev.pcorders.application.customer.port.in.CustomerListSyncResult;
+import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
+import dev.pcorders.application.customer.port.in.SyncCustomersUseCase;
 import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
@@ -104,6 +106,9 @@ final class SyncCommand implements Callable<Integer> {
             throw new UsageException("--reseller, --billing-type, --include-price and --include-system-purchases filter "
                     + "orders; add orders to --resources");
         }
+        if (!customers.all && partnerCenter.customerPageSize().isPresent()) {
+            throw new UsageException("--customer-page-size sizes the pages of the customer list; it needs --all-customers");
+        }
         CorrelationId correlation = correlationId == null ? CorrelationId.random() : CorrelationId.parse(correlationId);
         List<CustomerId> customerIds;
         if (customers.all) {
@@ -142,17 +147,24 @@ final class SyncCommand implements Callable<Integer> {
      * which leaves the previous list whole and syncs nothing else: without the list there is no one to sync.
      */
     private Optional<List<CustomerId>> syncCustomerList(CorrelationId correlation) {
-        CustomerListSyncResult result = root.services().syncCustomers(partnerCenter).syncCustomers(correlation);
-        if (!printCustomerList(result, correlation, root.out())) {
+        return listCustomers(root.services().syncCustomers(partnerCenter), root.services().findCachedCustomers(),
+                correlation, root.out());
+    }
+
+    /**
+     * Lists the partner's customers into the cache, says how it went, and returns the customers now listed (by name);
+     * empty when Partner Center failed.
+     */
+    static Optional<List<CustomerId>> listCustomers(SyncCustomersUseCase sync, FindCachedCustomersUseCase cached,
+                                                    CorrelationId correlation, PrintWriter out) {
+        if (!printCustomerList(sync.syncCustomers(correlation), correlation, out)) {
             return Optional.empty();
         }
-        return Optional.of(root.services().findCachedCustomers().findCachedCustomers(false).stream()
-                .map(cached -> cached.customer().id())
-                .toList());
+        return Optional.of(cached.findCachedCustomers(false).stream().map(customer -> customer.customer().id()).toList());
     }
 
     /** Says how listing the customers went; true when the list is stored and the customers can be synced. */
-    static boolean printCustomerList(CustomerListSyncResult result, CorrelationId correlation, PrintWriter out) {
+    private static boolean printCustomerList(CustomerListSyncResult result, CorrelationId correlation, PrintWriter out) {
         if (result instanceof CustomerListSyncResult.Failed failed) {
             SyncFailure failure = failed.failure();
             out.println("The customer list FAILED (" + failure.kind() + "): " + failure.message()

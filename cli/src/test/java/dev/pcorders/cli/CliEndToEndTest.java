@@ -28,9 +28,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line against a running sandbox, through the same entry point as {@code java -jar pc-orders.jar}. */
+@Timeout(300)
 class CliEndToEndTest {
 
     private static final String TOKEN = "cli-test-token-7f3a91";

@@ -152,6 +152,21 @@ class CliRoughEdgesTest {
     }
 
     @Test
+    @Timeout(120)
+    void theDemoRefusesADatabaseHoldingOnlyAnotherPartnersCustomerListAndLeavesItUnchanged() throws IOException {
+        Cli.Run listed = Cli.run(WITH_TOKEN, "--db", db(), "sync", "--quiet", "--base-url", sandbox.baseUrl().toString(),
+                "--all-customers", "--resources", "subscriptions");
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        byte[] before = Files.readAllBytes(Path.of(db()));
+
+        Cli.Run demo = Cli.run(Map.of(), "--db", db(), "demo");
+
+        assertThat(demo.exitCode()).as(demo.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(demo.err()).contains("not the demo's").contains("subscriptions");
+        assertThat(Files.readAllBytes(Path.of(db()))).isEqualTo(before);
+    }
+
+    @Test
     @Timeout(180)
     void theDemoRunsAgainOnItsOwnDatabase() {
         String demoDb = folder.resolve("demo.db").toString();

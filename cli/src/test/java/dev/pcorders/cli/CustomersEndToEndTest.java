@@ -148,6 +148,11 @@ class CustomersEndToEndTest {
                 "--base-url", "http://127.0.0.1:9");
         assertThat(tooBig.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(tooBig.err()).contains("--customer-page-size").contains("501");
+
+        Cli.Run withoutList = Cli.run(WITH_TOKEN, "--db", db(), "sync", "--customer", "06f02354-cad1-46f1-8fe5-e53775922052",
+                "--customer-page-size", "10", "--base-url", "http://127.0.0.1:9");
+        assertThat(withoutList.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(withoutList.err()).contains("--customer-page-size").contains("needs --all-customers");
     }
 
     @Test

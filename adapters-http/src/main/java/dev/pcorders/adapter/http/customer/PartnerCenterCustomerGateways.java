@@ -26,6 +26,16 @@ public final class PartnerCenterCustomerGateways {
     private PartnerCenterCustomerGateways() {
     }
 
+    /**
+     * {@code pageSize} when {@link #open(PartnerCenterClientSettings, int, AccessTokenProvider)} would take it, so a
+     * caller can refuse a bad setting when it is given rather than at the first listing.
+     *
+     * @throws IllegalArgumentException for a page size out of 1 to {@value #MAX_PAGE_SIZE}, saying what was given
+     */
+    public static int checkedPageSize(int pageSize) {
+        return CustomerRequestPath.checkedPageSize(pageSize);
+    }
+
     public static CloseableCustomerGateway open(PartnerCenterClientSettings settings, AccessTokenProvider tokens) {
         return open(settings, DEFAULT_PAGE_SIZE, tokens);
     }

@@ -55,7 +55,7 @@ final class JooqCustomerCache implements SnapshotStore<CustomerListScope, Custom
             List<CachedCustomer> customers = new ArrayList<>();
             for (StoredCustomerRecord row : dsl.selectFrom(STORED_CUSTOMER)
                     .where(includeRemoved ? DSL.trueCondition() : STORED_CUSTOMER.REMOVED_BY_RUN.isNull())
-                    // Current ones first (NULL sorts first in SQLite), each part by name.
+                    // Current ones first (false sorts before true), each part by name.
                     .orderBy(DSL.field(STORED_CUSTOMER.REMOVED_BY_RUN.isNotNull()), STORED_CUSTOMER.NAME_KEY, STORED_CUSTOMER.CUSTOMER_ID)) {
                 customers.add(new CachedCustomer(StoredCustomerReader.customer(row),
                         Optional.ofNullable(row.getRemovedByRun()).map(SyncRunId::new)));

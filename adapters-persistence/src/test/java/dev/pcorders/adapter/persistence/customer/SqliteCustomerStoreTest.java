@@ -144,8 +144,16 @@ class SqliteCustomerStoreTest {
                 });
         assertThat(store.customerChanges().findChanges(Optional.empty(), Optional.of(first))).hasSize(2);
 
-        // Back in the list: current again, and its relationship change is reported against what was stored.
-        sync(page(1, renamed, newcomer, advisor));
+        // Back in the list: current again, with one row (the removed one is replaced).
+        SnapshotSummary third = sync(page(1, renamed, newcomer, advisor));
+        assertThat(third.added()).isEqualTo(1);
+        assertThat(third.changed()).isZero();
+        assertThat(store.customerChanges().findChanges(Optional.of(FABRIKAM), Optional.of(new SyncRunId(3))))
+                .as("a customer listed again after it left is added again, as it now is").singleElement()
+                .satisfies(change -> {
+                    assertThat(change.kind()).isEqualTo(Kind.ADDED);
+                    assertThat(change.difference().after()).contains("Fabrikam");
+                });
         assertThat(store.customers().findCustomers(true)).extracting(cached -> cached.customer().id())
                 .containsExactly(CONTOSO, FABRIKAM, TAILSPIN);
         assertThat(store.customers().findCustomers(true)).noneMatch(CachedCustomer::isRemoved);
