@@ -194,7 +194,7 @@ final class ArchitectureRules {
             "PartnerCenterOrderGateways", "CloseableOrderGateway", "OrderDocumentDecoder", "PartnerCenterClientSettings",
             "PartnerCenterSubscriptionGateways", "CloseableSubscriptionGateway",
             "PartnerCenterCustomerGateways", "CloseableCustomerGateway",
-            "RetryPolicy", "BillingTypeEncoding", "AccessTokenProvider", "AccessToken", "AccessTokenException",
+            "RetryPolicy", "RequestPacer", "BillingTypeEncoding", "AccessTokenProvider", "AccessToken", "AccessTokenException",
             "StaticAccessTokenProvider", "ClientCredentialsTokenProvider", "RefreshTokenProvider", "EntraTokenEndpoint",
             // adapters-persistence
             "SqliteOrderStore", "SqliteSubscriptionPorts", "SqliteCustomerPorts", "SqliteStoreSettings", "CsvLedgerSource");

@@ -7,6 +7,7 @@ import dev.pcorders.adapter.http.order.BillingTypeEncoding;
 import dev.pcorders.adapter.http.order.CloseableOrderGateway;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.adapter.http.partnercenter.RequestPacer;
 import dev.pcorders.adapter.http.subscription.CloseableSubscriptionGateway;
 import dev.pcorders.adapter.http.subscription.PartnerCenterSubscriptionGateways;
 import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
@@ -31,6 +32,7 @@ import dev.pcorders.application.order.service.GetOrdersService;
 import dev.pcorders.application.order.service.ListOrderChangesService;
 import dev.pcorders.application.order.service.ReconcileOrdersService;
 import dev.pcorders.application.order.service.SyncOrdersService;
+import dev.pcorders.application.shared.sync.SyncConcurrency;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
 import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
@@ -67,11 +69,14 @@ public final class PcOrders implements AutoCloseable {
     private final Optional<SqliteOrderStore> store;
     private final LedgerSource ledgerSource;
     private final Clock clock;
+    private final SyncConcurrency concurrency;
+    private final RequestPacer pacer;
 
     private PcOrders(Optional<CloseableOrderGateway> gateway,
                      Optional<Supplier<CloseableSubscriptionGateway>> subscriptionGatewayOpener,
                      Optional<Supplier<CloseableCustomerGateway>> customerGatewayOpener,
-                     Optional<SqliteOrderStore> store, LedgerSource ledgerSource, Clock clock) {
+                     Optional<SqliteOrderStore> store, LedgerSource ledgerSource, Clock clock,
+                     SyncConcurrency concurrency, RequestPacer pacer) {
         this.gateway = gateway;
         this.subscriptionGateway = new LazyClient<>(subscriptionGatewayOpener, CloseableSubscriptionGateway::close,
                 "sync subscriptions");
@@ -80,6 +85,8 @@ public final class PcOrders implements AutoCloseable {
         this.store = store;
         this.ledgerSource = ledgerSource;
         this.clock = clock;
+        this.concurrency = concurrency;
+        this.pacer = pacer;
     }
 
     public static Builder builder() {
@@ -93,7 +100,7 @@ public final class PcOrders implements AutoCloseable {
 
     /** Partner Center into the cache, one snapshot per customer and scope. */
     public SyncOrdersUseCase syncOrders() {
-        return new SyncOrdersService(gateway(), cache().orderSnapshots(), cache().runLog(), clock);
+        return new SyncOrdersService(gateway(), cache().orderSnapshots(), cache().runLog(), clock, concurrency);
     }
 
     public FindCachedOrdersUseCase findCachedOrders() {
@@ -116,7 +123,7 @@ public final class PcOrders implements AutoCloseable {
     /** Customers' subscriptions from Partner Center into the cache, one snapshot per customer. */
     public SyncSubscriptionsUseCase syncSubscriptions() {
         return new SyncSubscriptionsService(subscriptionGateway.get(), cache().subscriptionSnapshots(), cache().runLog(),
-                clock);
+                clock, concurrency);
     }
 
     public FindCachedSubscriptionsUseCase findCachedSubscriptions() {
@@ -138,6 +145,14 @@ public final class PcOrders implements AutoCloseable {
 
     public ListCustomerChangesUseCase listCustomerChanges() {
         return new ListCustomerChangesService(cache().customerChanges());
+    }
+
+    /**
+     * How many requests Partner Center answered 429 (throttled) since this PcOrders was built, over all its clients;
+     * always 0 without a rate limit, since nothing then keeps count.
+     */
+    public long throttledRequests() {
+        return pacer.throttledRequests();
     }
 
     /** The cache file, when one was configured. */
@@ -186,6 +201,8 @@ public final class PcOrders implements AutoCloseable {
         private LedgerSource ledgerSource = new CsvLedgerSource();
         private Clock clock = Clock.systemUTC();
         private int customerPageSize = PartnerCenterCustomerGateways.DEFAULT_PAGE_SIZE;
+        private Integer rateLimitPerMinute;
+        private SyncConcurrency concurrency = SyncConcurrency.SEQUENTIAL;
 
         private Builder() {
         }
@@ -194,6 +211,27 @@ public final class PcOrders implements AutoCloseable {
          * Customers asked for per request when listing the partner's customers: 1 to
          * {@value PartnerCenterCustomerGateways#MAX_PAGE_SIZE}, default {@value PartnerCenterCustomerGateways#DEFAULT_PAGE_SIZE}.
          */
+        /**
+         * At most {@code requests} a minute to Partner Center, over every client of this PcOrders and every customer
+         * synced at once (Partner Center documents 500 a minute per tenant for orders). A 429 pauses them all for
+         * its Retry-After and slows the rate, which then creeps back. Default: no limit; replaces a pacer given in
+         * {@link #partnerCenter}.
+         */
+        public Builder rateLimitPerMinute(int requests) {
+            RequestPacer.perMinute(requests);
+            rateLimitPerMinute = requests;
+            return this;
+        }
+
+        /**
+         * How many customers a sync fetches at once (default 1: one after another). Each customer's snapshot still
+         * commits on its own; the cache's single writer takes them one at a time.
+         */
+        public Builder customersAtOnce(int value) {
+            concurrency = SyncConcurrency.customersAtOnce(value);
+            return this;
+        }
+
         public Builder customerPageSize(int value) {
             customerPageSize = PartnerCenterCustomerGateways.checkedPageSize(value);
             return this;
@@ -270,15 +308,18 @@ public final class PcOrders implements AutoCloseable {
                             : SqliteOrderStore.open(file, storeSettings));
             Optional<CloseableOrderGateway> gateway = Optional.empty();
             try {
+                // One pacer for every client: the limit is the tenant's, whichever resource a request is for.
+                PartnerCenterClientSettings settings = rateLimitPerMinute == null ? partnerCenter
+                        : partnerCenter.withRequestPacer(RequestPacer.perMinute(rateLimitPerMinute));
                 gateway = Optional.ofNullable(accessTokenProvider)
-                        .map(tokens -> PartnerCenterOrderGateways.open(partnerCenter, billingTypeEncoding, tokens));
-                PartnerCenterClientSettings settings = partnerCenter;
+                        .map(tokens -> PartnerCenterOrderGateways.open(settings, billingTypeEncoding, tokens));
                 Optional<Supplier<CloseableSubscriptionGateway>> subscriptions = Optional.ofNullable(accessTokenProvider)
                         .map(tokens -> () -> PartnerCenterSubscriptionGateways.open(settings, tokens));
                 int pageSize = customerPageSize;
                 Optional<Supplier<CloseableCustomerGateway>> customers = Optional.ofNullable(accessTokenProvider)
                         .map(tokens -> () -> PartnerCenterCustomerGateways.open(settings, pageSize, tokens));
-                return new PcOrders(gateway, subscriptions, customers, store, ledgerSource, clock);
+                return new PcOrders(gateway, subscriptions, customers, store, ledgerSource, clock, concurrency,
+                        settings.requestPacer());
             } catch (RuntimeException failure) {
                 gateway.ifPresent(CloseableOrderGateway::close);
                 store.ifPresent(SqliteOrderStore::close);

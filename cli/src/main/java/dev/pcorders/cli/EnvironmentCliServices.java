@@ -116,6 +116,16 @@ final class EnvironmentCliServices implements CliServices {
         } catch (IllegalArgumentException outOfRange) {
             throw new UsageException("--customer-page-size: " + outOfRange.getMessage());
         }
+        try {
+            builder.rateLimitPerMinute(options.rateLimit);
+        } catch (IllegalArgumentException outOfRange) {
+            throw new UsageException("--rate-limit: " + outOfRange.getMessage());
+        }
+        try {
+            builder.customersAtOnce(options.maxConcurrency);
+        } catch (IllegalArgumentException outOfRange) {
+            throw new UsageException("--max-concurrency: " + outOfRange.getMessage());
+        }
         close();
         pcOrders = builder.build();
         openForSync = true;

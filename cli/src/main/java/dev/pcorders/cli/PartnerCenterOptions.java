@@ -20,6 +20,16 @@ final class PartnerCenterOptions {
             description = "Customers per request when listing the partner's customers (1-500, default: 40).")
     Integer customerPageSize;
 
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "500",
+            description = "At most N requests a minute to Partner Center, over all customers synced at once "
+                    + "(default: ${DEFAULT-VALUE}, Partner Center's documented limit for orders).")
+    int rateLimit;
+
+    @Option(names = "--max-concurrency", paramLabel = "N", defaultValue = "16",
+            description = "Customers synced at once (default: ${DEFAULT-VALUE}: enough for the rate limit, not the "
+                    + "concurrency, to bind at Partner Center's latencies).")
+    int maxConcurrency;
+
     Optional<URI> baseUrl() {
         return Optional.ofNullable(baseUrl);
     }

@@ -199,23 +199,12 @@ final class SyncCommand implements Callable<Integer> {
         command = command.withCorrelationId(correlation);
 
         SyncOrdersUseCase sync = root.services().syncOrders(partnerCenter);
-        List<CustomerSyncResult> results = new ArrayList<>();
-        // One customer at a time, so progress can move; they share the correlation id of the whole sync.
+        SyncResult result;
         try (ProgressBar progress = progressBar(command.customers().size())) {
-            for (CustomerId customer : command.customers()) {
-                long ordersBefore = ordersSoFar(results);
-                long pagesBefore = pagesSoFar(results);
-                SyncResult one = sync.syncOrders(command.withCustomers(List.of(customer)),
-                        progress == null ? SyncProgress.NONE : pageByPage(progress, ordersBefore, pagesBefore));
-                results.addAll(one.customers());
-                if (progress != null) {
-                    progress.step();
-                    progress.setExtraMessage(" " + ordersSoFar(results) + " orders in " + pagesSoFar(results) + " pages");
-                }
-            }
+            result = sync.syncOrders(command, progress == null ? SyncProgress.NONE : new ProgressOfCustomers(progress, "orders"));
         }
-        printSummary(new SyncResult(correlation, results), root.out());
-        return results.stream().allMatch(CustomerSyncResult::succeeded);
+        printSummary(result, root.out());
+        return result.allSucceeded();
     }
 
     static void printSubscriptionSummary(SyncSubscriptionsResult result, PrintWriter out) {
@@ -251,22 +240,6 @@ final class SyncCommand implements Callable<Integer> {
     static ProgressBar progressBar(int customerCount, me.tongfei.progressbar.ProgressBarConsumer consumer) {
         return new ProgressBarBuilder().setTaskName("Syncing").setInitialMax(customerCount).setUnit(" customers", 1)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(consumer).build();
-    }
-
-    /** Within one customer the count of customers stands still for minutes; the orders and pages so far do not. */
-    static SyncProgress pageByPage(ProgressBar progress, long ordersBefore, long pagesBefore) {
-        return (customer, pages, orders) -> progress.setExtraMessage(" " + (ordersBefore + orders) + " orders in "
-                + (pagesBefore + pages) + " pages (customer " + customer + ": " + orders + " orders so far)");
-    }
-
-    private static long ordersSoFar(List<CustomerSyncResult> results) {
-        return results.stream().filter(CustomerSyncResult.Succeeded.class::isInstance)
-                .mapToLong(result -> ((CustomerSyncResult.Succeeded) result).orders()).sum();
-    }
-
-    private static long pagesSoFar(List<CustomerSyncResult> results) {
-        return results.stream().filter(CustomerSyncResult.Succeeded.class::isInstance)
-                .mapToLong(result -> ((CustomerSyncResult.Succeeded) result).pages()).sum();
     }
 
     static void printSummary(SyncResult result, PrintWriter out) {

@@ -15,17 +15,24 @@ class SyncProgressBarTest {
 
     private static final CustomerId CUSTOMER = CustomerId.parse("8f1b3c2e-4d5a-4b6c-9d7e-0f1a2b3c4d5e");
 
+    private static final CustomerId OTHER = CustomerId.parse("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
+
     @Test
-    void pagesAndOrdersOfTheCustomerInProgressAreShown() {
+    void pagesAndOrdersOfTheCustomersInProgressAddUpAndAFailedOneStopsCounting() {
         List<String> rendered = new ArrayList<>();
-        try (ProgressBar bar = SyncCommand.progressBar(1, new DelegatingProgressBarConsumer(rendered::add, 200))) {
-            SyncProgress progress = SyncCommand.pageByPage(bar, 10, 2);
+        try (ProgressBar bar = SyncCommand.progressBar(2, new DelegatingProgressBarConsumer(rendered::add, 200))) {
+            SyncProgress progress = new ProgressOfCustomers(bar, "orders");
             progress.pageFetched(CUSTOMER, 1, 1000);
+            progress.pageFetched(OTHER, 1, 7);
             progress.pageFetched(CUSTOMER, 2, 2000);
+            assertThat(bar.getExtraMessage()).isEqualTo(" 2007 orders in 3 pages");
+            progress.customerFinished(OTHER, false);
+            assertThat(bar.getExtraMessage()).isEqualTo(" 2000 orders in 2 pages, 1 failed");
+            progress.customerFinished(CUSTOMER, true);
+            assertThat(bar.getCurrent()).isEqualTo(2);
         }
 
         assertThat(rendered).isNotEmpty();
-        assertThat(rendered.get(rendered.size() - 1)).contains("0/1 customers")
-                .contains("2010 orders in 4 pages (customer " + CUSTOMER + ": 2000 orders so far)");
+        assertThat(rendered.get(rendered.size() - 1)).contains("2/2 customers").contains("2000 orders in 2 pages, 1 failed");
     }
 }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  *                      not page a customer's orders and the body is read as it arrives, in bounded memory.
  *                      Error bodies are always cut at 1 MiB.
  * @param maxPages      a guard against a server that pages forever
+ * @param requestPacer  the tenant's rate limit, shared by every client opened with these settings
+ *                      ({@link RequestPacer#UNLIMITED} by default)
  */
 public record PartnerCenterClientSettings(
         URI baseUrl,
@@ -30,7 +32,8 @@ public record PartnerCenterClientSettings(
         RetryPolicy retryPolicy,
         Optional<Locale> locale,
         long maxBodyBytes,
-        int maxPages) {
+        int maxPages,
+        RequestPacer requestPacer) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.partnercenter.microsoft.com");
     public static final String DEFAULT_API_VERSION = "1";
@@ -50,6 +53,7 @@ public record PartnerCenterClientSettings(
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(requestPacer, "requestPacer");
         baseUrl = checkedBaseUrl(baseUrl);
         if (!API_VERSION.matcher(apiVersion).matches()) {
             throw new IllegalArgumentException("apiVersion must be a short token such as 1, got " + InputQuote.quote(apiVersion));
@@ -68,48 +72,57 @@ public record PartnerCenterClientSettings(
     public static PartnerCenterClientSettings defaults() {
         return new PartnerCenterClientSettings(DEFAULT_BASE_URL, DEFAULT_API_VERSION, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_READ_TIMEOUT, RetryPolicy.DEFAULT, Optional.empty(),
-                NO_BODY_LIMIT, DEFAULT_MAX_PAGES);
+                NO_BODY_LIMIT, DEFAULT_MAX_PAGES, RequestPacer.UNLIMITED);
     }
 
     public PartnerCenterClientSettings withBaseUrl(URI value) {
         return new PartnerCenterClientSettings(value, apiVersion, connectTimeout, readTimeout, retryPolicy,
-                locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages, requestPacer);
     }
 
     public PartnerCenterClientSettings withApiVersion(String value) {
         return new PartnerCenterClientSettings(baseUrl, value, connectTimeout, readTimeout, retryPolicy,
-                locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages, requestPacer);
     }
 
     public PartnerCenterClientSettings withConnectTimeout(Duration value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, value, readTimeout, retryPolicy,
-                locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages, requestPacer);
     }
 
     public PartnerCenterClientSettings withReadTimeout(Duration value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, value, retryPolicy,
-                locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages, requestPacer);
     }
 
     public PartnerCenterClientSettings withRetryPolicy(RetryPolicy value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, value,
-                locale, maxBodyBytes, maxPages);
+                locale, maxBodyBytes, maxPages, requestPacer);
     }
 
     public PartnerCenterClientSettings withLocale(Locale value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
-                Optional.of(value), maxBodyBytes, maxPages);
+                Optional.of(value), maxBodyBytes, maxPages, requestPacer);
     }
 
     /** A cap on 2xx bodies, at least 1024 bytes; {@link #NO_BODY_LIMIT} for none. */
     public PartnerCenterClientSettings withMaxBodyBytes(long value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
-                locale, value, maxPages);
+                locale, value, maxPages, requestPacer);
     }
 
     public PartnerCenterClientSettings withMaxPages(int value) {
         return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
-                locale, maxBodyBytes, value);
+                locale, maxBodyBytes, value, requestPacer);
+    }
+
+    /**
+     * Paces the requests of every client opened with these settings: give the clients of one tenant the same pacer
+     * (settings made from these with {@code with*} keep it), so that together they stay within the tenant's limit.
+     */
+    public PartnerCenterClientSettings withRequestPacer(RequestPacer value) {
+        return new PartnerCenterClientSettings(baseUrl, apiVersion, connectTimeout, readTimeout, retryPolicy,
+                locale, maxBodyBytes, maxPages, value);
     }
 
     /** {@code {baseUrl}/v{apiVersion}}, the root that resource paths and relative links hang from. */

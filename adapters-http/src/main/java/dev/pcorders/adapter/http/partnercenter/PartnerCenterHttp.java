@@ -157,8 +157,13 @@ public final class PartnerCenterHttp implements AutoCloseable {
             sent++;
             String vector = vectorBase + "." + sent;
             RequestIdsSent ids = new RequestIdsSent(correlationId.toString(), requestId, vector);
+            awaitTurn(ids);
             Attempt attempt = send(uri, token, ids, replayedHeaders);
+            if (attempt.response() != null && attempt.response().status() == 429) {
+                settings.requestPacer().throttled(attempt.response().retryAfter());
+            }
             if (attempt.response() != null && attempt.response().status() >= 200 && attempt.response().status() < 300) {
+                settings.requestPacer().succeeded();
                 try {
                     return firstRead.apply(attempt.response());
                 } catch (RuntimeException e) {
@@ -194,6 +199,16 @@ public final class PartnerCenterHttp implements AutoCloseable {
                             ? "HTTP " + attempt.response().status() : attempt.failureDescription(), requestId,
                     wait.get().toMillis());
             retries.pause(wait.get(), ids::asError);
+        }
+    }
+
+    /** Every attempt, retries included, waits for the tenant's turn: a retry is a request like any other. */
+    private void awaitTurn(RequestIdsSent ids) {
+        try {
+            settings.requestPacer().awaitTurn(sleeper);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted while waiting for the tenant's rate limit", ids.asError(), e);
         }
     }
 

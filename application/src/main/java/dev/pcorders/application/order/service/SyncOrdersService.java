@@ -11,6 +11,7 @@ import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
 import dev.pcorders.application.shared.sync.CustomerByCustomerSync;
 import dev.pcorders.application.shared.sync.ScopeSyncOutcome;
+import dev.pcorders.application.shared.sync.SyncConcurrency;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
@@ -26,7 +27,12 @@ public final class SyncOrdersService implements SyncOrdersUseCase {
 
     public SyncOrdersService(OrderGateway gateway, SnapshotStore<OrderScope, Order> snapshots, SyncRunLog runLog,
                              Clock clock) {
-        this.sync = new CustomerByCustomerSync<>(gateway, snapshots, runLog, OrderScope::fromKey, clock);
+        this(gateway, snapshots, runLog, clock, SyncConcurrency.SEQUENTIAL);
+    }
+
+    public SyncOrdersService(OrderGateway gateway, SnapshotStore<OrderScope, Order> snapshots, SyncRunLog runLog,
+                             Clock clock, SyncConcurrency concurrency) {
+        this.sync = new CustomerByCustomerSync<>(gateway, snapshots, runLog, OrderScope::fromKey, clock, concurrency);
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class PartnerWideSync<S extends PartnerScope, T> {
 
     public PartnerWideSync(PageSource<S, T> source, SnapshotStore<S, T> store, SyncRunLog runLog, Clock clock) {
         this.scopeRun = new ScopeRun<>(Objects.requireNonNull(source, "source"), Objects.requireNonNull(store, "store"),
-                Objects.requireNonNull(runLog, "runLog"), Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(runLog, "runLog"), Objects.requireNonNull(clock, "clock"),
+                SyncConcurrency.DEFAULT_STAGED_ITEMS);
     }
 
     /** Syncs {@code scope}, every request carrying {@code correlationId}. A partner scope has no previous scope. */

@@ -27,12 +27,14 @@ final class ScopeRun<S extends SyncScope, T> {
     private final SnapshotStore<S, T> store;
     private final SyncRunLog runLog;
     private final Clock clock;
+    private final int stagedItems;
 
-    ScopeRun(PageSource<S, T> source, SnapshotStore<S, T> store, SyncRunLog runLog, Clock clock) {
+    ScopeRun(PageSource<S, T> source, SnapshotStore<S, T> store, SyncRunLog runLog, Clock clock, int stagedItems) {
         this.source = source;
         this.store = store;
         this.runLog = runLog;
         this.clock = clock;
+        this.stagedItems = stagedItems;
     }
 
     /** {@code observe} wraps the pages on their way to the store (progress reporting). */
@@ -41,7 +43,8 @@ final class ScopeRun<S extends SyncScope, T> {
         SyncRunId run = runLog.startRun(scope, correlationId, clock.instant());
         SnapshotSummary summary;
         try (Stream<Page<T>> pages = source.fetchPages(new ScopedQuery<>(scope, correlationId))) {
-            summary = store.replaceSnapshot(run, scope, observe.apply(pages.iterator()));
+            // The first items are fetched before the store's write transaction opens (see SyncConcurrency).
+            summary = store.replaceSnapshot(run, scope, StagedPages.stage(observe.apply(pages.iterator()), stagedItems));
         } catch (PartnerCenterException failure) {
             runLog.finishRun(run, SyncRunOutcome.failed(clock.instant(), failure.getMessage()));
             return new ScopeSyncOutcome.Failed<>(scope, run, SyncFailures.of(failure));

@@ -6,6 +6,7 @@ import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
 import dev.pcorders.application.shared.sync.CustomerByCustomerSync;
 import dev.pcorders.application.shared.sync.ScopeSyncOutcome;
+import dev.pcorders.application.shared.sync.SyncConcurrency;
 import dev.pcorders.application.subscription.port.in.SubscriptionSyncResult;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsCommand;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsResult;
@@ -24,7 +25,13 @@ public final class SyncSubscriptionsService implements SyncSubscriptionsUseCase 
 
     public SyncSubscriptionsService(SubscriptionGateway gateway, SnapshotStore<SubscriptionScope, Subscription> snapshots,
                                     SyncRunLog runLog, Clock clock) {
-        this.sync = new CustomerByCustomerSync<>(gateway, snapshots, runLog, SubscriptionScope::fromKey, clock);
+        this(gateway, snapshots, runLog, clock, SyncConcurrency.SEQUENTIAL);
+    }
+
+    public SyncSubscriptionsService(SubscriptionGateway gateway, SnapshotStore<SubscriptionScope, Subscription> snapshots,
+                                    SyncRunLog runLog, Clock clock, SyncConcurrency concurrency) {
+        this.sync = new CustomerByCustomerSync<>(gateway, snapshots, runLog, SubscriptionScope::fromKey, clock,
+                concurrency);
     }
 
     @Override

@@ -3,8 +3,9 @@ package dev.pcorders.application.shared.port.in;
 import dev.pcorders.domain.shared.CustomerId;
 
 /**
- * Told how a sync goes while one customer's items (orders, subscriptions, ...) are still coming in, on the thread that runs the sync: a customer
- * of many pages takes minutes, and a count of customers done would not move meanwhile.
+ * Told how a sync goes while customers' items (orders, subscriptions, ...) are still coming in: a customer of many
+ * pages takes minutes, and a count of customers done would not move meanwhile. A sync of several customers at once
+ * tells it from several threads, so an implementation must be thread-safe.
  */
 @FunctionalInterface
 public interface SyncProgress {
@@ -17,4 +18,8 @@ public interface SyncProgress {
      * customer's so far. Must return quickly and not throw: the page waits for it.
      */
     void pageFetched(CustomerId customer, long pages, long items);
+
+    /** {@code customer}'s sync ended, stored or failed; nothing by default. Must return quickly and not throw. */
+    default void customerFinished(CustomerId customer, boolean stored) {
+    }
 }

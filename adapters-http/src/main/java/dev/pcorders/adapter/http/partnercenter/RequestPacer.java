@@ -1,0 +1,127 @@
+package dev.pcorders.adapter.http.partnercenter;
+
+import com.google.common.util.concurrent.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Paces every request of one partner tenant, whichever client and thread sends it: Partner Center limits requests per
+ * minute per tenant (500 for orders) and answers 429 beyond it. Share one pacer between all the clients of a tenant.
+ * <ul>
+ *   <li>Requests go out at most at the current rate, smoothly (Guava's {@link RateLimiter}), not in bursts.</li>
+ *   <li>A 429 pauses every request of the tenant until its {@code Retry-After} has passed (a throttled tenant must not
+ *       be hammered by the other workers) and halves the rate; each request that succeeds afterwards raises it again by
+ *       one request per minute, up to the limit given (additive increase, multiplicative decrease).</li>
+ * </ul>
+ */
+public final class RequestPacer {
+
+    /** Sends every request at once: no limit, nothing paused. */
+    public static final RequestPacer UNLIMITED = new RequestPacer(0, Clock.systemUTC());
+
+    /** How long a 429 without {@code Retry-After} pauses the tenant: Partner Center's windows are a minute long. */
+    static final Duration PAUSE_WITHOUT_RETRY_AFTER = Duration.ofSeconds(10);
+
+    private final int limitPerMinute;
+    private final Clock clock;
+    private final RateLimiter limiter;
+    private final AtomicLong throttled = new AtomicLong();
+    private double ratePerMinute;
+    private Instant pausedUntil = Instant.MIN;
+
+    private RequestPacer(int limitPerMinute, Clock clock) {
+        this.limitPerMinute = limitPerMinute;
+        this.clock = clock;
+        this.ratePerMinute = limitPerMinute;
+        this.limiter = limitPerMinute == 0 ? null : RateLimiter.create(limitPerMinute / 60.0);
+    }
+
+    /** At most {@code requests} a minute for the tenant. */
+    public static RequestPacer perMinute(int requests) {
+        return perMinute(requests, Clock.systemUTC());
+    }
+
+    /** As {@link #perMinute(int)}, with the pauses a 429 asks for read on {@code clock} (tests move it). */
+    static RequestPacer perMinute(int requests, Clock clock) {
+        if (requests < 1) {
+            throw new IllegalArgumentException("a rate limit is at least 1 request a minute, got " + requests);
+        }
+        return new RequestPacer(requests, Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** The limit given, or 0 for {@link #UNLIMITED}. */
+    public int limitPerMinute() {
+        return limitPerMinute;
+    }
+
+    /** The rate requests go out at now: the limit, or less after a 429. */
+    public synchronized double currentRatePerMinute() {
+        return limiter == null ? 0 : ratePerMinute;
+    }
+
+    /** How many 429 answers the tenant got since this pacer was made. */
+    public long throttledRequests() {
+        return throttled.get();
+    }
+
+    /**
+     * Waits until the tenant may send its next request: past any pause a 429 asked for, then within the rate.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted (the sync is being cancelled)
+     */
+    void awaitTurn(Sleeper sleeper) throws InterruptedException {
+        if (limiter == null) {
+            return;
+        }
+        while (true) {
+            Duration pause;
+            synchronized (this) {
+                pause = Duration.between(clock.instant(), pausedUntil);
+            }
+            if (pause.isNegative() || pause.isZero()) {
+                break;
+            }
+            sleeper.sleep(pause);
+        }
+        limiter.acquire();
+    }
+
+    /** A request of the tenant was answered 429: pause every request, and slow down. */
+    void throttled(Optional<Duration> retryAfter) {
+        throttled.incrementAndGet();
+        if (limiter == null) {
+            return;
+        }
+        Instant until = clock.instant().plus(retryAfter.orElse(PAUSE_WITHOUT_RETRY_AFTER));
+        synchronized (this) {
+            if (until.isAfter(pausedUntil)) {
+                pausedUntil = until;
+            }
+            ratePerMinute = Math.max(1, ratePerMinute / 2);
+            limiter.setRate(ratePerMinute / 60.0);
+        }
+    }
+
+    /** A request of the tenant succeeded: creep back towards the limit. */
+    void succeeded() {
+        if (limiter == null) {
+            return;
+        }
+        synchronized (this) {
+            if (ratePerMinute < limitPerMinute) {
+                ratePerMinute = Math.min(limitPerMinute, ratePerMinute + 1);
+                limiter.setRate(ratePerMinute / 60.0);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return limiter == null ? "RequestPacer[unlimited]" : "RequestPacer[" + limitPerMinute + "/min]";
+    }
+
+}
