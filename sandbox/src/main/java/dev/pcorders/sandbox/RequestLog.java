@@ -59,27 +59,11 @@ final class RequestLog {
 
     /** Waits until {@code count} requests have arrived since the start or the last reset; false if time ran out. */
     synchronized boolean awaitArrivals(long count, Duration timeout) throws InterruptedException {
-        return await(() -> arrivals >= count, timeout);
+        return Monitors.await(this, () -> arrivals >= count, timeout);
     }
 
     /** Waits until {@code count} answers are logged since the start or the last reset; false if time ran out. */
     synchronized boolean awaitAnswers(long count, Duration timeout) throws InterruptedException {
-        return await(() -> entries.size() >= Math.min(count, capacity), timeout);
-    }
-
-    private interface Condition {
-        boolean holds();
-    }
-
-    private boolean await(Condition condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.holds()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(left / 1_000_000 + 1);
-        }
-        return true;
+        return Monitors.await(this, () -> entries.size() >= Math.min(count, capacity), timeout);
     }
 }

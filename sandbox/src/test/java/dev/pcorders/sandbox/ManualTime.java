@@ -45,15 +45,7 @@ final class ManualTime implements SandboxTime {
 
     /** Waits until {@code count} waits have begun and not ended; false if {@code timeout} passed first. */
     synchronized boolean awaitWaiting(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (waiting.size() < count) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(left / 1_000_000 + 1);
-        }
-        return true;
+        return Monitors.await(this, () -> waiting.size() >= count, timeout);
     }
 
     void advance(Duration step) {
