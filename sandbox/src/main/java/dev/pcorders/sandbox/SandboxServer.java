@@ -53,7 +53,12 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     static SandboxServer start(SandboxSettings settings) {
-        SandboxState state = new SandboxState(settings, () -> SandboxData.generate(settings));
+        return start(settings, SandboxTime.system());
+    }
+
+    /** With a time source of the caller's, so a test can move the rate limit's window and release the latency. */
+    static SandboxServer start(SandboxSettings settings, SandboxTime time) {
+        SandboxState state = new SandboxState(settings, () -> SandboxData.generate(settings), time);
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .banner(false)
@@ -148,6 +153,38 @@ public final class SandboxServer implements AutoCloseable {
     /** Counters of what has been served, for tests that check how bodies went out. */
     public ServedStatistics statistics() {
         return state.statistics();
+    }
+
+    /**
+     * The Partner Center API requests (orders, customers, subscriptions; never the token endpoint) answered since the
+     * start or the last {@link #resetRequestLog()}, in the order they were answered ({@link LoggedRequest#number()}
+     * is the arrival order). Holds the last {@value RequestLog#CAPACITY} at most. An immutable copy.
+     */
+    public List<LoggedRequest> requestLog() {
+        return state.requestLog().snapshot();
+    }
+
+    /** How many API requests were answered 429, by the rate limit or a THROTTLED fault, since start or reset. */
+    public long throttledRequests() {
+        return state.requestLog().throttled();
+    }
+
+    /** Empties the request log and its throttled count; the rate limit's window and {@link #statistics()} stay. */
+    public void resetRequestLog() {
+        state.requestLog().reset();
+    }
+
+    /**
+     * Waits until {@code count} API requests have been answered since the start or the last reset, for callers that
+     * send requests they do not wait for themselves; false if {@code timeout} passed first.
+     */
+    public boolean awaitAnswered(long count, Duration timeout) throws InterruptedException {
+        return state.requestLog().awaitAnswers(count, timeout);
+    }
+
+    /** Waits until {@code count} API requests have arrived since the start or the last reset, answered or not. */
+    boolean awaitArrived(long count, Duration timeout) throws InterruptedException {
+        return state.requestLog().awaitArrivals(count, timeout);
     }
 
     public boolean isRunning() {

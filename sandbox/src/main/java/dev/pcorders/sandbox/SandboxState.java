@@ -1,5 +1,6 @@
 package dev.pcorders.sandbox;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,14 +25,52 @@ final class SandboxState {
     private final AtomicLong largestChunk = new AtomicLong();
     private final AtomicLong customersPageFaults = new AtomicLong();
     private final Set<String> redeemedRefreshTokens = ConcurrentHashMap.newKeySet();
+    private final SandboxTime time;
+    private final RateLimit rateLimit;
+    private final RequestLog requestLog = new RequestLog();
+    private final AtomicLong apiRequests = new AtomicLong();
 
     /**
      * The data is made on first use, not before the server listens: its customers alone take seconds for a few hundred
      * thousand, and the address should be known (and printed) at once.
      */
-    SandboxState(SandboxSettings settings, Supplier<SandboxData> generate) {
+    SandboxState(SandboxSettings settings, Supplier<SandboxData> generate, SandboxTime time) {
         this.settings = settings;
         this.generate = generate;
+        this.time = time;
+        this.rateLimit = new RateLimit(settings.rateLimitPerMinute());
+    }
+
+    SandboxTime time() {
+        return time;
+    }
+
+    RateLimit rateLimit() {
+        return rateLimit;
+    }
+
+    RequestLog requestLog() {
+        return requestLog;
+    }
+
+    /** Numbers a Partner Center API request in arrival order, whatever its resource. */
+    long apiRequestArrived() {
+        requestLog.arrived();
+        return apiRequests.getAndIncrement();
+    }
+
+    /**
+     * The wait before request {@code number} is answered. Its jitter is drawn from the seed and the arrival number
+     * rather than from one shared generator, so the same seed and request sequence give the same waits, and
+     * concurrent requests never contend for a generator.
+     */
+    Duration latency(long number) {
+        long jitter = settings.latencyJitter().toNanos();
+        if (jitter == 0) {
+            return settings.latency();
+        }
+        long offset = Seeds.random(settings.seed(), Seeds.LATENCY, number, 0).nextLong(-jitter, jitter + 1);
+        return settings.latency().plusNanos(offset);
     }
 
     SandboxSettings settings() {

@@ -16,6 +16,7 @@ final class Seeds {
     static final long PARTNER = 0x50415254L;
     static final long TOKEN = 0x544f4b4eL;
     static final long SUBSCRIPTION = 0x53554253L;
+    static final long LATENCY = 0x4c415445L;
 
     private static final char[] ID_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
