@@ -63,7 +63,7 @@ public final class RequestPacer {
         return limiter == null ? 0 : ratePerMinute;
     }
 
-    /** How many 429 answers the tenant got since this pacer was made. */
+    /** How many 429 answers the tenant got since this pacer was made; 0 for {@link #UNLIMITED}, which keeps no count. */
     public long throttledRequests() {
         return throttled.get();
     }
@@ -92,10 +92,11 @@ public final class RequestPacer {
 
     /** A request of the tenant was answered 429: pause every request, and slow down. */
     void throttled(Optional<Duration> retryAfter) {
-        throttled.incrementAndGet();
+        // UNLIMITED is one shared instance: a count there would mix every client's, so it keeps none.
         if (limiter == null) {
             return;
         }
+        throttled.incrementAndGet();
         Instant until = clock.instant().plus(retryAfter.orElse(PAUSE_WITHOUT_RETRY_AFTER));
         synchronized (this) {
             if (until.isAfter(pausedUntil)) {

@@ -1,0 +1,121 @@
+package dev.pcorders.adapter.http.partnercenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The tenant's pacer on a clock the test moves: a 429 pauses every later request for its Retry-After and halves the
+ * rate, successes raise it back one request a minute at a time. Only the pause is driven through the clock; the rate
+ * itself is Guava's and is checked as the rate it was set to.
+ */
+@Timeout(30)
+class RequestPacerTest {
+
+    /** A clock that moves only when a pause is slept through, as a real one would have by then. */
+    private static final class PausingClock extends Clock {
+        private Instant now = Instant.parse("2026-12-04T00:00:00Z");
+        private final List<Duration> pauses = new ArrayList<>();
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            return now;
+        }
+
+        synchronized void sleep(Duration duration) {
+            pauses.add(duration);
+            now = now.plus(duration);
+        }
+    }
+
+    @Test
+    void aThrottledAnswerPausesTheNextRequestForItsRetryAfterAndHalvesTheRate() throws InterruptedException {
+        PausingClock clock = new PausingClock();
+        RequestPacer pacer = RequestPacer.perMinute(6_000, clock);
+
+        pacer.awaitTurn(clock::sleep);
+        assertThat(clock.pauses).as("nothing paused before a 429").isEmpty();
+
+        pacer.throttled(Optional.of(Duration.ofSeconds(7)));
+        pacer.awaitTurn(clock::sleep);
+
+        assertThat(clock.pauses).containsExactly(Duration.ofSeconds(7));
+        assertThat(pacer.currentRatePerMinute()).isEqualTo(3_000);
+        assertThat(pacer.throttledRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aLongerPauseWinsAndAShorterOneNeverShortensIt() throws InterruptedException {
+        PausingClock clock = new PausingClock();
+        RequestPacer pacer = RequestPacer.perMinute(6_000, clock);
+
+        pacer.throttled(Optional.of(Duration.ofSeconds(30)));
+        pacer.throttled(Optional.of(Duration.ofSeconds(2)));
+        pacer.throttled(Optional.empty());
+        pacer.awaitTurn(clock::sleep);
+
+        assertThat(clock.pauses).containsExactly(Duration.ofSeconds(30));
+        assertThat(pacer.currentRatePerMinute()).isEqualTo(750);
+        assertThat(pacer.throttledRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void successesCreepBackToTheLimitOneRequestAMinuteAtATimeAndNeverPastIt() {
+        RequestPacer pacer = RequestPacer.perMinute(10, new PausingClock());
+        pacer.throttled(Optional.of(Duration.ofSeconds(1)));
+        assertThat(pacer.currentRatePerMinute()).isEqualTo(5);
+
+        pacer.succeeded();
+        pacer.succeeded();
+        assertThat(pacer.currentRatePerMinute()).isEqualTo(7);
+        for (int i = 0; i < 10; i++) {
+            pacer.succeeded();
+        }
+        assertThat(pacer.currentRatePerMinute()).isEqualTo(10);
+    }
+
+    @Test
+    void theRateNeverFallsBelowOneRequestAMinute() {
+        RequestPacer pacer = RequestPacer.perMinute(3, new PausingClock());
+        for (int i = 0; i < 5; i++) {
+            pacer.throttled(Optional.of(Duration.ofSeconds(1)));
+        }
+        assertThat(pacer.currentRatePerMinute()).isEqualTo(1);
+    }
+
+    @Test
+    void unlimitedNeverWaitsAndKeepsNoCount() throws InterruptedException {
+        List<Duration> pauses = new ArrayList<>();
+        RequestPacer.UNLIMITED.throttled(Optional.of(Duration.ofMinutes(1)));
+        RequestPacer.UNLIMITED.awaitTurn(pauses::add);
+        assertThat(pauses).isEmpty();
+        assertThat(RequestPacer.UNLIMITED.currentRatePerMinute()).isZero();
+        assertThat(RequestPacer.UNLIMITED.throttledRequests()).isZero();
+    }
+
+    @Test
+    void aLimitBelowOneIsRefusedSayingWhatWasGiven() {
+        assertThatThrownBy(() -> RequestPacer.perMinute(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 0");
+    }
+}
