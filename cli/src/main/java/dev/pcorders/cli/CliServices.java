@@ -43,6 +43,9 @@ interface CliServices extends AutoCloseable {
 
     ListSubscriptionChangesUseCase listSubscriptionChanges();
 
+    /** How many requests Partner Center answered 429 since the services were opened for syncing; 0 before. */
+    long throttledRequests();
+
     @Override
     void close();
 }

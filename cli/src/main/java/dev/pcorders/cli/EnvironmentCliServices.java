@@ -149,6 +149,11 @@ final class EnvironmentCliServices implements CliServices {
     }
 
     @Override
+    public long throttledRequests() {
+        return pcOrders == null ? 0 : pcOrders.throttledRequests();
+    }
+
+    @Override
     public void close() {
         if (pcOrders != null) {
             pcOrders.close();

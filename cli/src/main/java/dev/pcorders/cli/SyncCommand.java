@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,7 +96,7 @@ final class SyncCommand implements Callable<Integer> {
         boolean orders = false;
         boolean subscriptions = false;
         for (String resource : resources) {
-            switch (resource.strip().toLowerCase(java.util.Locale.ROOT)) {
+            switch (resource.strip().toLowerCase(Locale.ROOT)) {
                 case "orders" -> orders = true;
                 case "subscriptions" -> subscriptions = true;
                 default -> throw new UsageException("--resources takes orders and/or subscriptions, got "
@@ -110,6 +111,7 @@ final class SyncCommand implements Callable<Integer> {
             throw new UsageException("--customer-page-size sizes the pages of the customer list; it needs --all-customers");
         }
         CorrelationId correlation = correlationId == null ? CorrelationId.random() : CorrelationId.parse(correlationId);
+        long started = System.nanoTime();
         List<CustomerId> customerIds;
         if (customers.all) {
             Optional<List<CustomerId>> listed = syncCustomerList(correlation);
@@ -139,6 +141,10 @@ final class SyncCommand implements Callable<Integer> {
             printSubscriptionSummary(result, root.out());
             allSucceeded &= result.allSucceeded();
         }
+        root.out().printf(Locale.ROOT, "Done in %.1f s, at most %d customer(s) at once and %d requests a minute; "
+                        + "%d request(s) throttled (429).%n", (System.nanoTime() - started) / 1e9,
+                partnerCenter.maxConcurrency, partnerCenter.rateLimit, root.services().throttledRequests());
+        root.out().flush();
         return allSucceeded ? ExitCodes.OK : ExitCodes.PARTNER_CENTER;
     }
 

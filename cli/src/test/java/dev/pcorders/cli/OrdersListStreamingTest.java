@@ -175,6 +175,11 @@ class OrdersListStreamingTest {
         }
 
         @Override
+        public long throttledRequests() {
+            throw error;
+        }
+
+        @Override
         public void close() {
         }
     }
