@@ -29,6 +29,8 @@ public class PartnerCenterConfiguration {
     private long maxBodyBytes = DEFAULTS.maxBodyBytes();
     private int maxPages = DEFAULTS.maxPages();
     private int customerPageSize = PartnerCenterCustomerGateways.DEFAULT_PAGE_SIZE;
+    private Integer rateLimitPerMinute;
+    private int customersAtOnce = 1;
     private final Retry retry;
     private final Auth auth;
 
@@ -123,6 +125,24 @@ public class PartnerCenterConfiguration {
 
     public void setCustomerPageSize(int customerPageSize) {
         this.customerPageSize = customerPageSize;
+    }
+
+    /** Requests a minute to Partner Center over every client ({@code partner-center.rate-limit-per-minute}); unset: none. */
+    public Integer getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(Integer rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+    }
+
+    /** Customers a sync fetches at once ({@code partner-center.customers-at-once}); 1, one after another, if unset. */
+    public int getCustomersAtOnce() {
+        return customersAtOnce;
+    }
+
+    public void setCustomersAtOnce(int customersAtOnce) {
+        this.customersAtOnce = customersAtOnce;
     }
 
     public Retry getRetry() {

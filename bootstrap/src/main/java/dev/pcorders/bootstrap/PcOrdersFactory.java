@@ -30,11 +30,12 @@ public class PcOrdersFactory {
     PcOrders pcOrders(PartnerCenterConfiguration partnerCenter, CacheConfiguration cache) {
         PcOrders.Builder builder = PcOrders.builder().partnerCenter(partnerCenter.toSettings())
                 .billingTypeEncoding(partnerCenter.billingTypeEncoding());
-        try {
-            builder.customerPageSize(partnerCenter.getCustomerPageSize());
-        } catch (IllegalArgumentException outOfRange) {
-            throw new ConfigurationException("partner-center.customer-page-size: " + outOfRange.getMessage());
+        configure("partner-center.customer-page-size", () -> builder.customerPageSize(partnerCenter.getCustomerPageSize()));
+        if (partnerCenter.getRateLimitPerMinute() != null) {
+            configure("partner-center.rate-limit-per-minute",
+                    () -> builder.rateLimitPerMinute(partnerCenter.getRateLimitPerMinute()));
         }
+        configure("partner-center.customers-at-once", () -> builder.customersAtOnce(partnerCenter.getCustomersAtOnce()));
         if (cache.isEnabled()) {
             builder.database(cache.getPath()).storeSettings(cache.toSettings());
         }
@@ -43,6 +44,15 @@ public class PcOrdersFactory {
             builder.accessTokenProvider(credentials.tokenProvider(partnerCenter.getAuth().getAuthority()));
         }
         return builder.build();
+    }
+
+    /** A setting the builder refuses fails the context naming its key, not only the value. */
+    private static void configure(String key, Runnable setting) {
+        try {
+            setting.run();
+        } catch (IllegalArgumentException outOfRange) {
+            throw new ConfigurationException(key + ": " + outOfRange.getMessage());
+        }
     }
 
     @Singleton

@@ -101,6 +101,24 @@ class PcOrdersFactoryTest {
     }
 
     @Test
+    void aRateLimitOrConcurrencyOutOfRangeFailsNamingItsKeyAndValue() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "partner-center.rate-limit-per-minute", "0",
+                "pc-orders.cache.enabled", "false",
+                "partner-center.auth.access-token", "wiring-token"))) {
+            assertThatThrownBy(() -> context.getBean(PcOrders.class))
+                    .hasStackTraceContaining("partner-center.rate-limit-per-minute").hasStackTraceContaining("got 0");
+        }
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "partner-center.customers-at-once", "0",
+                "pc-orders.cache.enabled", "false",
+                "partner-center.auth.access-token", "wiring-token"))) {
+            assertThatThrownBy(() -> context.getBean(PcOrders.class))
+                    .hasStackTraceContaining("partner-center.customers-at-once").hasStackTraceContaining("got 0");
+        }
+    }
+
+    @Test
     void aCustomerPageSizeOutOfRangeFailsNamingItsKeyAndValue() {
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "partner-center.customer-page-size", "0",

@@ -3,11 +3,9 @@ package dev.pcorders.adapter.http.partnercenter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.pcorders.adapter.http.testing.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,66 +20,40 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class RequestPacerTest {
 
-    /** A clock that moves only when a pause is slept through, as a real one would have by then. */
-    private static final class PausingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T00:00:00Z");
-        private final List<Duration> pauses = new ArrayList<>();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        synchronized void sleep(Duration duration) {
-            pauses.add(duration);
-            now = now.plus(duration);
-        }
-    }
-
     @Test
     void aThrottledAnswerPausesTheNextRequestForItsRetryAfterAndHalvesTheRate() throws InterruptedException {
-        PausingClock clock = new PausingClock();
+        VirtualTime clock = new VirtualTime(Instant.parse("2026-12-04T00:00:00Z"));
         RequestPacer pacer = RequestPacer.perMinute(6_000, clock);
 
-        pacer.awaitTurn(clock::sleep);
-        assertThat(clock.pauses).as("nothing paused before a 429").isEmpty();
+        pacer.awaitTurn(clock);
+        assertThat(clock.sleeps()).as("nothing paused before a 429").isEmpty();
 
         pacer.throttled(Optional.of(Duration.ofSeconds(7)));
-        pacer.awaitTurn(clock::sleep);
+        pacer.awaitTurn(clock);
 
-        assertThat(clock.pauses).containsExactly(Duration.ofSeconds(7));
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(7));
         assertThat(pacer.currentRatePerMinute()).isEqualTo(3_000);
         assertThat(pacer.throttledRequests()).isEqualTo(1);
     }
 
     @Test
     void aLongerPauseWinsAndAShorterOneNeverShortensIt() throws InterruptedException {
-        PausingClock clock = new PausingClock();
+        VirtualTime clock = new VirtualTime(Instant.parse("2026-12-04T00:00:00Z"));
         RequestPacer pacer = RequestPacer.perMinute(6_000, clock);
 
         pacer.throttled(Optional.of(Duration.ofSeconds(30)));
         pacer.throttled(Optional.of(Duration.ofSeconds(2)));
         pacer.throttled(Optional.empty());
-        pacer.awaitTurn(clock::sleep);
+        pacer.awaitTurn(clock);
 
-        assertThat(clock.pauses).containsExactly(Duration.ofSeconds(30));
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(30));
         assertThat(pacer.currentRatePerMinute()).isEqualTo(750);
         assertThat(pacer.throttledRequests()).isEqualTo(3);
     }
 
     @Test
     void successesCreepBackToTheLimitOneRequestAMinuteAtATimeAndNeverPastIt() {
-        RequestPacer pacer = RequestPacer.perMinute(10, new PausingClock());
+        RequestPacer pacer = RequestPacer.perMinute(10, new VirtualTime(Instant.EPOCH));
         pacer.throttled(Optional.of(Duration.ofSeconds(1)));
         assertThat(pacer.currentRatePerMinute()).isEqualTo(5);
 
@@ -96,7 +68,7 @@ class RequestPacerTest {
 
     @Test
     void theRateNeverFallsBelowOneRequestAMinute() {
-        RequestPacer pacer = RequestPacer.perMinute(3, new PausingClock());
+        RequestPacer pacer = RequestPacer.perMinute(3, new VirtualTime(Instant.EPOCH));
         for (int i = 0; i < 5; i++) {
             pacer.throttled(Optional.of(Duration.ofSeconds(1)));
         }
