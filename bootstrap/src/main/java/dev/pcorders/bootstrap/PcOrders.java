@@ -32,6 +32,8 @@ import dev.pcorders.application.order.service.GetOrdersService;
 import dev.pcorders.application.order.service.ListOrderChangesService;
 import dev.pcorders.application.order.service.ReconcileOrdersService;
 import dev.pcorders.application.order.service.SyncOrdersService;
+import dev.pcorders.application.shared.port.in.SyncJobsUseCase;
+import dev.pcorders.application.shared.service.SyncJobsService;
 import dev.pcorders.application.shared.sync.SyncConcurrency;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
 import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
@@ -132,6 +134,11 @@ public final class PcOrders implements AutoCloseable {
 
     public ListSubscriptionChangesUseCase listSubscriptionChanges() {
         return new ListSubscriptionChangesService(cache().subscriptionChanges());
+    }
+
+    /** The sync jobs recorded in the cache: what a sync over many customers planned, to resume what it did not finish. */
+    public SyncJobsUseCase syncJobs() {
+        return new SyncJobsService(cache().syncJobs(), clock);
     }
 
     /** The partner's customer list from Partner Center into the cache, as one snapshot. */

@@ -8,6 +8,7 @@ import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.shared.port.in.SyncJobsUseCase;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
 import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
@@ -42,6 +43,9 @@ interface CliServices extends AutoCloseable {
     FindCachedSubscriptionsUseCase findCachedSubscriptions();
 
     ListSubscriptionChangesUseCase listSubscriptionChanges();
+
+    /** Opened as for {@link #syncOrders}: a sync records its job in the database it writes. */
+    SyncJobsUseCase syncJobs(PartnerCenterOptions options);
 
     /** How many requests Partner Center answered 429 since the services were opened for syncing; 0 before. */
     long throttledRequests();

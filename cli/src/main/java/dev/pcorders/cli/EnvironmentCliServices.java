@@ -11,6 +11,7 @@ import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.shared.port.in.SyncJobsUseCase;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
 import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
@@ -146,6 +147,11 @@ final class EnvironmentCliServices implements CliServices {
             pcOrders = PcOrders.builder().database(database).readOnly().build();
         }
         return pcOrders;
+    }
+
+    @Override
+    public SyncJobsUseCase syncJobs(PartnerCenterOptions options) {
+        return forSync(options).syncJobs();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.pcorders.application.order.port.in.SyncOrdersCommand;
 import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
 import dev.pcorders.application.order.port.in.SyncResult;
 import dev.pcorders.application.shared.port.in.SyncFailure;
+import dev.pcorders.application.shared.port.in.SyncJobsUseCase;
 import dev.pcorders.application.shared.port.in.SyncProgress;
 import dev.pcorders.application.subscription.port.in.SubscriptionSyncResult;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsCommand;
@@ -16,7 +17,10 @@ import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.CustomerScope;
 import dev.pcorders.domain.shared.ResellerId;
+import dev.pcorders.domain.shared.SyncJob;
+import dev.pcorders.domain.subscription.SubscriptionScope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +69,11 @@ final class SyncCommand implements Callable<Integer> {
                 description = "Every customer of the partner: lists them from Partner Center (stored, see customers list), "
                         + "then syncs each.")
         boolean all;
+
+        @Option(names = "--resume", required = true,
+                description = "Continue the last sync where it stopped (killed, or customers failed): only what it did "
+                        + "not finish, with its flags.")
+        boolean resume;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -81,9 +91,9 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--include-system-purchases", description = "Include orders Partner Center created itself.")
     boolean includeSystemPurchases;
 
-    @Option(names = "--resources", paramLabel = "LIST", split = ",", defaultValue = "orders",
-            description = "Which resources to sync for each customer: orders, subscriptions, or both (default: ${DEFAULT-VALUE}).")
-    List<String> resources = new ArrayList<>();
+    @Option(names = "--resources", paramLabel = "LIST", split = ",",
+            description = "Which resources to sync for each customer: orders, subscriptions, or both (default: orders).")
+    List<String> resources;
 
     @Option(names = "--correlation-id", paramLabel = "ID", description = "MS-CorrelationId for every request (a GUID; default: a new one).")
     String correlationId;
@@ -93,9 +103,12 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (customers.resume) {
+            return resume();
+        }
         boolean orders = false;
         boolean subscriptions = false;
-        for (String resource : resources) {
+        for (String resource : resources == null ? List.of("orders") : resources) {
             switch (resource.strip().toLowerCase(Locale.ROOT)) {
                 case "orders" -> orders = true;
                 case "subscriptions" -> subscriptions = true;
@@ -128,19 +141,37 @@ final class SyncCommand implements Callable<Integer> {
         } else {
             customerIds = customerIds();
         }
+        Optional<SyncOrdersCommand> orderSync = orders ? Optional.of(orderCommand(customerIds, correlation)) : Optional.empty();
+        Optional<SyncSubscriptionsCommand> subscriptionSync = subscriptions
+                ? Optional.of(new SyncSubscriptionsCommand(customerIds, Optional.of(correlation))) : Optional.empty();
+        return syncAsOneJob(orderSync, subscriptionSync, correlation, started);
+    }
+
+    /**
+     * Records the job (what it plans), syncs it and records that it ran to its end: a job killed before that, or with
+     * customers that failed, can be resumed.
+     */
+    private int syncAsOneJob(Optional<SyncOrdersCommand> orderSync, Optional<SyncSubscriptionsCommand> subscriptionSync,
+                             CorrelationId correlation, long started) {
+        List<CustomerScope> planned = new ArrayList<>();
+        orderSync.ifPresent(command -> planned.addAll(command.scopes()));
+        subscriptionSync.ifPresent(command -> planned.addAll(command.scopes()));
+        SyncJobsUseCase jobs = root.services().syncJobs(partnerCenter);
+        long job = jobs.startJob(planned, correlation);
         boolean allSucceeded = true;
-        if (orders) {
-            allSucceeded = syncOrders(customerIds, correlation);
+        if (orderSync.isPresent()) {
+            allSucceeded = syncOrders(orderSync.get());
         }
-        if (subscriptions) {
-            if (orders) {
+        if (subscriptionSync.isPresent()) {
+            if (orderSync.isPresent()) {
                 root.out().println();
             }
             SyncSubscriptionsResult result = root.services().syncSubscriptions(partnerCenter)
-                    .syncSubscriptions(new SyncSubscriptionsCommand(customerIds, Optional.of(correlation)));
+                    .syncSubscriptions(subscriptionSync.get());
             printSubscriptionSummary(result, root.out());
             allSucceeded &= result.allSucceeded();
         }
+        jobs.finishJob(job);
         root.out().printf(Locale.ROOT, "Done in %.1f s, at most %d customer(s) at once and %d requests a minute; "
                         + "%d request(s) throttled (429).%n", (System.nanoTime() - started) / 1e9,
                 partnerCenter.maxConcurrency, partnerCenter.rateLimit, root.services().throttledRequests());
@@ -188,7 +219,78 @@ final class SyncCommand implements Callable<Integer> {
         return true;
     }
 
-    private boolean syncOrders(List<CustomerId> customerIds, CorrelationId correlation) {
+    /**
+     * Syncs what the last job did not finish, with the flags its scopes were planned with, as a job of its own (so that
+     * it too can be resumed) under the first job's correlation id.
+     */
+    private int resume() {
+        if (resources != null || reseller != null || billingType != null || includePrice || includeSystemPurchases
+                || correlationId != null || partnerCenter.customerPageSize().isPresent()) {
+            throw new UsageException("--resume syncs with the flags of the sync it continues; give it no --resources, "
+                    + "--reseller, --billing-type, --include-price, --include-system-purchases, --correlation-id or "
+                    + "--customer-page-size");
+        }
+        long started = System.nanoTime();
+        Optional<SyncJob> last = root.services().syncJobs(partnerCenter).latestJob();
+        PrintWriter out = root.out();
+        if (last.isEmpty()) {
+            out.println("No sync was recorded in this cache; nothing to resume.");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        SyncJob job = last.get();
+        if (job.isComplete()) {
+            out.println("The last sync (started " + job.startedAt() + ", MS-CorrelationId " + job.correlationId()
+                    + ") finished all " + job.planned() + " of its customers' resources; nothing to resume.");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        out.println("Resuming the sync started " + job.startedAt() + " (MS-CorrelationId " + job.correlationId() + "): "
+                + job.unfinished().size() + " of its " + job.planned() + " customers' resources not finished"
+                + (job.finishedAt().isEmpty() ? " (it was stopped before its end)." : "."));
+        out.println();
+        Map<String, List<CustomerId>> ordersByKey = new LinkedHashMap<>();
+        List<CustomerId> subscriptionCustomers = new ArrayList<>();
+        for (SyncJob.PlannedScope scope : job.unfinished()) {
+            if (scope.kind().equals(OrderScope.KIND)) {
+                ordersByKey.computeIfAbsent(scope.key(), key -> new ArrayList<>()).add(scope.customer());
+            } else if (scope.kind().equals(SubscriptionScope.KIND)) {
+                subscriptionCustomers.add(scope.customer());
+            } else {
+                throw new UsageException("the last sync planned a resource this build does not sync: " + scope.kind());
+            }
+        }
+        if (ordersByKey.size() > 1) {
+            throw new UsageException("the last sync planned orders with " + ordersByKey.size() + " sets of flags; "
+                    + "this build resumes one at a time");
+        }
+        Optional<SyncOrdersCommand> orderSync = ordersByKey.entrySet().stream().findFirst()
+                .map(entry -> commandLike(OrderScope.fromKey(entry.getValue().get(0), entry.getKey()), entry.getValue(),
+                        job.correlationId()));
+        Optional<SyncSubscriptionsCommand> subscriptionSync = subscriptionCustomers.isEmpty() ? Optional.empty()
+                : Optional.of(new SyncSubscriptionsCommand(subscriptionCustomers, Optional.of(job.correlationId())));
+        return syncAsOneJob(orderSync, subscriptionSync, job.correlationId(), started);
+    }
+
+    /** The order sync of {@code customers} with the flags {@code scope} was fetched with. */
+    private static SyncOrdersCommand commandLike(OrderScope scope, List<CustomerId> customers, CorrelationId correlation) {
+        SyncOrdersCommand command = SyncOrdersCommand.of(customers).withCorrelationId(correlation);
+        if (scope.reseller().isPresent()) {
+            command = command.withReseller(scope.reseller().get());
+        }
+        if (scope.billingType().isPresent()) {
+            command = command.withBillingType(scope.billingType().get());
+        }
+        if (scope.includePrice()) {
+            command = command.withPrices();
+        }
+        if (scope.includeSystemPurchases()) {
+            command = command.withSystemPurchases();
+        }
+        return command;
+    }
+
+    private SyncOrdersCommand orderCommand(List<CustomerId> customerIds, CorrelationId correlation) {
         SyncOrdersCommand command = SyncOrdersCommand.of(customerIds);
         if (reseller != null) {
             command = command.withReseller(ResellerId.parse(reseller));
@@ -202,8 +304,10 @@ final class SyncCommand implements Callable<Integer> {
         if (includeSystemPurchases) {
             command = command.withSystemPurchases();
         }
-        command = command.withCorrelationId(correlation);
+        return command.withCorrelationId(correlation);
+    }
 
+    private boolean syncOrders(SyncOrdersCommand command) {
         SyncOrdersUseCase sync = root.services().syncOrders(partnerCenter);
         SyncResult result;
         try (ProgressBar progress = progressBar(command.customers().size())) {

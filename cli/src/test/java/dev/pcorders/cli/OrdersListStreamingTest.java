@@ -9,10 +9,11 @@ import dev.pcorders.application.order.port.in.FindCachedOrderByIdUseCase;
 import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
 import dev.pcorders.application.order.port.in.ListOrderChangesUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersUseCase;
+import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
+import dev.pcorders.application.shared.port.in.SyncJobsUseCase;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
 import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
-import dev.pcorders.application.order.port.in.SyncOrdersUseCase;
 import dev.pcorders.sandbox.Sandbox;
 import dev.pcorders.sandbox.SandboxServer;
 import dev.pcorders.sandbox.SandboxSettings;
@@ -171,6 +172,11 @@ class OrdersListStreamingTest {
 
         @Override
         public ListCustomerChangesUseCase listCustomerChanges() {
+            throw error;
+        }
+
+        @Override
+        public SyncJobsUseCase syncJobs(PartnerCenterOptions options) {
             throw error;
         }
 

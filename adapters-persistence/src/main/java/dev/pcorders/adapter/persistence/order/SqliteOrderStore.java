@@ -1,27 +1,29 @@
 package dev.pcorders.adapter.persistence.order;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pcorders.adapter.persistence.customer.SqliteCustomerPorts;
 import dev.pcorders.adapter.persistence.sqlite.SchemaMigration;
 import dev.pcorders.adapter.persistence.sqlite.SqliteConnections;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
+import dev.pcorders.adapter.persistence.sqlite.SqliteSyncJobLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
 import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
-import dev.pcorders.adapter.persistence.customer.SqliteCustomerPorts;
 import dev.pcorders.adapter.persistence.subscription.SqliteSubscriptionPorts;
+import dev.pcorders.application.customer.port.out.CachedCustomerReader;
+import dev.pcorders.application.customer.port.out.CustomerChangeLog;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.application.order.port.out.OrderChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
 import dev.pcorders.application.shared.port.out.StoreException;
+import dev.pcorders.application.shared.port.out.SyncJobLog;
 import dev.pcorders.application.shared.port.out.SyncRunLog;
-import dev.pcorders.application.customer.port.out.CachedCustomerReader;
-import dev.pcorders.application.customer.port.out.CustomerChangeLog;
 import dev.pcorders.application.subscription.port.out.CachedSubscriptionReader;
 import dev.pcorders.application.subscription.port.out.SubscriptionChangeLog;
-import dev.pcorders.domain.order.Order;
-import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.customer.Customer;
 import dev.pcorders.domain.customer.CustomerListScope;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.subscription.Subscription;
 import dev.pcorders.domain.subscription.SubscriptionScope;
 import java.nio.file.Files;
@@ -61,6 +63,7 @@ public final class SqliteOrderStore implements AutoCloseable {
     private final JooqOrderRepository repository;
     private final SqliteSubscriptionPorts subscriptionPorts;
     private final SqliteCustomerPorts customerPorts;
+    private final SqliteSyncJobLog syncJobs;
 
     private SqliteOrderStore(Path file, SqliteConnections connections, StoreFailures failures,
                              HikariDataSource writer, HikariDataSource reader) {
@@ -74,6 +77,7 @@ public final class SqliteOrderStore implements AutoCloseable {
         this.repository = new JooqOrderRepository(transactions, runLog);
         this.subscriptionPorts = new SqliteSubscriptionPorts(transactions);
         this.customerPorts = new SqliteCustomerPorts(transactions);
+        this.syncJobs = new SqliteSyncJobLog(transactions);
     }
 
     /**
@@ -202,6 +206,11 @@ public final class SqliteOrderStore implements AutoCloseable {
     /** What subscription syncs found changed. */
     public SubscriptionChangeLog subscriptionChanges() {
         return subscriptionPorts.changes();
+    }
+
+    /** The sync jobs recorded in this file, for resuming one that did not finish. */
+    public SyncJobLog syncJobs() {
+        return syncJobs;
     }
 
     /** Where a sync of the partner's customer list stores it; its runs go to {@link #runLog()}, as every resource's do. */

@@ -116,7 +116,7 @@ class CacheFromPreviousReleaseTest {
         }
         try (SqliteOrderStore store = SqliteOrderStore.openReadOnly(file, SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
-            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("6");
+            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("7");
         }
     }
 }

@@ -177,7 +177,7 @@ class SqliteOrderStoreTest {
 
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
-            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("6");
+            assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("7");
             assertThat(query(connection, "SELECT name FROM sqlite_master WHERE name = 'line_item_by_offer'")).hasSize(1);
             assertThat(single(connection, "SELECT count(*) FROM sync_scope")).isEqualTo("1");
             assertThat(sync(store.cache(), SCOPE, List.of(page(1, anOrder("a").build())).iterator()).added()).isEqualTo(1);
@@ -199,10 +199,10 @@ class SqliteOrderStoreTest {
         assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.SCHEMA_TOO_NEW);
-                    assertThat(e.getMessage()).contains("schema version 99", "newer pc-orders", "up to 6", file().toString());
+                    assertThat(e.getMessage()).contains("schema version 99", "newer pc-orders", "up to 7", file().toString());
                 });
         try (Connection connection = plain.getConnection()) {
-            assertThat(single(connection, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("7");
+            assertThat(single(connection, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("8");
         }
     }
 
@@ -216,7 +216,7 @@ class SqliteOrderStoreTest {
         try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isZero();
-            assertThat(query(connection, "SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(query(connection, "SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1", "2", "3", "4", "5", "6", "7");
         }
     }
 
