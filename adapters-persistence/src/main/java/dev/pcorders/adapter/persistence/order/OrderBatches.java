@@ -8,6 +8,7 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
 import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
 import dev.pcorders.adapter.persistence.sqlite.RowBatch;
+import dev.pcorders.adapter.persistence.sqlite.RowBatches;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ClientContext;
 import dev.pcorders.domain.order.LineItemLinks;
@@ -22,8 +23,6 @@ import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.Link;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -44,7 +43,7 @@ final class OrderBatches implements AutoCloseable {
     static final String SUBSCRIPTION = "subscription";
     static final String ACTIVATION_LINKS = "activationLinks";
 
-    private final List<RowBatch> prepared = new ArrayList<>();
+    private final RowBatches batches;
     private final RowBatch orders;
     private final RowBatch lineItems;
     private final RowBatch provisioning;
@@ -55,21 +54,13 @@ final class OrderBatches implements AutoCloseable {
     /** Prepares the five INSERTs on {@code connection}, the one {@code tx} runs on; links get ids from {@code nextLinkId} on. */
     OrderBatches(DSLContext tx, Connection connection, long nextLinkId) {
         this.nextLinkId = nextLinkId;
-        try {
-            orders = prepare(new RowBatch(tx, connection, STORED_ORDER));
-            lineItems = prepare(new RowBatch(tx, connection, LINE_ITEM));
-            provisioning = prepare(new RowBatch(tx, connection, PROVISIONING_ENTRY));
-            links = prepare(new RowBatch(tx, connection, RESOURCE_LINK));
-            headers = prepare(new RowBatch(tx, connection, LINK_HEADER));
-        } catch (RuntimeException e) {
-            closeAll(e);
-            throw e;
-        }
-    }
-
-    private RowBatch prepare(RowBatch batch) {
-        prepared.add(batch);
-        return batch;
+        // Parents first: the order they are prepared in is the order their rows are sent.
+        this.batches = new RowBatches(tx, connection);
+        orders = batches.prepare(STORED_ORDER);
+        lineItems = batches.prepare(LINE_ITEM);
+        provisioning = batches.prepare(PROVISIONING_ENTRY);
+        links = batches.prepare(RESOURCE_LINK);
+        headers = batches.prepare(LINK_HEADER);
     }
 
     void add(long rowId, long scopeId, long runId, CachedOrder cached) {
@@ -195,35 +186,11 @@ final class OrderBatches implements AutoCloseable {
 
     /** Sends the rows added since the last call; parents before children, so every foreign key finds its row. */
     void execute() {
-        orders.execute();
-        lineItems.execute();
-        provisioning.execute();
-        links.execute();
-        headers.execute();
+        batches.execute();
     }
 
     @Override
     public void close() {
-        RuntimeException failure = closeAll(null);
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** Closes every prepared batch even if some fail; returns the first failure, the others suppressed in it. */
-    private RuntimeException closeAll(RuntimeException earlier) {
-        RuntimeException failure = earlier;
-        for (RowBatch batch : prepared) {
-            try {
-                batch.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        return failure;
+        batches.close();
     }
 }

@@ -2,13 +2,12 @@ package dev.pcorders.adapter.persistence.subscription;
 
 import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
 import dev.pcorders.adapter.persistence.sqlite.RowBatch;
+import dev.pcorders.adapter.persistence.sqlite.RowBatches;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.subscription.RefundOption;
 import dev.pcorders.domain.subscription.Subscription;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 
@@ -23,7 +22,7 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.SUBSCRIPTION_REFUND_O
  */
 final class SubscriptionBatches implements AutoCloseable {
 
-    private final List<RowBatch> prepared = new ArrayList<>();
+    private final RowBatches batches;
     private final RowBatch subscriptions;
     private final RowBatch refundOptions;
     private final RowBatch links;
@@ -33,20 +32,12 @@ final class SubscriptionBatches implements AutoCloseable {
     /** Prepares the four INSERTs on {@code connection}, the one {@code tx} runs on; links get ids from {@code nextLinkId} on. */
     SubscriptionBatches(DSLContext tx, Connection connection, long nextLinkId) {
         this.nextLinkId = nextLinkId;
-        try {
-            subscriptions = prepare(new RowBatch(tx, connection, STORED_SUBSCRIPTION));
-            refundOptions = prepare(new RowBatch(tx, connection, SUBSCRIPTION_REFUND_OPTION));
-            links = prepare(new RowBatch(tx, connection, SUBSCRIPTION_LINK));
-            headers = prepare(new RowBatch(tx, connection, SUBSCRIPTION_LINK_HEADER));
-        } catch (RuntimeException e) {
-            closeAll(e);
-            throw e;
-        }
-    }
-
-    private RowBatch prepare(RowBatch batch) {
-        prepared.add(batch);
-        return batch;
+        // Parents first: the order they are prepared in is the order their rows are sent.
+        this.batches = new RowBatches(tx, connection);
+        subscriptions = batches.prepare(STORED_SUBSCRIPTION);
+        refundOptions = batches.prepare(SUBSCRIPTION_REFUND_OPTION);
+        links = batches.prepare(SUBSCRIPTION_LINK);
+        headers = batches.prepare(SUBSCRIPTION_LINK_HEADER);
     }
 
     void add(long rowId, long scopeId, long runId, Subscription subscription) {
@@ -113,34 +104,11 @@ final class SubscriptionBatches implements AutoCloseable {
 
     /** Sends the rows added since the last call; parents before children, so every foreign key finds its row. */
     void execute() {
-        subscriptions.execute();
-        refundOptions.execute();
-        links.execute();
-        headers.execute();
+        batches.execute();
     }
 
     @Override
     public void close() {
-        RuntimeException failure = closeAll(null);
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** Closes every prepared batch even if some fail; returns the first failure, the others suppressed in it. */
-    private RuntimeException closeAll(RuntimeException earlier) {
-        RuntimeException failure = earlier;
-        for (RowBatch batch : prepared) {
-            try {
-                batch.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        return failure;
+        batches.close();
     }
 }

@@ -17,7 +17,6 @@ import dev.pcorders.domain.customer.CustomerChange;
 import dev.pcorders.domain.customer.CustomerDifference.Kind;
 import dev.pcorders.domain.customer.CustomerListScope;
 import dev.pcorders.domain.customer.RelationshipToPartner;
-import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.Page;
