@@ -8,6 +8,7 @@ import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.adapter.persistence.sqlite.SqliteSyncJobLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
+import dev.pcorders.adapter.persistence.sqlite.WriteLockUse;
 import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
 import dev.pcorders.adapter.persistence.subscription.SqliteSubscriptionPorts;
 import dev.pcorders.application.customer.port.out.CachedCustomerReader;
@@ -64,6 +65,7 @@ public final class SqliteOrderStore implements AutoCloseable {
     private final SqliteSubscriptionPorts subscriptionPorts;
     private final SqliteCustomerPorts customerPorts;
     private final SqliteSyncJobLog syncJobs;
+    private final SqliteTransactions transactions;
 
     private SqliteOrderStore(Path file, SqliteConnections connections, StoreFailures failures,
                              HikariDataSource writer, HikariDataSource reader) {
@@ -73,6 +75,7 @@ public final class SqliteOrderStore implements AutoCloseable {
         this.writer = writer;
         this.reader = reader;
         SqliteTransactions transactions = new SqliteTransactions(writer, reader, failures);
+        this.transactions = transactions;
         this.runLog = new SqliteSyncRunLog(transactions);
         this.repository = new JooqOrderRepository(transactions, runLog);
         this.subscriptionPorts = new SqliteSubscriptionPorts(transactions);
@@ -166,6 +169,11 @@ public final class SqliteOrderStore implements AutoCloseable {
     private static boolean upgradable(Path file) {
         Path folder = file.getParent();
         return Files.isWritable(file) && folder != null && Files.isWritable(folder);
+    }
+
+    /** The time this store's writes have held and queued for SQLite's write lock since it opened. */
+    public WriteLockUse writeLockUse() {
+        return transactions.writeLockUse();
     }
 
     /** The record of sync runs, of every resource. Thread-safe, as is every port here; valid until {@link #close()}. */

@@ -3,6 +3,8 @@ package dev.pcorders.adapter.persistence.sqlite;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -25,6 +27,9 @@ public final class SqliteTransactions {
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final StoreFailures failures;
+    private final LongAdder writeLockHeldNanos = new LongAdder();
+    private final LongAdder writeLockWaitedNanos = new LongAdder();
+    private final LongAdder writeTransactions = new LongAdder();
 
     public SqliteTransactions(HikariDataSource writer, HikariDataSource reader, StoreFailures failures) {
         this.writer = writer;
@@ -45,6 +50,12 @@ public final class SqliteTransactions {
         return inTransaction(writer, action, work, true);
     }
 
+    /** What the write transactions so far cost in time on the write lock; cheap enough to measure every one. */
+    public WriteLockUse writeLockUse() {
+        return new WriteLockUse(Duration.ofNanos(writeLockHeldNanos.sum()), Duration.ofNanos(writeLockWaitedNanos.sum()),
+                writeTransactions.sum());
+    }
+
     /** Runs {@code work} in one deferred read transaction, so all its queries see the same committed state. */
     public <T> T inReadTransaction(String action, Function<DSLContext, T> work) {
         return inTransaction(reader, action, work, false);
@@ -52,8 +63,11 @@ public final class SqliteTransactions {
 
     private <T> T inTransaction(HikariDataSource pool, String action, Function<DSLContext, T> work, boolean commit) {
         Connection connection = null;
+        long asked = System.nanoTime();
+        long taken = asked;
         try {
             connection = pool.getConnection();
+            taken = System.nanoTime();
             connection.setAutoCommit(false);
             T result;
             try {
@@ -86,6 +100,11 @@ public final class SqliteTransactions {
             throw commit ? failures.translate(action, failure) : failures.translateRead(action, failure);
         } finally {
             close(connection);
+            if (commit) {
+                writeLockWaitedNanos.add(taken - asked);
+                writeLockHeldNanos.add(System.nanoTime() - taken);
+                writeTransactions.increment();
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
+import dev.pcorders.adapter.persistence.sqlite.WriteLockUse;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
@@ -159,6 +160,12 @@ class OverlappingSyncsTest {
 
             assertThat(second.items()).isEqualTo(1);
             assertThat(slow.get(60, TimeUnit.SECONDS).items()).isEqualTo(8);
+            // Lower bounds only: the slow sync sleeps 250 ms before each of its 7 later pages inside its transaction,
+            // all of it after the second sync began to queue.
+            WriteLockUse use = store.writeLockUse();
+            assertThat(use.transactions()).as("start, snapshot and finish of each sync").isEqualTo(6);
+            assertThat(use.held()).isGreaterThanOrEqualTo(Duration.ofMillis(7 * 250));
+            assertThat(use.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(7 * 250));
         } finally {
             threads.shutdownNow();
         }

@@ -42,9 +42,12 @@ final class ScopeRun<S extends SyncScope, T> {
                             UnaryOperator<Iterator<Page<T>>> observe) {
         SyncRunId run = runLog.startRun(scope, correlationId, clock.instant());
         SnapshotSummary summary;
-        try (Stream<Page<T>> pages = source.fetchPages(new ScopedQuery<>(scope, correlationId))) {
-            // The first items are fetched before the store's write transaction opens (see SyncConcurrency).
-            summary = store.replaceSnapshot(run, scope, StagedPages.stage(observe.apply(pages.iterator()), stagedItems));
+        // Declared in this order so the read-ahead stops before the source closes under it.
+        try (Stream<Page<T>> pages = source.fetchPages(new ScopedQuery<>(scope, correlationId));
+             ReadAheadPages<T> readAhead = ReadAheadPages.start(pages.iterator())) {
+            // The first items are fetched before the store's write transaction opens (see SyncConcurrency), and the
+            // next page is on its way while the store writes one.
+            summary = store.replaceSnapshot(run, scope, StagedPages.stage(observe.apply(readAhead), stagedItems));
         } catch (PartnerCenterException failure) {
             runLog.finishRun(run, SyncRunOutcome.failed(clock.instant(), failure.getMessage()));
             return new ScopeSyncOutcome.Failed<>(scope, run, SyncFailures.of(failure));

@@ -4,7 +4,8 @@ package dev.pcorders.application.shared.sync;
  * How many customers a sync fetches at once, and how much of one customer's items it reads before opening the
  * cache's write transaction. Staging keeps network waits out of that transaction, so concurrent customers do not
  * queue behind one another's slow responses; a customer with more items than the budget finishes streaming inside the
- * transaction, as before, so memory stays bounded (the budget times the customers at once).
+ * transaction (each page fetched while the one before is stored), so memory stays bounded (the budget times the
+ * customers at once).
  *
  * @param customersAtOnce       1 syncs one customer after another
  * @param stagedItemsPerCustomer items read ahead of the write transaction, per customer
