@@ -162,6 +162,14 @@ public final class PcOrders implements AutoCloseable {
         return pacer.throttledRequests();
     }
 
+    /**
+     * How many requests (retries included) went to Partner Center since this PcOrders was built, over all its clients;
+     * always 0 without a rate limit, since nothing then keeps count.
+     */
+    public long requestsSent() {
+        return pacer.requestsSent();
+    }
+
     /** The cache file, when one was configured. */
     public Optional<Path> database() {
         return store.map(SqliteOrderStore::file);

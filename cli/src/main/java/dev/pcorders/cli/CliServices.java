@@ -50,6 +50,9 @@ interface CliServices extends AutoCloseable {
     /** How many requests Partner Center answered 429 since the services were opened for syncing; 0 before. */
     long throttledRequests();
 
+    /** How many requests (retries included) went to Partner Center since the services were opened for syncing; 0 before. */
+    long requestsSent();
+
     @Override
     void close();
 }

@@ -160,6 +160,11 @@ final class EnvironmentCliServices implements CliServices {
     }
 
     @Override
+    public long requestsSent() {
+        return pcOrders == null ? 0 : pcOrders.requestsSent();
+    }
+
+    @Override
     public void close() {
         if (pcOrders != null) {
             pcOrders.close();

@@ -5,11 +5,13 @@ import dev.pcorders.domain.shared.CustomerId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ProgressBar;
 
 /**
- * The progress bar of a sync of many customers, some at once: customers done (the bar), and the items and pages
- * fetched so far over all of them, failures included. Told from every worker thread.
+ * The progress bar of a sync of many customers, some at once: customers done (the bar, with the time left at the pace
+ * so far), the items and pages fetched so far over all of them, failures, and the requests a minute sent since the
+ * bar began (against the rate limit, the figure that bounds a large sync). Told from every worker thread.
  */
 final class ProgressOfCustomers implements SyncProgress {
 
@@ -23,9 +25,23 @@ final class ProgressOfCustomers implements SyncProgress {
     private final AtomicLong items = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    ProgressOfCustomers(ProgressBar bar, String itemsName) {
+    private final LongSupplier requestsSent;
+    private final LongSupplier nanoTime;
+    private final long requestsAtStart;
+    private final long startedAt;
+
+    /** {@code requestsSent} counts every request to Partner Center, as the rate limiter lets it through. */
+    ProgressOfCustomers(ProgressBar bar, String itemsName, LongSupplier requestsSent) {
+        this(bar, itemsName, requestsSent, System::nanoTime);
+    }
+
+    ProgressOfCustomers(ProgressBar bar, String itemsName, LongSupplier requestsSent, LongSupplier nanoTime) {
         this.bar = bar;
         this.itemsName = itemsName;
+        this.requestsSent = requestsSent;
+        this.nanoTime = nanoTime;
+        this.requestsAtStart = requestsSent.getAsLong();
+        this.startedAt = nanoTime.getAsLong();
     }
 
     @Override
@@ -53,6 +69,16 @@ final class ProgressOfCustomers implements SyncProgress {
     private void show() {
         long failures = failed.get();
         bar.setExtraMessage(" " + items.get() + " " + itemsName + " in " + pages.get() + " pages"
-                + (failures == 0 ? "" : ", " + failures + " failed"));
+                + (failures == 0 ? "" : ", " + failures + " failed") + requestRate());
+    }
+
+    /** Requests a minute over the whole sync so far; nothing in its first second, when a rate means little. */
+    private String requestRate() {
+        long elapsed = nanoTime.getAsLong() - startedAt;
+        if (elapsed < 1_000_000_000L) {
+            return "";
+        }
+        long requests = requestsSent.getAsLong() - requestsAtStart;
+        return ", " + Math.round(requests * 60e9 / elapsed) + " requests/min";
     }
 }

@@ -166,15 +166,19 @@ final class SyncCommand implements Callable<Integer> {
             if (orderSync.isPresent()) {
                 root.out().println();
             }
-            SyncSubscriptionsResult result = root.services().syncSubscriptions(partnerCenter)
-                    .syncSubscriptions(subscriptionSync.get());
+            SyncSubscriptionsResult result;
+            try (ProgressBar progress = progressBar(subscriptionSync.get().customers().size())) {
+                result = root.services().syncSubscriptions(partnerCenter)
+                        .syncSubscriptions(subscriptionSync.get(), progressOf(progress, "subscriptions"));
+            }
             printSubscriptionSummary(result, root.out());
             allSucceeded &= result.allSucceeded();
         }
         jobs.finishJob(job);
-        root.out().printf(Locale.ROOT, "Done in %.1f s, at most %d customer(s) at once and %d requests a minute; "
-                        + "%d request(s) throttled (429).%n", (System.nanoTime() - started) / 1e9,
-                partnerCenter.maxConcurrency, partnerCenter.rateLimit, root.services().throttledRequests());
+        root.out().printf(Locale.ROOT, "Done in %.1f s: %d request(s), at most %d customer(s) at once and %d requests "
+                        + "a minute; %d request(s) throttled (429).%n", (System.nanoTime() - started) / 1e9,
+                root.services().requestsSent(), partnerCenter.maxConcurrency, partnerCenter.rateLimit,
+                root.services().throttledRequests());
         root.out().flush();
         return allSucceeded ? ExitCodes.OK : ExitCodes.PARTNER_CENTER;
     }
@@ -311,7 +315,7 @@ final class SyncCommand implements Callable<Integer> {
         SyncOrdersUseCase sync = root.services().syncOrders(partnerCenter);
         SyncResult result;
         try (ProgressBar progress = progressBar(command.customers().size())) {
-            result = sync.syncOrders(command, progress == null ? SyncProgress.NONE : new ProgressOfCustomers(progress, "orders"));
+            result = sync.syncOrders(command, progressOf(progress, "orders"));
         }
         printSummary(result, root.out());
         return result.allSucceeded();
@@ -338,6 +342,10 @@ final class SyncCommand implements Callable<Integer> {
                     + failed.failure().requestId().map(id -> " [MS-RequestId " + id + "]").orElse("")));
         }
         out.flush();
+    }
+
+    private SyncProgress progressOf(ProgressBar bar, String itemsName) {
+        return bar == null ? SyncProgress.NONE : new ProgressOfCustomers(bar, itemsName, root.services()::requestsSent);
     }
 
     private ProgressBar progressBar(int customerCount) {

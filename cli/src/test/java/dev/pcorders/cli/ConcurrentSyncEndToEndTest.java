@@ -89,9 +89,10 @@ class ConcurrentSyncEndToEndTest {
             Cli.Run synced = syncAll(sandbox, "--max-concurrency", "5", "--rate-limit", "60");
 
             assertThat(synced.exitCode()).as("%s", synced).isZero();
-            assertThat(synced.out()).contains("at most 5 customer(s) at once and 60 requests a minute; 0 request(s) throttled");
             List<LoggedRequest> log = sandbox.requestLog();
             assertThat(log).hasSize(5);
+            assertThat(synced.out()).as("the requests counted are the ones the server saw")
+                    .contains(": 5 request(s), at most 5 customer(s) at once and 60 requests a minute; 0 request(s) throttled");
             Instant first = log.stream().map(LoggedRequest::arrived).min(Comparator.naturalOrder()).orElseThrow();
             Instant last = log.stream().map(LoggedRequest::arrived).max(Comparator.naturalOrder()).orElseThrow();
             assertThat(Duration.between(first, last)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));

@@ -186,6 +186,11 @@ class OrdersListStreamingTest {
         }
 
         @Override
+        public long requestsSent() {
+            throw error;
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -30,6 +30,7 @@ public final class RequestPacer {
     private final Clock clock;
     private final RateLimiter limiter;
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
     private double ratePerMinute;
     private Instant pausedUntil = Instant.MIN;
 
@@ -69,6 +70,14 @@ public final class RequestPacer {
     }
 
     /**
+     * How many requests (retries included) were let through since this pacer was made; 0 for {@link #UNLIMITED},
+     * which keeps no count.
+     */
+    public long requestsSent() {
+        return sent.get();
+    }
+
+    /**
      * Waits until the tenant may send its next request: past any pause a 429 asked for, then within the rate.
      *
      * @throws InterruptedException when the waiting thread is interrupted (the sync is being cancelled)
@@ -88,6 +97,7 @@ public final class RequestPacer {
             sleeper.sleep(pause);
         }
         limiter.acquire();
+        sent.incrementAndGet();
     }
 
     /** A request of the tenant was answered 429: pause every request, and slow down. */

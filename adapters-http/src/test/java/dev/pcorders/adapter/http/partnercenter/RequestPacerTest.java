@@ -34,6 +34,7 @@ class RequestPacerTest {
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(7));
         assertThat(pacer.currentRatePerMinute()).isEqualTo(3_000);
         assertThat(pacer.throttledRequests()).isEqualTo(1);
+        assertThat(pacer.requestsSent()).as("both requests were let through").isEqualTo(2);
     }
 
     @Test
@@ -83,6 +84,7 @@ class RequestPacerTest {
         assertThat(pauses).isEmpty();
         assertThat(RequestPacer.UNLIMITED.currentRatePerMinute()).isZero();
         assertThat(RequestPacer.UNLIMITED.throttledRequests()).isZero();
+        assertThat(RequestPacer.UNLIMITED.requestsSent()).isZero();
     }
 
     @Test
