@@ -62,6 +62,11 @@ import java.util.function.Supplier;
  * Either half may be left out: without a token provider the cache can still be read and reconciled;
  * without a database the orders can still be read live with {@link #getOrders()}. Asking for a use case
  * whose half is missing fails with an {@link IllegalStateException} that says what to configure.
+ * <p>
+ * A running sync is cancelled the Java way: interrupt its thread, or run it as a task and cancel the task's
+ * {@link java.util.concurrent.Future} with {@code cancel(true)}. The customers it finished stay stored, the ones in
+ * flight store nothing (their runs are recorded as failed), no other begins, and the sync throws
+ * {@link java.util.concurrent.CancellationException} with the thread's interrupt flag kept.
  */
 public final class PcOrders implements AutoCloseable {
 

@@ -182,8 +182,11 @@ public final class SandboxServer implements AutoCloseable {
         return state.requestLog().awaitAnswers(count, timeout);
     }
 
-    /** Waits until {@code count} API requests have arrived since the start or the last reset, answered or not. */
-    boolean awaitArrived(long count, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until {@code count} API requests have arrived since the start or the last reset, answered or not: with a
+     * latency set, a test knows a request is in flight; false if {@code timeout} passed first.
+     */
+    public boolean awaitArrived(long count, Duration timeout) throws InterruptedException {
         return state.requestLog().awaitArrivals(count, timeout);
     }
 
