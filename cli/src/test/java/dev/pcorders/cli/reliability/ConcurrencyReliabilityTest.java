@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two processes syncing different customers and two listing orders, all on one new database file at
- * once: no process sees an error, a reader only ever sees whole snapshots, and everything is there at
+ * Two processes syncing both customers, each two customers at once, and two listing orders, all on one new database
+ * file at once: no process sees an error, a reader only ever sees whole snapshots, and everything is there at
  * the end. Bounded by rounds, not by time.
  */
 class ConcurrencyReliabilityTest {
@@ -44,9 +45,12 @@ class ConcurrencyReliabilityTest {
             Path stop = folder.resolve("stop");
             List<ChildJvm> children = new ArrayList<>();
             try {
+                // Each writer syncs both customers at once, in the other's order: four snapshot writers in two
+                // processes, the same scope written by both, each process's customers sharing one writer connection.
                 for (int i = 0; i < 2; i++) {
                     children.add(ChildJvm.start(SyncChild.class, folder.resolve("writer-" + i + ".err"),
-                            sandbox.baseUrl().toString(), database.toString(), Integer.toString(syncs), customers.get(i)));
+                            Map.of(SyncChild.AT_ONCE, "2"), sandbox.baseUrl().toString(), database.toString(),
+                            Integer.toString(syncs), customers.get(i), customers.get(1 - i)));
                 }
                 for (int i = 0; i < 2; i++) {
                     children.add(ChildJvm.start(ReadChild.class, folder.resolve("reader-" + i + ".err"),
@@ -57,7 +61,7 @@ class ConcurrencyReliabilityTest {
                     ChildJvm writer = children.get(i);
                     List<String> done = linesUntilEnd(writer, "done ");
                     assertThat(writer.waitFor(HANG_GUARD)).as("writer %d\n%s", i, writer.transcript()).isZero();
-                    assertThat(done).as("writer %d", i).hasSize(syncs).allMatch(line -> line.startsWith("done stored "));
+                    assertThat(done).as("writer %d", i).hasSize(2 * syncs).allMatch(line -> line.startsWith("done stored "));
                     syncsStored += done.size();
                 }
                 Files.createFile(stop);

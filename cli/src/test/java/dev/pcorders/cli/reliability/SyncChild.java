@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,10 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the snapshot's transaction has committed and the run is about to be recorded as finished;</li>
  * <li>{@code done KIND ORDERS}: one sync returned ({@code KIND} is {@code stored} or the failure kind).</li>
  * </ul>
- * Arguments: base URL, database file, number of syncs, then one or more customer ids synced in turn.
+ * Arguments: base URL, database file, number of syncs, then one or more customer ids synced in turn. With the
+ * environment variable {@value #AT_ONCE} set to K, each sync instead takes every customer at once, K at a time, and
+ * says {@code done} per customer ({@code page} and {@code clock} lines then mix the customers).
  * Exits 0 when every sync stored its snapshot, 1 otherwise.
  */
 public final class SyncChild {
+
+    static final String AT_ONCE = "SYNC_CHILD_CUSTOMERS_AT_ONCE";
 
     private SyncChild() {
     }
@@ -75,30 +81,45 @@ public final class SyncChild {
                 return Instant.now();
             }
         };
+        int atOnce = Integer.parseInt(System.getenv().getOrDefault(AT_ONCE, "0"));
         boolean allStored = true;
         try (PcOrders pcOrders = PcOrders.builder()
+                .customersAtOnce(Math.max(1, atOnce))
                 .clock(clock)
                 .partnerCenter(PartnerCenterClientSettings.defaults().withBaseUrl(baseUrl))
                 .accessTokenProvider(tokens)
                 .database(database)
                 .build()) {
             for (int sync = 0; sync < syncs; sync++) {
+                if (atOnce > 0) {
+                    List<CustomerId> customers = Arrays.stream(args, 3, args.length).map(CustomerId::parse).toList();
+                    SyncResult result = pcOrders.syncOrders().syncOrders(SyncOrdersCommand.of(customers)
+                            .withCorrelationId(CorrelationId.random()));
+                    for (CustomerSyncResult one : result.customers()) {
+                        allStored &= report(one, out);
+                    }
+                    continue;
+                }
                 for (int i = 3; i < args.length; i++) {
                     requests.set(0);
                     clockReads.set(0);
                     SyncResult result = pcOrders.syncOrders().syncOrders(SyncOrdersCommand.of(CustomerId.parse(args[i]))
                             .withCorrelationId(CorrelationId.random()));
-                    CustomerSyncResult one = result.customers().get(0);
-                    if (one instanceof CustomerSyncResult.Succeeded) {
-                        out.println("done stored " + ((CustomerSyncResult.Succeeded) one).orders());
-                    } else {
-                        allStored = false;
-                        out.println("done " + ((CustomerSyncResult.Failed) one).failure().kind() + " "
-                                + ((CustomerSyncResult.Failed) one).failure().message());
-                    }
+                    allStored &= report(result.customers().get(0), out);
                 }
             }
         }
         System.exit(allStored ? 0 : 1);
+    }
+
+    /** Prints the {@code done} line of one customer's sync; true if it stored its snapshot. */
+    private static boolean report(CustomerSyncResult one, PrintStream out) {
+        if (one instanceof CustomerSyncResult.Succeeded stored) {
+            out.println("done stored " + stored.orders());
+            return true;
+        }
+        CustomerSyncResult.Failed failed = (CustomerSyncResult.Failed) one;
+        out.println("done " + failed.failure().kind() + " " + failed.failure().message());
+        return false;
     }
 }
