@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A 429 pauses every request of the tenant until its {@code Retry-After} has passed (a throttled tenant must not
  *       be hammered by the other workers) and halves the rate; each request that succeeds afterwards raises it again by
  *       one request per minute, up to the limit given (additive increase, multiplicative decrease).</li>
+ *   <li>The rate halves once per throttling, not once per 429: the other requests already in flight when the first
+ *       429 came get theirs during the pause it began, and those only lengthen the pause if they ask for longer.
+ *       Halving for each of them would drop the rate to a request a minute after one overload of 16 workers.</li>
  * </ul>
  */
 public final class RequestPacer {
@@ -107,13 +110,17 @@ public final class RequestPacer {
             return;
         }
         throttled.incrementAndGet();
-        Instant until = clock.instant().plus(retryAfter.orElse(PAUSE_WITHOUT_RETRY_AFTER));
+        Instant now = clock.instant();
+        Instant until = now.plus(retryAfter.orElse(PAUSE_WITHOUT_RETRY_AFTER));
         synchronized (this) {
+            boolean alreadyPaused = now.isBefore(pausedUntil);
             if (until.isAfter(pausedUntil)) {
                 pausedUntil = until;
             }
-            ratePerMinute = Math.max(1, ratePerMinute / 2);
-            limiter.setRate(ratePerMinute / 60.0);
+            if (!alreadyPaused) {
+                ratePerMinute = Math.max(1, ratePerMinute / 2);
+                limiter.setRate(ratePerMinute / 60.0);
+            }
         }
     }
 

@@ -48,8 +48,27 @@ class RequestPacerTest {
         pacer.awaitTurn(clock);
 
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(30));
-        assertThat(pacer.currentRatePerMinute()).isEqualTo(750);
         assertThat(pacer.throttledRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void the429sOfRequestsInFlightDuringAPauseHalveTheRateOnceAndANewThrottlingAfterItHalvesItAgain()
+            throws InterruptedException {
+        VirtualTime clock = new VirtualTime(Instant.parse("2026-12-04T00:00:00Z"));
+        RequestPacer pacer = RequestPacer.perMinute(2_400, clock);
+
+        // Sixteen workers overloaded the tenant at once: one throttling.
+        for (int i = 0; i < 16; i++) {
+            pacer.throttled(Optional.of(Duration.ofSeconds(5)));
+        }
+        assertThat(pacer.currentRatePerMinute()).isEqualTo(1_200);
+        assertThat(pacer.throttledRequests()).isEqualTo(16);
+
+        pacer.awaitTurn(clock);
+        pacer.throttled(Optional.of(Duration.ofSeconds(5)));
+
+        assertThat(pacer.currentRatePerMinute()).as("a 429 after the pause ended is a throttling of its own")
+                .isEqualTo(600);
     }
 
     @Test
@@ -69,9 +88,12 @@ class RequestPacerTest {
 
     @Test
     void theRateNeverFallsBelowOneRequestAMinute() {
-        RequestPacer pacer = RequestPacer.perMinute(3, new VirtualTime(Instant.EPOCH));
+        VirtualTime clock = new VirtualTime(Instant.EPOCH);
+        RequestPacer pacer = RequestPacer.perMinute(3, clock);
         for (int i = 0; i < 5; i++) {
             pacer.throttled(Optional.of(Duration.ofSeconds(1)));
+            // Each 429 after the previous pause: five throttlings, each halving.
+            clock.sleep(Duration.ofSeconds(1));
         }
         assertThat(pacer.currentRatePerMinute()).isEqualTo(1);
     }
