@@ -98,20 +98,10 @@ public final class CustomerByCustomerSync<S extends CustomerScope, T> {
         try {
             return outcome.get();
         } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            CancellationException cancelled = new CancellationException(
-                    "the sync was interrupted; the customers it finished are stored");
-            cancelled.initCause(interrupted);
-            throw cancelled;
+            throw Waits.cancelled("the sync was interrupted; the customers it finished are stored", interrupted);
         } catch (ExecutionException failed) {
             // Only a failure of the cache (or a bug) leaves a worker: Partner Center's failures are outcomes.
-            if (failed.getCause() instanceof RuntimeException unexpected) {
-                throw unexpected;
-            }
-            if (failed.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("a sync worker failed", failed.getCause());
+            throw Waits.rethrow(failed, "a sync worker");
         }
     }
 

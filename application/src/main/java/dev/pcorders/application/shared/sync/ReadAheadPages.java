@@ -4,7 +4,6 @@ import dev.pcorders.domain.shared.Page;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -116,19 +115,9 @@ final class ReadAheadPages<T> implements Iterator<Page<T>>, AutoCloseable {
                 return get();
             } catch (InterruptedException interrupted) {
                 stop();
-                Thread.currentThread().interrupt();
-                CancellationException cancelled = new CancellationException(
-                        "interrupted while waiting for the next page");
-                cancelled.initCause(interrupted);
-                throw cancelled;
+                throw Waits.cancelled("interrupted while waiting for the next page", interrupted);
             } catch (ExecutionException failed) {
-                if (failed.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (failed.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException("fetching a page failed", failed.getCause());
+                throw Waits.rethrow(failed, "fetching a page");
             }
         }
 

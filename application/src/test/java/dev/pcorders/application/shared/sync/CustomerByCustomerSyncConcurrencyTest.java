@@ -14,9 +14,7 @@ import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.testing.InMemorySyncRunLog;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.CustomerScope;
 import dev.pcorders.domain.shared.Page;
-import dev.pcorders.domain.shared.ResourceKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,18 +40,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class CustomerByCustomerSyncConcurrencyTest {
-
-    private record TestScope(CustomerId customer) implements CustomerScope {
-        @Override
-        public ResourceKind kind() {
-            return new ResourceKind("test-items");
-        }
-
-        @Override
-        public String key() {
-            return "all";
-        }
-    }
 
     private final InMemorySyncRunLog runLog = new InMemorySyncRunLog();
     private final Set<CustomerId> stored = ConcurrentHashMap.newKeySet();

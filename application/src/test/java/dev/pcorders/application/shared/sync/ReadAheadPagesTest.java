@@ -12,9 +12,7 @@ import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.testing.InMemorySyncRunLog;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.CustomerScope;
 import dev.pcorders.domain.shared.Page;
-import dev.pcorders.domain.shared.ResourceKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,18 +35,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class ReadAheadPagesTest {
-
-    private record TestScope(CustomerId customer) implements CustomerScope {
-        @Override
-        public ResourceKind kind() {
-            return new ResourceKind("test-items");
-        }
-
-        @Override
-        public String key() {
-            return "all";
-        }
-    }
 
     private static final TestScope SCOPE = new TestScope(new CustomerId(new UUID(9, 1)));
 
