@@ -1,6 +1,5 @@
 package dev.pcorders.adapter.http.partnercenter;
 
-import com.google.common.util.concurrent.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +11,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Paces every request of one partner tenant, whichever client and thread sends it: Partner Center limits requests per
  * minute per tenant (500 for orders) and answers 429 beyond it. Share one pacer between all the clients of a tenant.
  * <ul>
- *   <li>Requests go out at most at the current rate, smoothly (Guava's {@link RateLimiter}), not in bursts.</li>
+ *   <li>Requests go out evenly spaced at the current rate, one slot each. Unused slots are never saved up: a rate
+ *       limiter that saves idle time for a burst (as Guava's does) sends every worker at once when a pause ends, into
+ *       a window with room for one, and the 429s that follow spend the requests' retries (seen at 16 workers told
+ *       twice the sandbox's limit: a customer failed, throttled four times).</li>
  *   <li>A 429 pauses every request of the tenant until its {@code Retry-After} has passed (a throttled tenant must not
  *       be hammered by the other workers) and halves the rate; each request that succeeds afterwards raises it again by
  *       one request per minute, up to the limit given (additive increase, multiplicative decrease).</li>
  *   <li>The rate halves once per throttling, not once per 429: the other requests already in flight when the first
  *       429 came get theirs during the pause it began, and those only lengthen the pause if they ask for longer.
- *       Halving for each of them would drop the rate to a request a minute after one overload of 16 workers.</li>
+ *       Halving for each of them would drop the rate to a request a minute after one overload of 16 workers. A request
+ *       whose slot came during a pause waits for its end and takes a new slot.</li>
  * </ul>
  */
 public final class RequestPacer {
@@ -29,19 +32,20 @@ public final class RequestPacer {
     /** How long a 429 without {@code Retry-After} pauses the tenant: Partner Center's windows are a minute long. */
     static final Duration PAUSE_WITHOUT_RETRY_AFTER = Duration.ofSeconds(10);
 
+    private static final double NANOS_PER_MINUTE = 60e9;
+
     private final int limitPerMinute;
     private final Clock clock;
-    private final RateLimiter limiter;
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private double ratePerMinute;
+    private Instant nextSlot = Instant.MIN;
     private Instant pausedUntil = Instant.MIN;
 
     private RequestPacer(int limitPerMinute, Clock clock) {
         this.limitPerMinute = limitPerMinute;
         this.clock = clock;
         this.ratePerMinute = limitPerMinute;
-        this.limiter = limitPerMinute == 0 ? null : RateLimiter.create(limitPerMinute / 60.0);
     }
 
     /** At most {@code requests} a minute for the tenant. */
@@ -49,7 +53,7 @@ public final class RequestPacer {
         return perMinute(requests, Clock.systemUTC());
     }
 
-    /** As {@link #perMinute(int)}, with the pauses a 429 asks for read on {@code clock} (tests move it). */
+    /** As {@link #perMinute(int)}, with the slots and pauses read on {@code clock} (tests move it). */
     static RequestPacer perMinute(int requests, Clock clock) {
         if (requests < 1) {
             throw new IllegalArgumentException("a rate limit is at least 1 request a minute, got " + requests);
@@ -64,7 +68,7 @@ public final class RequestPacer {
 
     /** The rate requests go out at now: the limit, or less after a 429. */
     public synchronized double currentRatePerMinute() {
-        return limiter == null ? 0 : ratePerMinute;
+        return limitPerMinute == 0 ? 0 : ratePerMinute;
     }
 
     /** How many 429 answers the tenant got since this pacer was made; 0 for {@link #UNLIMITED}, which keeps no count. */
@@ -86,27 +90,42 @@ public final class RequestPacer {
      * @throws InterruptedException when the waiting thread is interrupted (the sync is being cancelled)
      */
     void awaitTurn(Sleeper sleeper) throws InterruptedException {
-        if (limiter == null) {
+        if (limitPerMinute == 0) {
             return;
         }
         while (true) {
-            Duration pause;
+            Instant slot = takeSlot();
+            Duration wait = Duration.between(clock.instant(), slot);
+            if (!wait.isNegative() && !wait.isZero()) {
+                sleeper.sleep(wait);
+            }
             synchronized (this) {
-                pause = Duration.between(clock.instant(), pausedUntil);
+                if (!clock.instant().isBefore(pausedUntil)) {
+                    sent.incrementAndGet();
+                    return;
+                }
             }
-            if (pause.isNegative() || pause.isZero()) {
-                break;
-            }
-            sleeper.sleep(pause);
+            // A 429 paused the tenant while this request waited for its slot: it waits for the pause like the others.
         }
-        limiter.acquire();
-        sent.incrementAndGet();
+    }
+
+    /** The next free slot, never before a pause ends; the one after it is a rate's interval later. */
+    private synchronized Instant takeSlot() {
+        Instant slot = clock.instant();
+        if (slot.isBefore(pausedUntil)) {
+            slot = pausedUntil;
+        }
+        if (slot.isBefore(nextSlot)) {
+            slot = nextSlot;
+        }
+        nextSlot = slot.plusNanos((long) (NANOS_PER_MINUTE / ratePerMinute));
+        return slot;
     }
 
     /** A request of the tenant was answered 429: pause every request, and slow down. */
     void throttled(Optional<Duration> retryAfter) {
         // UNLIMITED is one shared instance: a count there would mix every client's, so it keeps none.
-        if (limiter == null) {
+        if (limitPerMinute == 0) {
             return;
         }
         throttled.incrementAndGet();
@@ -119,27 +138,23 @@ public final class RequestPacer {
             }
             if (!alreadyPaused) {
                 ratePerMinute = Math.max(1, ratePerMinute / 2);
-                limiter.setRate(ratePerMinute / 60.0);
             }
         }
     }
 
     /** A request of the tenant succeeded: creep back towards the limit. */
     void succeeded() {
-        if (limiter == null) {
+        if (limitPerMinute == 0) {
             return;
         }
         synchronized (this) {
-            if (ratePerMinute < limitPerMinute) {
-                ratePerMinute = Math.min(limitPerMinute, ratePerMinute + 1);
-                limiter.setRate(ratePerMinute / 60.0);
-            }
+            ratePerMinute = Math.min(limitPerMinute, ratePerMinute + 1);
         }
     }
 
     @Override
     public String toString() {
-        return limiter == null ? "RequestPacer[unlimited]" : "RequestPacer[" + limitPerMinute + "/min]";
+        return limitPerMinute == 0 ? "RequestPacer[unlimited]" : "RequestPacer[" + limitPerMinute + "/min]";
     }
 
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The tenant's pacer on a clock the test moves: a 429 pauses every later request for its Retry-After and halves the
- * rate, successes raise it back one request a minute at a time. Only the pause is driven through the clock; the rate
- * itself is Guava's and is checked as the rate it was set to.
+ * The tenant's pacer on a clock the test moves: requests a rate's interval apart with no burst after idle time, a 429
+ * pausing every later request for its Retry-After and halving the rate once, successes raising it back one request a
+ * minute at a time.
  */
 @Timeout(30)
 class RequestPacerTest {
@@ -35,6 +35,52 @@ class RequestPacerTest {
         assertThat(pacer.currentRatePerMinute()).isEqualTo(3_000);
         assertThat(pacer.throttledRequests()).isEqualTo(1);
         assertThat(pacer.requestsSent()).as("both requests were let through").isEqualTo(2);
+    }
+
+    @Test
+    void requestsGoOutOneIntervalApartAndIdleTimeIsNeverSavedUpForABurst() throws InterruptedException {
+        VirtualTime clock = new VirtualTime(Instant.parse("2026-12-04T00:00:00Z"));
+        RequestPacer pacer = RequestPacer.perMinute(60, clock);
+
+        pacer.awaitTurn(clock);
+        pacer.awaitTurn(clock);
+        pacer.awaitTurn(clock);
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+
+        // Ten idle seconds buy no burst: the next two requests are still a second apart.
+        clock.sleep(Duration.ofSeconds(10));
+        pacer.awaitTurn(clock);
+        pacer.awaitTurn(clock);
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofSeconds(1));
+        assertThat(pacer.requestsSent()).isEqualTo(5);
+    }
+
+    @Test
+    void aRequestWhoseSlotComesDuringAPauseWaitsForItsEndAndTakesANewSlot() throws InterruptedException {
+        VirtualTime clock = new VirtualTime(Instant.parse("2026-12-04T00:00:00Z"));
+        RequestPacer pacer = RequestPacer.perMinute(60, clock);
+        pacer.awaitTurn(clock);
+        // While this request waits for its slot a second away, another worker's request is answered 429.
+        Sleeper throttledMeanwhile = new Sleeper() {
+            private boolean first = true;
+
+            @Override
+            public void sleep(Duration duration) {
+                clock.sleep(duration);
+                if (first) {
+                    first = false;
+                    pacer.throttled(Optional.of(Duration.ofSeconds(5)));
+                }
+            }
+        };
+
+        pacer.awaitTurn(throttledMeanwhile);
+
+        assertThat(clock.sleeps()).as("its slot, then the rest of the pause").containsExactly(Duration.ofSeconds(1),
+                Duration.ofSeconds(5));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-12-04T00:00:06Z"));
+        assertThat(pacer.requestsSent()).isEqualTo(2);
     }
 
     @Test
