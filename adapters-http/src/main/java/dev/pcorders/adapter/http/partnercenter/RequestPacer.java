@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Paces every request of one partner tenant, whichever client and thread sends it: Partner Center limits requests per
  * minute per tenant (500 for orders) and answers 429 beyond it. Share one pacer between all the clients of a tenant.
  * <ul>
- *   <li>Requests go out evenly spaced at the current rate, one slot each. Unused slots are never saved up: a rate
- *       limiter that saves idle time for a burst (as Guava's does) sends every worker at once when a pause ends, into
- *       a window with room for one, and the 429s that follow spend the requests' retries (seen at 16 workers told
- *       twice the sandbox's limit: a customer failed, throttled four times).</li>
+ *   <li>Requests go out evenly spaced at the current rate, one slot each. Slots missed while every worker was busy
+ *       (storing, say) may be caught up, but only those of the last {@link #CATCH_UP}, and never across a pause: a
+ *       rate limiter that saves idle time through a pause (as Guava's does) sends every worker at once when the pause
+ *       ends, into a window with room for one, and the 429s that follow spend the requests' retries (seen at 16
+ *       workers told twice the sandbox's limit: a customer failed, throttled four times).</li>
  *   <li>A 429 pauses every request of the tenant until its {@code Retry-After} has passed (a throttled tenant must not
  *       be hammered by the other workers) and halves the rate; each request that succeeds afterwards raises it again by
  *       one request per minute, up to the limit given (additive increase, multiplicative decrease).</li>
@@ -32,6 +33,9 @@ public final class RequestPacer {
     /** How long a 429 without {@code Retry-After} pauses the tenant: Partner Center's windows are a minute long. */
     static final Duration PAUSE_WITHOUT_RETRY_AFTER = Duration.ofSeconds(10);
 
+    /** How far back missed slots may be caught up: a second's worth of requests at most goes out at once. */
+    static final Duration CATCH_UP = Duration.ofSeconds(1);
+
     private static final double NANOS_PER_MINUTE = 60e9;
 
     private final int limitPerMinute;
@@ -39,13 +43,15 @@ public final class RequestPacer {
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private double ratePerMinute;
-    private Instant nextSlot = Instant.MIN;
+    private Instant nextSlot;
     private Instant pausedUntil = Instant.MIN;
 
     private RequestPacer(int limitPerMinute, Clock clock) {
         this.limitPerMinute = limitPerMinute;
         this.clock = clock;
         this.ratePerMinute = limitPerMinute;
+        // A new pacer has missed no slot: its first requests are spaced like any others.
+        this.nextSlot = clock.instant();
     }
 
     /** At most {@code requests} a minute for the tenant. */
@@ -109,9 +115,12 @@ public final class RequestPacer {
         }
     }
 
-    /** The next free slot, never before a pause ends; the one after it is a rate's interval later. */
+    /**
+     * The next free slot, at most {@link #CATCH_UP} in the past and never before a pause ends; the one after it is a
+     * rate's interval later.
+     */
     private synchronized Instant takeSlot() {
-        Instant slot = clock.instant();
+        Instant slot = clock.instant().minus(CATCH_UP);
         if (slot.isBefore(pausedUntil)) {
             slot = pausedUntil;
         }
@@ -135,6 +144,10 @@ public final class RequestPacer {
             boolean alreadyPaused = now.isBefore(pausedUntil);
             if (until.isAfter(pausedUntil)) {
                 pausedUntil = until;
+            }
+            // Slots missed before the pause are forfeit: after it, requests start one interval apart.
+            if (nextSlot.isBefore(pausedUntil)) {
+                nextSlot = pausedUntil;
             }
             if (!alreadyPaused) {
                 ratePerMinute = Math.max(1, ratePerMinute / 2);

@@ -38,7 +38,7 @@ class RequestPacerTest {
     }
 
     @Test
-    void requestsGoOutOneIntervalApartAndIdleTimeIsNeverSavedUpForABurst() throws InterruptedException {
+    void requestsGoOutOneIntervalApartAndIdleTimeBuysAtMostASecondsWorthAtOnce() throws InterruptedException {
         VirtualTime clock = new VirtualTime(Instant.parse("2026-12-04T00:00:00Z"));
         RequestPacer pacer = RequestPacer.perMinute(60, clock);
 
@@ -47,13 +47,29 @@ class RequestPacerTest {
         pacer.awaitTurn(clock);
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
 
-        // Ten idle seconds buy no burst: the next two requests are still a second apart.
+        // Ten idle seconds at one request a second: the slot of the last second is caught up, no more.
         clock.sleep(Duration.ofSeconds(10));
+        pacer.awaitTurn(clock);
         pacer.awaitTurn(clock);
         pacer.awaitTurn(clock);
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10),
                 Duration.ofSeconds(1));
-        assertThat(pacer.requestsSent()).isEqualTo(5);
+        assertThat(pacer.requestsSent()).isEqualTo(6);
+    }
+
+    @Test
+    void afterAPauseNoMissedSlotIsCaughtUp() throws InterruptedException {
+        VirtualTime clock = new VirtualTime(Instant.parse("2026-12-04T00:00:00Z"));
+        RequestPacer pacer = RequestPacer.perMinute(120, clock);
+        pacer.awaitTurn(clock);
+
+        pacer.throttled(Optional.of(Duration.ofSeconds(3)));
+        pacer.awaitTurn(clock);
+        pacer.awaitTurn(clock);
+        pacer.awaitTurn(clock);
+
+        // Halved to one a second: the pause, then each request a full interval after the one before.
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     @Test
