@@ -184,8 +184,11 @@ public final class PartnerCenterHttp implements AutoCloseable {
             if (!retryable) {
                 throw ErrorResponses.toException(attempt.response(), what);
             }
-            Optional<Duration> wait = retries.afterFailure(
-                    attempt.response() == null ? Optional.empty() : attempt.response().retryAfter());
+            Optional<Duration> retryAfter = attempt.response() == null ? Optional.empty() : attempt.response().retryAfter();
+            boolean throttledWhilePaced = attempt.response() != null && attempt.response().status() == 429
+                    && settings.requestPacer().limitPerMinute() > 0;
+            Optional<Duration> wait = throttledWhilePaced ? retries.afterThrottledWhilePaced(retryAfter)
+                    : retries.afterFailure(retryAfter);
             if (wait.isEmpty()) {
                 if (attempt.failure() instanceof Unavailable cutOff) {
                     throw new Unavailable(cutOff.getMessage() + ", and the retry budget ran out", cutOff.error(), cutOff);
@@ -194,10 +197,15 @@ public final class PartnerCenterHttp implements AutoCloseable {
                         : new Unavailable(what + " failed: " + attempt.failureDescription()
                                 + " and the retry budget ran out", ids.asError(), attempt.failure());
             }
-            LOG.warn("{} attempt {} of {} failed ({}) [MS-RequestId {}]; retrying in {} ms", what,
-                    retries.failedAttempts(), retries.maxAttempts(), attempt.response() != null
-                            ? "HTTP " + attempt.response().status() : attempt.failureDescription(), requestId,
-                    wait.get().toMillis());
+            if (throttledWhilePaced) {
+                LOG.info("{} throttled (429, {} so far); the tenant's requests pause [MS-RequestId {}]; retrying in {} ms",
+                        what, retries.throttledAttempts(), requestId, wait.get().toMillis());
+            } else {
+                LOG.warn("{} attempt {} of {} failed ({}) [MS-RequestId {}]; retrying in {} ms", what,
+                        retries.failedAttempts(), retries.maxAttempts(), attempt.response() != null
+                                ? "HTTP " + attempt.response().status() : attempt.failureDescription(), requestId,
+                        wait.get().toMillis());
+            }
             retries.pause(wait.get(), ids::asError);
         }
     }

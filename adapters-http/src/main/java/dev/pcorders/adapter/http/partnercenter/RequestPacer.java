@@ -60,7 +60,7 @@ public final class RequestPacer {
     }
 
     /** As {@link #perMinute(int)}, with the slots and pauses read on {@code clock} (tests move it). */
-    static RequestPacer perMinute(int requests, Clock clock) {
+    public static RequestPacer perMinute(int requests, Clock clock) {
         if (requests < 1) {
             throw new IllegalArgumentException("a rate limit is at least 1 request a minute, got " + requests);
         }

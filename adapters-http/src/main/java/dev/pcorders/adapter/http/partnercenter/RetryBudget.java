@@ -27,6 +27,14 @@ final class RetryBudget {
     private final String what;
     private final String requestId;
     private int failedAttempts;
+    private int throttledAttempts;
+
+    /**
+     * How many 429s a paced request may take, as a multiple of its attempts: when the tenant's pacer slows every worker
+     * down after a 429, the requests caught in flight meanwhile were throttled for the tenant's sake, not their own,
+     * and the recovery takes a few rounds; four attempts would fail customers while the pacer still adapts.
+     */
+    static final int THROTTLED_ATTEMPTS_PER_ATTEMPT = 4;
 
     /** Starts the deadline now. */
     RetryBudget(RetryPolicy policy, Clock clock, Sleeper sleeper, String what, String requestId) {
@@ -61,8 +69,32 @@ final class RetryBudget {
         return Optional.of(wait);
     }
 
+    /**
+     * Counts a 429 of a paced request: it spends none of the request's attempts, only its own larger allowance
+     * ({@link #THROTTLED_ATTEMPTS_PER_ATTEMPT} times as many) and the deadline. The wait before the next attempt, or empty
+     * when the allowance or the deadline is used up.
+     */
+    Optional<Duration> afterThrottledWhilePaced(Optional<Duration> retryAfter) {
+        throttledAttempts++;
+        if (throttledAttempts >= policy.maxAttempts() * THROTTLED_ATTEMPTS_PER_ATTEMPT) {
+            return Optional.empty();
+        }
+        // The backoff stays that of the request's own failures: the pacer already spaces the tenant's retries.
+        Duration wait = waitBefore(Math.max(1, failedAttempts), retryAfter);
+        if (clock.instant().plus(wait).isAfter(deadline)) {
+            LOG.warn("{} [MS-RequestId {}]: the next retry would pass the {} deadline; giving up", what, requestId,
+                    policy.deadline());
+            return Optional.empty();
+        }
+        return Optional.of(wait);
+    }
+
     int failedAttempts() {
         return failedAttempts;
+    }
+
+    int throttledAttempts() {
+        return throttledAttempts;
     }
 
     int maxAttempts() {

@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
+import dev.pcorders.adapter.http.partnercenter.RequestPacer;
 import dev.pcorders.adapter.http.partnercenter.RetryPolicy;
 import dev.pcorders.adapter.http.testing.LoopbackPartnerCenter;
 import dev.pcorders.adapter.http.testing.VirtualTime;
@@ -299,6 +300,31 @@ class PartnerCenterOrderGatewayTest {
             // 57 s fits in the 100 s deadline once; a second 57 s wait would pass it.
             assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(57));
             assertThat(requests(server)).hasSize(2);
+        }
+
+        @Test
+        void aPacedRequestThrottledWhileTheTenantAdaptsKeepsItsAttempts() {
+            gateway.close();
+            gateway = open(settings().withRequestPacer(RequestPacer.perMinute(6_000, time)));
+            // Six 429s: more than the four attempts a request has for its own failures.
+            stubSequence(throttled("1"), throttled("1"), throttled("1"), throttled("1"), throttled("1"), throttled("1"),
+                    okJson("orders-by-billing-cycle.json"));
+
+            assertThat(fetchAll(allOrders())).isNotEmpty();
+            assertThat(requests(server)).hasSize(7);
+        }
+
+        @Test
+        void aPacedRequestStillGivesUpAfterFourTimesItsAttemptsOfThrottling() {
+            gateway.close();
+            // A deadline far away, so the count is what ends it (each throttling halves the rate, and the slots of a
+            // rate near one a minute would otherwise reach the default two minutes first).
+            gateway = open(settings().withRequestPacer(RequestPacer.perMinute(6_000, time))
+                    .withRetryPolicy(RetryPolicy.DEFAULT.withDeadline(Duration.ofHours(2))));
+            server.stubFor(get(anyUrl()).willReturn(throttled("1")));
+
+            assertThatThrownBy(() -> fetchAll(allOrders())).isInstanceOf(Throttled.class);
+            assertThat(requests(server)).hasSize(4 * RetryPolicy.DEFAULT.maxAttempts());
         }
 
         @Test
