@@ -22,7 +22,11 @@ import java.util.stream.Collectors;
  */
 final class LedgerHeader {
 
+    /** The position of a column the format uses but the file does not have. */
+    private static final int ABSENT = -1;
+
     private final LedgerFormat format;
+    /** Every column the format uses, spelled as the format spells it, and where it sits (or {@link #ABSENT}). */
     private final Map<String, Integer> positions;
     private final int width;
 
@@ -62,7 +66,7 @@ final class LedgerHeader {
                         "column " + column + " appears " + found.size() + " times in the header, so it is unclear which to read",
                         null);
             }
-            found.forEach(position -> positions.put(key(column), position));
+            positions.put(column, found.isEmpty() ? ABSENT : found.get(0));
         }
         return new LedgerHeader(format, positions, header.fields().size());
     }
@@ -114,8 +118,9 @@ final class LedgerHeader {
 
     /** Where {@code column} (one the format uses) sits; empty for an optional column the file does not have. */
     OptionalInt position(String column) {
-        Integer position = positions.get(key(column));
-        return position == null ? OptionalInt.empty() : OptionalInt.of(position);
+        // Asked several times per row: keyed by the format's own spelling, so the lookup needs no case folding.
+        Integer position = positions.get(column);
+        return position == null || position == ABSENT ? OptionalInt.empty() : OptionalInt.of(position);
     }
 
     /** @throws BadFieldException when the row has more or fewer fields than the header: its values would be misread */
