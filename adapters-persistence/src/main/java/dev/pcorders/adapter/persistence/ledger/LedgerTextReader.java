@@ -59,6 +59,8 @@ final class LedgerTextReader extends Reader {
     private char[] expanded = new char[0];
 
     private long line = 1;
+    /** CRs not followed by LF that {@link #follow} found: the one pending from the previous buffer included. */
+    private int loneCarriageReturns;
     /** The last character followed was a CR: if the next is not LF, that CR was a lone one. */
     private boolean afterCarriageReturn;
     private Quoting quoting = Quoting.FIELD_START;
@@ -154,24 +156,18 @@ final class LedgerTextReader extends Reader {
 
     /**
      * Sets {@code [from, to)} of {@code chars} up to be handed out, with an LF after every CR not followed by one
-     * (and before the first character when the previous buffer ended on such a CR). A CR ending this buffer waits
-     * for the next one, or the end of the text, to tell.
+     * (and before the first character when the previous buffer ended on such a CR), as {@link #follow} counted them.
+     * A CR ending this buffer waits for the next one, or the end of the text, to tell.
      */
     private void handOut(char[] chars, int from, int to, boolean pendingCarriageReturn) {
-        int lone = pendingCarriageReturn && from < to && chars[from] != '\n' ? 1 : 0;
-        for (int i = from; i < to - 1; i++) {
-            if (chars[i] == '\r' && chars[i + 1] != '\n') {
-                lone++;
-            }
-        }
-        if (lone == 0) {
+        if (loneCarriageReturns == 0) {
             text = chars;
             textPosition = from;
             textLimit = to;
             return;
         }
-        if (expanded.length < to - from + lone) {
-            expanded = new char[to - from + lone];
+        if (expanded.length < to - from + loneCarriageReturns) {
+            expanded = new char[to - from + loneCarriageReturns];
         }
         int out = 0;
         boolean afterCr = pendingCarriageReturn;
@@ -211,66 +207,83 @@ final class LedgerTextReader extends Reader {
 
     /**
      * Counts line breaks (CR, LF, CRLF, as FastCSV does) and tracks quoting over freshly decoded text, up to the
-     * first NUL; returns where that is, or -1.
+     * first NUL; returns where that is, or -1. The state lives in locals while the loop runs, and runs of ordinary
+     * characters are skipped without touching it: this loop sees every character of the ledger.
      */
     private int follow(char[] chars, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = chars[i];
+        Quoting state = quoting;
+        boolean afterCr = afterCarriageReturn;
+        long lines = line;
+        int lone = 0;
+        int nul = -1;
+        int i = from;
+        while (i < to) {
+            char c = chars[i++];
             if (c > ',') {
-                // Neither a quote, a comma nor a line break (by far the most characters): only leaves a field's start.
-                if (quoting != Quoting.QUOTED) {
-                    quoting = Quoting.UNQUOTED;
+                // Neither a quote, a comma, a line break nor NUL: by far the most characters, and alike to the state.
+                while (i < to && chars[i] > ',') {
+                    i++;
                 }
-                afterCarriageReturn = false;
+                if (state != Quoting.QUOTED) {
+                    state = Quoting.UNQUOTED;
+                }
+                if (afterCr) {
+                    lone++;
+                    afterCr = false;
+                }
                 continue;
             }
             if (c == '\u0000') {
-                return i;
+                nul = i - 1;
+                break;
             }
-            trackQuoting(c);
+            boolean endsField = c == ',' || c == '\r' || c == '\n';
+            switch (state) {
+                case FIELD_START -> {
+                    if (c == '"') {
+                        state = Quoting.QUOTED;
+                        quoteOpenedOn = lines;
+                    } else if (!endsField) {
+                        state = Quoting.UNQUOTED;
+                    }
+                }
+                case UNQUOTED -> {
+                    if (endsField) {
+                        state = Quoting.FIELD_START;
+                    }
+                }
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = Quoting.QUOTE_IN_QUOTED;
+                    }
+                }
+                case QUOTE_IN_QUOTED -> {
+                    // A doubled quote is an escaped one; anything else after a closing quote FastCSV reports itself.
+                    if (c == '"') {
+                        state = Quoting.QUOTED;
+                    } else {
+                        state = endsField ? Quoting.FIELD_START : Quoting.UNQUOTED;
+                    }
+                }
+            }
+            if (afterCr && c != '\n') {
+                lone++;
+            }
             if (c == '\r') {
-                line++;
-                afterCarriageReturn = true;
+                lines++;
+                afterCr = true;
             } else {
-                if (c == '\n' && !afterCarriageReturn) {
-                    line++;
+                if (c == '\n' && !afterCr) {
+                    lines++;
                 }
-                afterCarriageReturn = false;
+                afterCr = false;
             }
         }
-        return -1;
-    }
-
-    private void trackQuoting(char c) {
-        boolean endsField = c == ',' || c == '\r' || c == '\n';
-        switch (quoting) {
-            case FIELD_START -> {
-                if (c == '"') {
-                    quoting = Quoting.QUOTED;
-                    quoteOpenedOn = line;
-                } else if (!endsField) {
-                    quoting = Quoting.UNQUOTED;
-                }
-            }
-            case UNQUOTED -> {
-                if (endsField) {
-                    quoting = Quoting.FIELD_START;
-                }
-            }
-            case QUOTED -> {
-                if (c == '"') {
-                    quoting = Quoting.QUOTE_IN_QUOTED;
-                }
-            }
-            case QUOTE_IN_QUOTED -> {
-                // A doubled quote is an escaped one; anything else after a closing quote FastCSV reports itself.
-                if (c == '"') {
-                    quoting = Quoting.QUOTED;
-                } else {
-                    quoting = endsField ? Quoting.FIELD_START : Quoting.UNQUOTED;
-                }
-            }
-        }
+        quoting = state;
+        afterCarriageReturn = afterCr;
+        line = lines;
+        loneCarriageReturns = lone;
+        return nul;
     }
 
     @Override
