@@ -64,10 +64,23 @@ final class StoredOrderReader {
 
     /** The orders of {@code rows}, in the same order. */
     static List<CachedOrder> read(DSLContext dsl, List<StoredOrderRecord> rows) {
+        return read(dsl, rows, true);
+    }
+
+    /** The orders of {@code rows}, in the same order, without links or provisioning context. */
+    static List<CachedOrder> readWithoutLinks(DSLContext dsl, List<StoredOrderRecord> rows) {
+        return read(dsl, rows, false);
+    }
+
+    private static List<CachedOrder> read(DSLContext dsl, List<StoredOrderRecord> rows, boolean whole) {
         StoredOrderReader reader = new StoredOrderReader(dsl);
         List<Long> ids = rows.stream().map(StoredOrderRecord::getRowId).toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            reader.fetchChildren(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+            List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            reader.fetchLineItems(some);
+            if (whole) {
+                reader.fetchLinksAndProvisioning(some);
+            }
         }
         List<CachedOrder> orders = new ArrayList<>(rows.size());
         for (StoredOrderRecord row : rows) {
@@ -76,11 +89,14 @@ final class StoredOrderReader {
         return orders;
     }
 
-    private void fetchChildren(List<Long> ids) {
+    private void fetchLineItems(List<Long> ids) {
         dsl.selectFrom(LINE_ITEM)
                 .where(LINE_ITEM.ORDER_ROW_ID.in(ids))
                 .orderBy(LINE_ITEM.ORDER_ROW_ID, LINE_ITEM.LIST_POSITION)
                 .forEach(item -> lineItems.computeIfAbsent(item.getOrderRowId(), id -> new ArrayList<>()).add(item));
+    }
+
+    private void fetchLinksAndProvisioning(List<Long> ids) {
         for (ProvisioningEntryRecord entry : dsl.selectFrom(PROVISIONING_ENTRY)
                 .where(PROVISIONING_ENTRY.ORDER_ROW_ID.in(ids))
                 .orderBy(PROVISIONING_ENTRY.ORDER_ROW_ID, PROVISIONING_ENTRY.LINE_ITEM_NUMBER, PROVISIONING_ENTRY.POSITION)) {

@@ -120,7 +120,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
                                Reconciliation reconciliation, ReconcileOrdersCommand command, Set<CustomerId> unheardOf) {
         // Every cached order, not only the window's: a ledger row billing an order created outside the window
         // must be told apart from one billing an order that does not exist.
-        orders.forEachOrder(orderCriteria, cached -> {
+        orders.forEachOrderToMatch(orderCriteria, cached -> {
             Order order = cached.order();
             unheardOf.remove(order.referenceCustomerId());
             if (inWindow(order, command)) {
