@@ -117,7 +117,7 @@ final class JooqOrderRepository
         forEachOrder(criteria, action, true);
     }
 
-    /** Leaves links and provisioning context out: two of the four child tables, and most of the objects built. */
+    /** Leaves links out, and of line items all but a few columns: most of the tables, columns and objects read. */
     @Override
     public void forEachOrderToMatch(OrderCriteria criteria, Consumer<CachedOrder> action) {
         forEachOrder(criteria, action, false);

@@ -67,7 +67,10 @@ final class StoredOrderReader {
         return read(dsl, rows, true);
     }
 
-    /** The orders of {@code rows}, in the same order, without links or provisioning context. */
+    /**
+     * The orders of {@code rows}, in the same order, with only what matching them against a ledger reads of their
+     * line items (number, offer, quantity, pricing) and without links.
+     */
     static List<CachedOrder> readWithoutLinks(DSLContext dsl, List<StoredOrderRecord> rows) {
         return read(dsl, rows, false);
     }
@@ -77,9 +80,11 @@ final class StoredOrderReader {
         List<Long> ids = rows.stream().map(StoredOrderRecord::getRowId).toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            reader.fetchLineItems(some);
             if (whole) {
+                reader.fetchLineItems(some);
                 reader.fetchLinksAndProvisioning(some);
+            } else {
+                reader.fetchLineItemsToMatch(some);
             }
         }
         List<CachedOrder> orders = new ArrayList<>(rows.size());
@@ -93,6 +98,18 @@ final class StoredOrderReader {
         dsl.selectFrom(LINE_ITEM)
                 .where(LINE_ITEM.ORDER_ROW_ID.in(ids))
                 .orderBy(LINE_ITEM.ORDER_ROW_ID, LINE_ITEM.LIST_POSITION)
+                .forEach(item -> lineItems.computeIfAbsent(item.getOrderRowId(), id -> new ArrayList<>()).add(item));
+    }
+
+    /** What matching reads of a line item: number, offer, quantity, pricing; the other columns stay null, i.e. absent. */
+    private void fetchLineItemsToMatch(List<Long> ids) {
+        dsl.select(LINE_ITEM.ORDER_ROW_ID, LINE_ITEM.LINE_ITEM_NUMBER, LINE_ITEM.OFFER_ID, LINE_ITEM.QUANTITY,
+                        LINE_ITEM.HAS_PRICING, LINE_ITEM.LIST_PRICE, LINE_ITEM.DISCOUNTED_PRICE, LINE_ITEM.EXTENDED_PRICE,
+                        LINE_ITEM.PRICE, LINE_ITEM.PRORATED_PRICE)
+                .from(LINE_ITEM)
+                .where(LINE_ITEM.ORDER_ROW_ID.in(ids))
+                .orderBy(LINE_ITEM.ORDER_ROW_ID, LINE_ITEM.LIST_POSITION)
+                .fetchInto(LINE_ITEM)
                 .forEach(item -> lineItems.computeIfAbsent(item.getOrderRowId(), id -> new ArrayList<>()).add(item));
     }
 
