@@ -109,8 +109,21 @@ final class StoredOrderReader {
                 .from(LINE_ITEM)
                 .where(LINE_ITEM.ORDER_ROW_ID.in(ids))
                 .orderBy(LINE_ITEM.ORDER_ROW_ID, LINE_ITEM.LIST_POSITION)
-                .fetchInto(LINE_ITEM)
-                .forEach(item -> lineItems.computeIfAbsent(item.getOrderRowId(), id -> new ArrayList<>()).add(item));
+                .forEach(row -> {
+                    // Set by position rather than mapped into the record by field name, which costs more than the read.
+                    LineItemRecord item = new LineItemRecord();
+                    item.setOrderRowId(row.value1());
+                    item.setLineItemNumber(row.value2());
+                    item.setOfferId(row.value3());
+                    item.setQuantity(row.value4());
+                    item.setHasPricing(row.value5());
+                    item.setListPrice(row.value6());
+                    item.setDiscountedPrice(row.value7());
+                    item.setExtendedPrice(row.value8());
+                    item.setPrice(row.value9());
+                    item.setProratedPrice(row.value10());
+                    lineItems.computeIfAbsent(item.getOrderRowId(), id -> new ArrayList<>()).add(item);
+                });
     }
 
     private void fetchLinksAndProvisioning(List<Long> ids) {
