@@ -28,12 +28,20 @@ final class LedgerHeader {
     private final LedgerFormat format;
     /** Every column the format uses, spelled as the format spells it, and where it sits (or {@link #ABSENT}). */
     private final Map<String, Integer> positions;
+    /** The same, as two arrays. */
+    private final String[] usedColumns;
+    private final int[] usedPositions;
     private final int width;
 
     private LedgerHeader(LedgerFormat format, Map<String, Integer> positions, int width) {
         this.format = format;
         this.positions = Map.copyOf(positions);
         this.width = width;
+        this.usedColumns = positions.keySet().toArray(String[]::new);
+        this.usedPositions = new int[usedColumns.length];
+        for (int i = 0; i < usedColumns.length; i++) {
+            usedPositions[i] = positions.get(usedColumns[i]);
+        }
     }
 
     /** @throws LedgerReadException when the header matches no format, lacks a column, or names a used column twice */
@@ -118,7 +126,12 @@ final class LedgerHeader {
 
     /** Where {@code column} (one the format uses) sits; empty for an optional column the file does not have. */
     OptionalInt position(String column) {
-        // Asked several times per row: keyed by the format's own spelling, so the lookup needs no case folding.
+        // Asked several times per row, always with the format's own constants: a scan by identity beats hashing.
+        for (int i = 0; i < usedColumns.length; i++) {
+            if (usedColumns[i] == column) {
+                return usedPositions[i] == ABSENT ? OptionalInt.empty() : OptionalInt.of(usedPositions[i]);
+            }
+        }
         Integer position = positions.get(column);
         return position == null || position == ABSENT ? OptionalInt.empty() : OptionalInt.of(position);
     }
