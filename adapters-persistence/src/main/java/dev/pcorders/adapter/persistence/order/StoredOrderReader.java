@@ -55,6 +55,8 @@ final class StoredOrderReader {
 
     private final DSLContext dsl;
     private final Map<Long, List<LineItemRecord>> lineItems = new HashMap<>();
+    /** The line items of a read of orders to match, built as they are read (the other read keeps them as records). */
+    private final Map<Long, List<OrderLineItem>> itemsToMatch = new HashMap<>();
     private final Map<ItemKey, Map<String, String>> provisioning = new HashMap<>();
     private final Map<LinkOwner, Map<String, Link>> links = new HashMap<>();
 
@@ -110,19 +112,15 @@ final class StoredOrderReader {
                 .where(LINE_ITEM.ORDER_ROW_ID.in(ids))
                 .orderBy(LINE_ITEM.ORDER_ROW_ID, LINE_ITEM.LIST_POSITION)
                 .forEach(row -> {
-                    // Set by position rather than mapped into the record by field name, which costs more than the read.
-                    LineItemRecord item = new LineItemRecord();
-                    item.setOrderRowId(row.value1());
-                    item.setLineItemNumber(row.value2());
-                    item.setOfferId(row.value3());
-                    item.setQuantity(row.value4());
-                    item.setHasPricing(row.value5());
-                    item.setListPrice(row.value6());
-                    item.setDiscountedPrice(row.value7());
-                    item.setExtendedPrice(row.value8());
-                    item.setPrice(row.value9());
-                    item.setProratedPrice(row.value10());
-                    lineItems.computeIfAbsent(item.getOrderRowId(), id -> new ArrayList<>()).add(item);
+                    // Built straight from the row: a jOOQ record per item, as the whole read makes, costs more than the read.
+                    OrderLineItem item = OrderLineItem.builder(row.value2(), OfferId.parse(row.value3()), row.value4())
+                            .pricing(Boolean.TRUE.equals(row.value5())
+                                    ? new Pricing(optionalAmount(row.value6()), optionalAmount(row.value7()),
+                                            optionalAmount(row.value8()), optionalAmount(row.value9()),
+                                            optionalAmount(row.value10()))
+                                    : null)
+                            .build();
+                    itemsToMatch.computeIfAbsent(row.value1(), id -> new ArrayList<>()).add(item);
                 });
     }
 
@@ -158,7 +156,7 @@ final class StoredOrderReader {
     private Order order(StoredOrderRecord row) {
         long rowId = row.getRowId();
         Map<String, Link> orderLinks = links.getOrDefault(new LinkOwner(rowId, null), Map.of());
-        List<OrderLineItem> items = new ArrayList<>();
+        List<OrderLineItem> items = itemsToMatch.getOrDefault(rowId, new ArrayList<>());
         for (LineItemRecord item : lineItems.getOrDefault(rowId, List.of())) {
             items.add(lineItem(rowId, item));
         }
