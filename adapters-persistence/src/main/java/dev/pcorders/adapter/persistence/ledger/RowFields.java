@@ -33,10 +33,12 @@ final class RowFields {
 
     private final LedgerHeader header;
     private final CsvLine row;
+    private final RepeatedValues repeated;
 
-    RowFields(LedgerHeader header, CsvLine row) {
+    RowFields(LedgerHeader header, CsvLine row, RepeatedValues repeated) {
         this.header = header;
         this.row = row;
+        this.repeated = repeated;
     }
 
     long line() {
@@ -75,7 +77,7 @@ final class RowFields {
     CustomerId customerId(String column) throws BadFieldException {
         String value = text(column);
         try {
-            return CustomerId.parse(value);
+            return repeated.customer(value);
         } catch (IllegalArgumentException e) {
             throw new BadFieldException(column, e.getMessage());
         }
@@ -92,7 +94,7 @@ final class RowFields {
     /** A full offer id: PRODUCT:SKU:AVAILABILITY or a legacy GUID; other shapes would never match an order. */
     OfferId offerId(String column) throws BadFieldException {
         String value = text(column);
-        OfferId offer = OfferId.parse(value);
+        OfferId offer = repeated.offer(value);
         if (offer instanceof OfferId.Other) {
             throw new BadFieldException(column, "must be PRODUCT:SKU:AVAILABILITY such as CFQ7TTC0LH18:0001:CFQ7TTC0K5BF"
                     + " or a legacy offer GUID, got " + InputQuote.quote(value));
