@@ -59,6 +59,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       through {@link ReconcileOrdersService}, {@link CsvLedgerSource} and {@link SqliteOrderStore}
  *       (what {@code pc-orders reconcile} wires), and writes time, heap and whether the report is the
  *       one expected. Exits 1 if it is not, or if the heap ran out.</li>
+ *   <li>{@code speed <dir> <rows> [rounds]}: issue 22's comparison of the reconcile with the I/O it cannot
+ *       avoid, all in one JVM; see {@link ReconcileSpeedProbe}.</li>
  *   <li>{@code summary <result.properties> <gc.log>}: one row of the table the script prints
  *       ({@code header} prints its heading).</li>
  * </ul>
@@ -78,7 +80,7 @@ public final class ReconcileHeapProbe {
         }
         if (args.length < 3) {
             throw new IllegalArgumentException("usage: ReconcileHeapProbe prepare <dir> <orders> | ledger <dir> <rows>"
-                    + " | reconcile <dir> <rows> <result.properties> | summary <result.properties> <gc.log> | header");
+                    + " | reconcile <dir> <rows> <result.properties> | speed <dir> <rows> [rounds] | summary <result.properties> <gc.log> | header");
         }
         Path directory = Path.of(args[1]);
         switch (args[0]) {
@@ -87,6 +89,11 @@ public final class ReconcileHeapProbe {
             case "ledger" -> writeLedger(directory, Long.parseLong(args[2]));
             case "reconcile" -> {
                 if (!reconcile(directory, Long.parseLong(args[2]), Path.of(args[3]))) {
+                    System.exit(1);
+                }
+            }
+            case "speed" -> {
+                if (!ReconcileSpeedProbe.run(directory, Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 3)) {
                     System.exit(1);
                 }
             }
@@ -102,7 +109,7 @@ public final class ReconcileHeapProbe {
         return directory.resolve("ledger-" + rows + ".csv");
     }
 
-    private static Path expectedFile(Path directory, long rows) {
+    static Path expectedFile(Path directory, long rows) {
         return directory.resolve("ledger-" + rows + ".expected.properties");
     }
 

@@ -111,6 +111,18 @@ final class CachedOrderIndex {
         return Collections.unmodifiableSet(customers.keySet());
     }
 
+    /**
+     * Forgets every order of a customer not in {@code kept}. Ledger rows only ever match orders of their own customer,
+     * so after the ledger has streamed by, what it folded into the kept customers' lines is untouched.
+     */
+    void retainCustomers(Set<CustomerId> kept) {
+        orders.removeIf(order -> !kept.contains(order.customer));
+        byReference.keySet().removeIf(reference -> !kept.contains(reference.customer()));
+        sharedReferences.keySet().removeIf(reference -> !kept.contains(reference.customer()));
+        outsideWindow.removeIf(reference -> !kept.contains(reference.customer()));
+        customers.keySet().retainAll(kept);
+    }
+
     /** The orders taking part, in the order they were added. */
     List<CachedOrder> orders() {
         return Collections.unmodifiableList(orders);

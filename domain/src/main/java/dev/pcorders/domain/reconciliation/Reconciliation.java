@@ -2,10 +2,12 @@ package dev.pcorders.domain.reconciliation;
 
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.shared.Amount;
+import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.subscription.Subscription;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One reconciliation, fed in two steps: first the cached orders that take part ({@link #addOrder}),
@@ -110,6 +112,20 @@ public final class Reconciliation {
     public void addLedgerEntryOfAnotherCustomer() {
         ledgerStarted = true;
         ledger.addOfAnotherCustomer();
+    }
+
+    /**
+     * Leaves out of the report every cached order and subscription of a customer not in {@code customers}. For a
+     * reconciliation of "the customers the ledger names", which can only know them once the ledger has streamed by:
+     * the caller adds the cached orders of every customer, reads the ledger once, then keeps the customers its rows
+     * named. A ledger row only ever matches orders and subscriptions of its own customer, so the report is the one
+     * that adding only those customers' orders would have given. Call it after the ledger and before {@link #report()}.
+     */
+    public void retainCustomers(Set<CustomerId> customers) {
+        Objects.requireNonNull(customers, "customers");
+        Set<CustomerId> kept = Set.copyOf(customers);
+        orders.retainCustomers(kept);
+        subscriptions.retainCustomers(kept);
     }
 
     /**

@@ -82,6 +82,13 @@ final class SubscriptionIndex {
         return customers.containsKey(customer);
     }
 
+    /** Forgets every subscription of a customer not in {@code kept}; see {@link CachedOrderIndex#retainCustomers}. */
+    void retainCustomers(Set<CustomerId> kept) {
+        subscriptions.removeIf(subscription -> !kept.contains(subscription.customer));
+        byKey.keySet().removeIf(key -> !kept.contains(key.customer()));
+        customers.keySet().retainAll(kept);
+    }
+
     Set<CustomerId> customers() {
         return Collections.unmodifiableSet(customers.keySet());
     }

@@ -2,6 +2,7 @@ package dev.pcorders.domain.reconciliation;
 
 import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
 import static dev.pcorders.domain.order.TestOrders.OFFER;
+import static dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER;
 import static dev.pcorders.domain.order.TestOrders.OTHER_OFFER;
 import static dev.pcorders.domain.order.TestOrders.aLineItem;
 import static dev.pcorders.domain.order.TestOrders.anOrder;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReconciliationTest {
@@ -57,6 +59,28 @@ class ReconciliationTest {
             assertThat(totals.difference()).isZero();
             assertThat(totals.residue()).isZero();
         });
+    }
+
+    @Test
+    void retainingTheLedgersCustomersGivesTheReportOfAddingOnlyTheirOrders() {
+        Order theirs = anOrder("t1").referenceCustomerId(OTHER_CUSTOMER).lineItems(List.of(aLineItem(0).quantity(4).build())).build();
+        LedgerEntry[] ledger = {row(2, "o1", OFFER, 5, "2.50", "USD"), row(3, "ghost", OFFER, 1, "2.50", "USD")};
+        Reconciliation everyCustomer = new Reconciliation(TOLERANCE);
+        everyCustomer.addOrder(order("o1", 5));
+        everyCustomer.addOrder(theirs);
+        everyCustomer.addOrder(order("o2", 3));
+        for (LedgerEntry entry : ledger) {
+            everyCustomer.addLedgerEntry(entry);
+        }
+        everyCustomer.retainCustomers(Set.of(CUSTOMER));
+
+        ReconciliationReport retained = everyCustomer.report();
+
+        assertThat(retained).isEqualTo(reconcile(List.of(order("o1", 5), order("o2", 3)), ledger));
+        assertThat(retained.discrepancies()).extracting(Discrepancy::customer).containsOnly(CUSTOMER);
+        assertThat(retained.totals()).singleElement().satisfies(totals ->
+                assertThat(totals.partnerCenter()).as("the other customer's order is not on Partner Center's side")
+                        .isEqualByComparingTo("20.00"));
     }
 
     @Test

@@ -10,13 +10,14 @@ import java.util.List;
  */
 final class CsvLineHandler extends AbstractBaseCsvCallbackHandler<CsvLine> {
 
-    private final List<String> fields = new ArrayList<>();
+    private List<String> fields = new ArrayList<>();
     private long recordLine;
 
     @Override
     protected void handleBegin(long startingLineNumber) {
         recordLine = startingLineNumber;
-        fields.clear();
+        // A new list per record, sized as the last one: the record keeps it (CsvLine does not copy).
+        fields = new ArrayList<>(Math.max(fields.size(), 4));
     }
 
     @Override

@@ -28,6 +28,7 @@ final class LedgerEntries implements Iterator<LedgerEntry>, AutoCloseable {
     private final CsvLineHandler handler;
     private final CloseableIterator<CsvLine> records;
     private final LedgerHeader header;
+    private final RepeatedValues repeated = new RepeatedValues();
     private LedgerEntry next;
     private boolean finished;
 
@@ -90,12 +91,12 @@ final class LedgerEntries implements Iterator<LedgerEntry>, AutoCloseable {
         try {
             header.checkWidth(record);
             rightWidth = true;
-            return header.format().toRow(new RowFields(header, record));
+            return header.format().toRow(new RowFields(header, record, repeated));
         } catch (BadFieldException bad) {
             if (lenient) {
                 // Of a row of the right width the cells still say which order it billed; of a ragged row they may not.
                 return new LedgerRowError(record.line(), bad.column(), bad.problem(),
-                        rightWidth ? header.format().key(new RowFields(header, record)) : Optional.empty());
+                        rightWidth ? header.format().key(new RowFields(header, record, repeated)) : Optional.empty());
             }
             finished = true;
             throw new LedgerReadException(Reason.BAD_VALUE, file, OptionalLong.of(record.line()), Optional.of(bad.column()),

@@ -22,14 +22,26 @@ import java.util.stream.Collectors;
  */
 final class LedgerHeader {
 
+    /** The position of a column the format uses but the file does not have. */
+    private static final int ABSENT = -1;
+
     private final LedgerFormat format;
+    /** Every column the format uses, spelled as the format spells it, and where it sits (or {@link #ABSENT}). */
     private final Map<String, Integer> positions;
+    /** The same, as two arrays. */
+    private final String[] usedColumns;
+    private final int[] usedPositions;
     private final int width;
 
     private LedgerHeader(LedgerFormat format, Map<String, Integer> positions, int width) {
         this.format = format;
         this.positions = Map.copyOf(positions);
         this.width = width;
+        this.usedColumns = positions.keySet().toArray(String[]::new);
+        this.usedPositions = new int[usedColumns.length];
+        for (int i = 0; i < usedColumns.length; i++) {
+            usedPositions[i] = positions.get(usedColumns[i]);
+        }
     }
 
     /** @throws LedgerReadException when the header matches no format, lacks a column, or names a used column twice */
@@ -62,7 +74,7 @@ final class LedgerHeader {
                         "column " + column + " appears " + found.size() + " times in the header, so it is unclear which to read",
                         null);
             }
-            found.forEach(position -> positions.put(key(column), position));
+            positions.put(column, found.isEmpty() ? ABSENT : found.get(0));
         }
         return new LedgerHeader(format, positions, header.fields().size());
     }
@@ -114,8 +126,14 @@ final class LedgerHeader {
 
     /** Where {@code column} (one the format uses) sits; empty for an optional column the file does not have. */
     OptionalInt position(String column) {
-        Integer position = positions.get(key(column));
-        return position == null ? OptionalInt.empty() : OptionalInt.of(position);
+        // Asked several times per row, always with the format's own constants: a scan by identity beats hashing.
+        for (int i = 0; i < usedColumns.length; i++) {
+            if (usedColumns[i] == column) {
+                return usedPositions[i] == ABSENT ? OptionalInt.empty() : OptionalInt.of(usedPositions[i]);
+            }
+        }
+        Integer position = positions.get(column);
+        return position == null || position == ABSENT ? OptionalInt.empty() : OptionalInt.of(position);
     }
 
     /** @throws BadFieldException when the row has more or fewer fields than the header: its values would be misread */

@@ -23,6 +23,9 @@ import java.util.Objects;
  * <p>RFC 4180 quoting is followed just far enough to notice a quote still open at the end of the file:
  * FastCSV reads that as one last field holding the rest of the file, which would hide broken quoting.
  *
+ * <p>Text is handed out in bulk, a decoded buffer at a time: the one pass over each character counts lines, follows
+ * quoting and looks for NUL and lone CRs, and only a buffer holding a lone CR is copied again.
+ *
  * <p>A CR not followed by LF is handed out as CRLF. Both are one line break, so line numbers do not
  * change, but FastCSV 4.1.0 mishandles a lone CR inside a quoted value: it then takes the next LF,
  * even the one ending the record, for the second half of a CRLF, which merges records (a one-column
@@ -32,7 +35,7 @@ import java.util.Objects;
 final class LedgerTextReader extends Reader {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final int DEFAULT_BUFFER = 16 * 1024;
+    private static final int DEFAULT_BUFFER = 64 * 1024;
 
     /** Where the text is with respect to RFC 4180 quoting. */
     private enum Quoting { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
@@ -42,17 +45,23 @@ final class LedgerTextReader extends Reader {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes;
-    private final CharBuffer chars;
+    private final CharBuffer decoded;
     private long bytesBeforeBuffer;
     private boolean inputEnded;
     private boolean decoderFlushed;
     private boolean firstCharsSeen;
     private LedgerTextException failure;
 
-    /** The last character handed out was a CR: a lone CR goes out as CRLF. */
-    private boolean lastGaveCarriageReturn;
+    /** What is handed out next: {@code decoded}'s array, or {@code expanded} where lone CRs became CRLF. */
+    private char[] text;
+    private int textPosition;
+    private int textLimit;
+    private char[] expanded = new char[0];
 
     private long line = 1;
+    /** CRs not followed by LF that {@link #follow} found: the one pending from the previous buffer included. */
+    private int loneCarriageReturns;
+    /** The last character followed was a CR: if the next is not LF, that CR was a lone one. */
     private boolean afterCarriageReturn;
     private Quoting quoting = Quoting.FIELD_START;
     private long quoteOpenedOn;
@@ -65,39 +74,32 @@ final class LedgerTextReader extends Reader {
         this.input = Objects.requireNonNull(input, "input");
         // Room for at least one whole UTF-8 sequence, so decoding always makes progress.
         this.bytes = ByteBuffer.allocate(Math.max(bufferSize, 8)).flip();
-        this.chars = CharBuffer.allocate(Math.max(bufferSize, 8)).flip();
+        this.decoded = CharBuffer.allocate(Math.max(bufferSize, 8));
+        this.text = decoded.array();
     }
 
     @Override
     public int read(char[] target, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, target.length);
-        int count = 0;
-        while (count < length) {
-            if (!chars.hasRemaining()) {
-                if (count > 0) {
-                    break; // hand out what is here before reading on, and before any failure further on
-                }
-                decodeMore();
-                if (!chars.hasRemaining()) {
-                    return endOfText(target, offset);
-                }
-            }
-            char next = chars.get(chars.position());
-            if (lastGaveCarriageReturn && next != '\n') {
-                target[offset + count++] = '\n';
-                lastGaveCarriageReturn = false;
-                continue;
-            }
-            chars.position(chars.position() + 1);
-            target[offset + count++] = next;
-            lastGaveCarriageReturn = next == '\r';
+        if (length == 0) {
+            return 0;
         }
+        while (textPosition == textLimit) {
+            if (decoderFlushed || failure != null) {
+                return endOfText(target, offset);
+            }
+            decodeMore();
+        }
+        int count = Math.min(length, textLimit - textPosition);
+        System.arraycopy(text, textPosition, target, offset, count);
+        textPosition += count;
         return count;
     }
 
     private int endOfText(char[] target, int offset) throws LedgerTextException {
-        if (lastGaveCarriageReturn) {
-            lastGaveCarriageReturn = false;
+        if (afterCarriageReturn) {
+            // The text ended on a lone CR: it goes out as CRLF like any other.
+            afterCarriageReturn = false;
             target[offset] = '\n';
             return 1;
         }
@@ -112,38 +114,38 @@ final class LedgerTextReader extends Reader {
         return -1;
     }
 
+    /** Decodes the next buffer of text (possibly none, at the end or before a failure) and follows it. */
     private void decodeMore() throws IOException {
-        chars.clear();
+        decoded.clear();
         String malformed = null;
-        while (chars.position() == 0 && failure == null && !decoderFlushed) {
-            CoderResult result = decoder.decode(bytes, chars, inputEnded);
+        while (decoded.position() == 0 && failure == null && !decoderFlushed) {
+            CoderResult result = decoder.decode(bytes, decoded, inputEnded);
             if (result.isError()) {
                 malformed = describeMalformed(result.length());
                 break;
             }
             if (result.isUnderflow()) {
                 if (inputEnded) {
-                    decoder.flush(chars);
+                    decoder.flush(decoded);
                     decoderFlushed = true;
                 } else {
                     readMoreBytes();
                 }
             }
         }
-        chars.flip();
-        if (!firstCharsSeen && chars.hasRemaining()) {
+        decoded.flip();
+        if (!firstCharsSeen && decoded.hasRemaining()) {
             firstCharsSeen = true;
-            if (chars.get(chars.position()) == BYTE_ORDER_MARK) {
-                chars.get();
+            if (decoded.get(decoded.position()) == BYTE_ORDER_MARK) {
+                decoded.get();
             }
         }
-        int nul = firstNul(chars);
+        boolean pendingCarriageReturn = afterCarriageReturn;
+        int nul = follow(decoded.array(), decoded.position(), decoded.limit());
+        int end = nul >= 0 ? nul : decoded.limit();
+        handOut(decoded.array(), decoded.position(), end, pendingCarriageReturn);
         if (nul >= 0) {
             // Valid UTF-8, but text never holds NUL: UTF-16 without a byte order mark does, in every other byte.
-            chars.limit(nul);
-        }
-        follow(chars);
-        if (nul >= 0) {
             failure = new LedgerTextException(line, "not valid UTF-8 on line " + line
                     + ": a NUL character, as UTF-16 text has; save the file as UTF-8");
         } else if (malformed != null) {
@@ -152,13 +154,34 @@ final class LedgerTextReader extends Reader {
         }
     }
 
-    private static int firstNul(CharBuffer text) {
-        for (int i = text.position(); i < text.limit(); i++) {
-            if (text.get(i) == '\u0000') {
-                return i;
-            }
+    /**
+     * Sets {@code [from, to)} of {@code chars} up to be handed out, with an LF after every CR not followed by one
+     * (and before the first character when the previous buffer ended on such a CR), as {@link #follow} counted them.
+     * A CR ending this buffer waits for the next one, or the end of the text, to tell.
+     */
+    private void handOut(char[] chars, int from, int to, boolean pendingCarriageReturn) {
+        if (loneCarriageReturns == 0) {
+            text = chars;
+            textPosition = from;
+            textLimit = to;
+            return;
         }
-        return -1;
+        if (expanded.length < to - from + loneCarriageReturns) {
+            expanded = new char[to - from + loneCarriageReturns];
+        }
+        int out = 0;
+        boolean afterCr = pendingCarriageReturn;
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (afterCr && c != '\n') {
+                expanded[out++] = '\n';
+            }
+            expanded[out++] = c;
+            afterCr = c == '\r';
+        }
+        text = expanded;
+        textPosition = 0;
+        textLimit = out;
     }
 
     private String describeMalformed(int length) {
@@ -182,53 +205,85 @@ final class LedgerTextReader extends Reader {
         bytes.flip();
     }
 
-    /** Counts line breaks (CR, LF, CRLF, as FastCSV does) and tracks quoting over freshly decoded text. */
-    private void follow(CharBuffer text) {
-        for (int i = text.position(); i < text.limit(); i++) {
-            char c = text.get(i);
-            trackQuoting(c);
+    /**
+     * Counts line breaks (CR, LF, CRLF, as FastCSV does) and tracks quoting over freshly decoded text, up to the
+     * first NUL; returns where that is, or -1. The state lives in locals while the loop runs, and runs of ordinary
+     * characters are skipped without touching it: this loop sees every character of the ledger.
+     */
+    private int follow(char[] chars, int from, int to) {
+        Quoting state = quoting;
+        boolean afterCr = afterCarriageReturn;
+        long lines = line;
+        int lone = 0;
+        int nul = -1;
+        int i = from;
+        while (i < to) {
+            char c = chars[i++];
+            if (c > ',') {
+                // Neither a quote, a comma, a line break nor NUL: by far the most characters, and alike to the state.
+                while (i < to && chars[i] > ',') {
+                    i++;
+                }
+                if (state != Quoting.QUOTED) {
+                    state = Quoting.UNQUOTED;
+                }
+                if (afterCr) {
+                    lone++;
+                    afterCr = false;
+                }
+                continue;
+            }
+            if (c == '\u0000') {
+                nul = i - 1;
+                break;
+            }
+            boolean endsField = c == ',' || c == '\r' || c == '\n';
+            switch (state) {
+                case FIELD_START -> {
+                    if (c == '"') {
+                        state = Quoting.QUOTED;
+                        quoteOpenedOn = lines;
+                    } else if (!endsField) {
+                        state = Quoting.UNQUOTED;
+                    }
+                }
+                case UNQUOTED -> {
+                    if (endsField) {
+                        state = Quoting.FIELD_START;
+                    }
+                }
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = Quoting.QUOTE_IN_QUOTED;
+                    }
+                }
+                case QUOTE_IN_QUOTED -> {
+                    // A doubled quote is an escaped one; anything else after a closing quote FastCSV reports itself.
+                    if (c == '"') {
+                        state = Quoting.QUOTED;
+                    } else {
+                        state = endsField ? Quoting.FIELD_START : Quoting.UNQUOTED;
+                    }
+                }
+            }
+            if (afterCr && c != '\n') {
+                lone++;
+            }
             if (c == '\r') {
-                line++;
-                afterCarriageReturn = true;
+                lines++;
+                afterCr = true;
             } else {
-                if (c == '\n' && !afterCarriageReturn) {
-                    line++;
+                if (c == '\n' && !afterCr) {
+                    lines++;
                 }
-                afterCarriageReturn = false;
+                afterCr = false;
             }
         }
-    }
-
-    private void trackQuoting(char c) {
-        boolean endsField = c == ',' || c == '\r' || c == '\n';
-        switch (quoting) {
-            case FIELD_START -> {
-                if (c == '"') {
-                    quoting = Quoting.QUOTED;
-                    quoteOpenedOn = line;
-                } else if (!endsField) {
-                    quoting = Quoting.UNQUOTED;
-                }
-            }
-            case UNQUOTED -> {
-                if (endsField) {
-                    quoting = Quoting.FIELD_START;
-                }
-            }
-            case QUOTED -> {
-                if (c == '"') {
-                    quoting = Quoting.QUOTE_IN_QUOTED;
-                }
-            }
-            case QUOTE_IN_QUOTED -> {
-                // A doubled quote is an escaped one; anything else after a closing quote FastCSV reports itself.
-                if (c == '"') {
-                    quoting = Quoting.QUOTED;
-                } else {
-                    quoting = endsField ? Quoting.FIELD_START : Quoting.UNQUOTED;
-                }
-            }
-        }
+        quoting = state;
+        afterCarriageReturn = afterCr;
+        line = lines;
+        loneCarriageReturns = lone;
+        return nul;
     }
 
     @Override

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 final class RowFields {
 
     /** Whole numbers, optionally written with a zero fraction as spreadsheets sometimes do (5.00). */
-    private static final Pattern QUANTITY = Pattern.compile("[+-]?\\d{1,18}(\\.0*)?");
+    static final Pattern QUANTITY = Pattern.compile("[+-]?\\d{1,18}(\\.0*)?");
     /** Plain decimals only: no exponent, no thousands separator, no currency sign. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     /** The domain's rule for a product, SKU or availability id, checked here so the error names the column. */
     private static final Pattern OFFER_PART = Pattern.compile("[A-Za-z0-9]+");
     /** Partner Center writes OrderDate as M/D/YYYY (UTC). */
@@ -33,10 +33,12 @@ final class RowFields {
 
     private final LedgerHeader header;
     private final CsvLine row;
+    private final RepeatedValues repeated;
 
-    RowFields(LedgerHeader header, CsvLine row) {
+    RowFields(LedgerHeader header, CsvLine row, RepeatedValues repeated) {
         this.header = header;
         this.row = row;
+        this.repeated = repeated;
     }
 
     long line() {
@@ -75,7 +77,7 @@ final class RowFields {
     CustomerId customerId(String column) throws BadFieldException {
         String value = text(column);
         try {
-            return CustomerId.parse(value);
+            return repeated.customer(value);
         } catch (IllegalArgumentException e) {
             throw new BadFieldException(column, e.getMessage());
         }
@@ -92,7 +94,7 @@ final class RowFields {
     /** A full offer id: PRODUCT:SKU:AVAILABILITY or a legacy GUID; other shapes would never match an order. */
     OfferId offerId(String column) throws BadFieldException {
         String value = text(column);
-        OfferId offer = OfferId.parse(value);
+        OfferId offer = repeated.offer(value);
         if (offer instanceof OfferId.Other) {
             throw new BadFieldException(column, "must be PRODUCT:SKU:AVAILABILITY such as CFQ7TTC0LH18:0001:CFQ7TTC0K5BF"
                     + " or a legacy offer GUID, got " + InputQuote.quote(value));
@@ -102,7 +104,7 @@ final class RowFields {
 
     long quantity(String column) throws BadFieldException {
         String value = text(column);
-        if (!QUANTITY.matcher(value).matches()) {
+        if (!isQuantity(value)) {
             throw new BadFieldException(column, "must be a whole number, got " + InputQuote.quote(value));
         }
         return new BigDecimal(value).longValueExact();
@@ -110,10 +112,54 @@ final class RowFields {
 
     Optional<Amount> unitPrice(String column) throws BadFieldException {
         Optional<String> value = optionalText(column);
-        if (value.isPresent() && !DECIMAL.matcher(value.get()).matches()) {
+        if (value.isPresent() && !isDecimal(value.get())) {
             throw new BadFieldException(column, "must be a decimal number such as 12.50, got " + InputQuote.quote(value.get()));
         }
         return value.map(Amount::parse);
+    }
+
+    /** Whether {@code value} matches {@link #QUANTITY}; checked by hand, as every row asks (RowFieldsPropertyTest). */
+    static boolean isQuantity(String value) {
+        int at = sign(value);
+        int digits = digits(value, at);
+        at += digits;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        if (at < value.length() && value.charAt(at) == '.') {
+            at++;
+            while (at < value.length() && value.charAt(at) == '0') {
+                at++;
+            }
+        }
+        return at == value.length();
+    }
+
+    /** Whether {@code value} matches {@link #DECIMAL}; checked by hand, as every row asks (RowFieldsPropertyTest). */
+    static boolean isDecimal(String value) {
+        int at = sign(value);
+        int whole = digits(value, at);
+        at += whole;
+        int fraction = 0;
+        if (at < value.length() && value.charAt(at) == '.') {
+            at++;
+            fraction = digits(value, at);
+            at += fraction;
+        }
+        return at == value.length() && (whole > 0 || fraction > 0);
+    }
+
+    private static int sign(String value) {
+        return !value.isEmpty() && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
+    }
+
+    /** How many ASCII digits (what the patterns' \d matches) start at {@code from}. */
+    private static int digits(String value, int from) {
+        int at = from;
+        while (at < value.length() && value.charAt(at) >= '0' && value.charAt(at) <= '9') {
+            at++;
+        }
+        return at - from;
     }
 
     Optional<CurrencyCode> currency(String column) throws BadFieldException {

@@ -114,6 +114,16 @@ final class JooqOrderRepository
 
     @Override
     public void forEachOrder(OrderCriteria criteria, Consumer<CachedOrder> action) {
+        forEachOrder(criteria, action, true);
+    }
+
+    /** Leaves links out, and of line items all but a few columns: most of the tables, columns and objects read. */
+    @Override
+    public void forEachOrderToMatch(OrderCriteria criteria, Consumer<CachedOrder> action) {
+        forEachOrder(criteria, action, false);
+    }
+
+    private void forEachOrder(OrderCriteria criteria, Consumer<CachedOrder> action, boolean whole) {
         Objects.requireNonNull(criteria, "criteria");
         Objects.requireNonNull(action, "action");
         batches.forEach("cached orders", new KeysetBatches.Queries<StoredOrderRecord, CachedOrder>() {
@@ -129,7 +139,7 @@ final class JooqOrderRepository
 
             @Override
             public List<CachedOrder> read(DSLContext dsl, List<StoredOrderRecord> rows) {
-                return StoredOrderReader.read(dsl, rows);
+                return whole ? StoredOrderReader.read(dsl, rows) : StoredOrderReader.readWithoutLinks(dsl, rows);
             }
         }, action);
     }

@@ -6,6 +6,7 @@ import static dev.pcorders.adapter.persistence.order.StoreFiles.single;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
 import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
 import static dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER;
+import static dev.pcorders.domain.order.TestOrders.aFullOrder;
 import static dev.pcorders.domain.order.TestOrders.anOrder;
 import static dev.pcorders.domain.order.TestOrders.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
+import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderLineItem;
+import dev.pcorders.domain.order.OrderLinks;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.CustomerId;
@@ -81,6 +85,33 @@ class SqliteOrderStoreTest {
         assertThatThrownBy(() -> SqliteOrderStore.open(odd, SqliteStoreSettings.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'?'").hasMessageContaining(odd.toString());
         assertThat(folder.resolve("a")).doesNotExist();
+    }
+
+    @Test
+    void ordersToMatchAreTheCachedOrdersWithoutLinksAndWithLineItemsOfOnlyWhatMatchingReads() {
+        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+            sync(store.cache(), SCOPE, List.of(page(1, aFullOrder("full"), anOrder("plain").build())).iterator());
+            List<CachedOrder> whole = new ArrayList<>();
+            List<CachedOrder> toMatch = new ArrayList<>();
+
+            store.orders().forEachOrder(OrderCriteria.ALL, whole::add);
+            store.orders().forEachOrderToMatch(OrderCriteria.ALL, toMatch::add);
+
+            assertThat(whole).extracting(cached -> cached.order().links()).as("the fixture has links to leave out")
+                    .anyMatch(links -> !links.equals(OrderLinks.NONE));
+            assertThat(toMatch).hasSameSizeAs(whole);
+            for (int i = 0; i < whole.size(); i++) {
+                Order order = whole.get(i).order();
+                Order withoutLinks = order.toBuilder().links(OrderLinks.NONE)
+                        .lineItems(order.lineItems().stream()
+                                .map(item -> OrderLineItem.builder(item.lineItemNumber(), item.offerId(), item.quantity())
+                                        .pricing(item.pricing().orElse(null)).build())
+                                .toList())
+                        .build();
+                assertThat(toMatch.get(i).order()).isEqualTo(withoutLinks);
+                assertThat(toMatch.get(i).pricesAsOf()).isEqualTo(whole.get(i).pricesAsOf());
+            }
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.pcorders.domain.reconciliation.Reconciliation;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.subscription.SubscriptionCriteria;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +27,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Reconciles offline: cached orders are indexed, the ledger is streamed past them. When no customers
- * are named, a first pass over the ledger finds the customers it mentions, so only their orders are
- * loaded and memory follows the cached side rather than the ledger. Each customer's orders are read
+ * Reconciles offline: cached orders are indexed, the ledger is streamed past them, once. When no customers
+ * are named, every cached customer's orders are indexed and those of customers the ledger does not name are
+ * left out of the report afterwards ({@link Reconciliation#retainCustomers}), so memory follows the cache rather
+ * than the ledger. Each customer's orders are read
  * from one committed state of the cache, a batch at a time, and dropped once {@link Reconciliation}
  * has taken what it needs of them.
  *
@@ -66,41 +68,37 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     @Override
     public ReconciliationReport reconcileOrders(ReconcileOrdersCommand command) {
         Objects.requireNonNull(command, "command");
-        Set<CustomerId> customers = command.customers().isEmpty()
-                ? customersIn(command)
-                : new TreeSet<>(command.customers());
+        // With no customers named, the ledger decides who takes part, and it is read once: every cached customer's
+        // orders are indexed, and those of customers the ledger never names are dropped once it has streamed by.
+        boolean ledgerNamesCustomers = command.customers().isEmpty();
+        Set<CustomerId> customers = new TreeSet<>(command.customers());
         Reconciliation reconciliation = new Reconciliation(command.priceTolerance(), command.createdFrom(),
                 command.createdBefore());
         // Customers named by the caller that neither side knows are an input error (a mistyped id), not a clean report.
         Set<CustomerId> unheardOf = new TreeSet<>(command.customers());
-        for (CustomerId customer : customers) {
-            // Every cached order of the customer, not only the window's: a ledger row billing an order created
-            // outside the window must be told apart from one billing an order that does not exist.
-            orders.forEachOrder(OrderCriteria.ALL.withCustomer(customer), cached -> {
-                Order order = cached.order();
-                unheardOf.remove(customer);
-                if (inWindow(order, command)) {
-                    reconciliation.addOrder(order);
-                } else {
-                    reconciliation.addOrderOutsideWindow(order);
-                }
-            });
-            // Every status: a row billing a suspended subscription must be told apart from one Partner Center never had.
-            subscriptions.ifPresent(reader -> reader.forEachSubscription(SubscriptionCriteria.ALL.withCustomer(customer),
-                    subscription -> {
-                        unheardOf.remove(customer);
-                        reconciliation.addSubscription(subscription);
-                    }));
+        if (ledgerNamesCustomers) {
+            addCachedSide(OrderCriteria.ALL, SubscriptionCriteria.ALL, reconciliation, command, unheardOf);
+        } else {
+            for (CustomerId customer : customers) {
+                addCachedSide(OrderCriteria.ALL.withCustomer(customer), SubscriptionCriteria.ALL.withCustomer(customer),
+                        reconciliation, command, unheardOf);
+            }
         }
+        // A hash set: it is asked once per ledger row.
+        Set<CustomerId> taking = ledgerNamesCustomers ? new HashSet<>() : new HashSet<>(customers);
         try (Stream<LedgerEntry> ledger = ledgerSource.read(command.ledger(), command.lenient())) {
             Iterator<LedgerEntry> entries = ledger.iterator();
             while (entries.hasNext()) {
                 LedgerEntry entry = entries.next();
                 if (entry instanceof LedgerRow row) {
-                    unheardOf.remove(row.customer());
-                    if (!customers.contains(row.customer())) {
-                        reconciliation.addLedgerEntryOfAnotherCustomer();
-                        continue;
+                    if (ledgerNamesCustomers) {
+                        taking.add(row.customer());
+                    } else {
+                        unheardOf.remove(row.customer());
+                        if (!taking.contains(row.customer())) {
+                            reconciliation.addLedgerEntryOfAnotherCustomer();
+                            continue;
+                        }
                     }
                 }
                 reconciliation.addLedgerEntry(entry);
@@ -109,10 +107,33 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         if (!unheardOf.isEmpty()) {
             throw new UnknownCustomerException(List.copyOf(unheardOf));
         }
+        if (ledgerNamesCustomers) {
+            reconciliation.retainCustomers(taking);
+        }
         ReconciliationReport report = reconciliation.report();
         return report.withSystemPurchasesNeverSynced(report.customersWith(DiscrepancyKind.MISSING_IN_PARTNER_CENTER).stream()
                 .filter(customer -> !syncedSystemPurchases(customer))
                 .toList());
+    }
+
+    private void addCachedSide(OrderCriteria orderCriteria, SubscriptionCriteria subscriptionCriteria,
+                               Reconciliation reconciliation, ReconcileOrdersCommand command, Set<CustomerId> unheardOf) {
+        // Every cached order, not only the window's: a ledger row billing an order created outside the window
+        // must be told apart from one billing an order that does not exist.
+        orders.forEachOrderToMatch(orderCriteria, cached -> {
+            Order order = cached.order();
+            unheardOf.remove(order.referenceCustomerId());
+            if (inWindow(order, command)) {
+                reconciliation.addOrder(order);
+            } else {
+                reconciliation.addOrderOutsideWindow(order);
+            }
+        });
+        // Every status: a row billing a suspended subscription must be told apart from one Partner Center never had.
+        subscriptions.ifPresent(reader -> reader.forEachSubscription(subscriptionCriteria, subscription -> {
+            unheardOf.remove(subscription.customer());
+            reconciliation.addSubscription(subscription);
+        }));
     }
 
     /**
@@ -122,17 +143,6 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     private boolean syncedSystemPurchases(CustomerId customer) {
         return runLog.succeededScopeKeys(OrderScope.KIND, customer).stream()
                 .anyMatch(key -> OrderScope.fromKey(customer, key).includeSystemPurchases());
-    }
-
-    private Set<CustomerId> customersIn(ReconcileOrdersCommand command) {
-        Set<CustomerId> customers = new TreeSet<>();
-        // Lenient here whatever the command says: bad rows are reported by the second, real pass.
-        try (Stream<LedgerEntry> ledger = ledgerSource.read(command.ledger(), true)) {
-            ledger.filter(LedgerRow.class::isInstance)
-                    .map(entry -> ((LedgerRow) entry).customer())
-                    .forEach(customers::add);
-        }
-        return customers;
     }
 
     /** The window of {@link OrderCriteria#createdBetween}: from inclusive, before exclusive. */

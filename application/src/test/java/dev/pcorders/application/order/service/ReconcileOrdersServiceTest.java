@@ -17,6 +17,8 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.reconciliation.DiscrepancyKind;
 import dev.pcorders.domain.reconciliation.LedgerEntry;
 import dev.pcorders.domain.reconciliation.LedgerRow;
+import dev.pcorders.domain.reconciliation.LedgerRowError;
+import dev.pcorders.domain.reconciliation.LedgerRowKey;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.shared.CustomerId;
 import java.nio.file.Path;
@@ -66,7 +68,25 @@ class ReconcileOrdersServiceTest {
 
         assertThat(report.isClean()).as("the other customer's unbilled order is not part of this ledger").isTrue();
         assertThat(report.matched()).isEqualTo(1);
-        assertThat(readsLenient).as("a lenient pass for customers, then the real one").containsExactly(true, false);
+        assertThat(readsLenient).as("the ledger is read once, as the command asks").containsExactly(false);
+    }
+
+    @Test
+    void aCustomerNamedOnlyByABadRowDoesNotTakePartWhenNoneAreNamed() {
+        cache(anOrder("mine").build(), anOrder("theirs").referenceCustomerId(OTHER_CUSTOMER).build());
+        LedgerRowError bad = new LedgerRowError(3, "quantity", "must be a whole number, got \"x\"",
+                Optional.of(new LedgerRowKey(OTHER_CUSTOMER, "theirs", Optional.of(OFFER), Optional.empty())));
+        ReconcileOrdersService service = new ReconcileOrdersService(repository, repository,
+                ledgerOf(billed(2, CUSTOMER, "mine", 5), bad));
+        ReconcileOrdersCommand lenient = new ReconcileOrdersCommand(LEDGER, List.of(),
+                ReconcileOrdersCommand.DEFAULT_PRICE_TOLERANCE, true, Optional.empty(), Optional.empty());
+
+        ReconciliationReport report = service.reconcileOrders(lenient);
+
+        assertThat(report.matched()).isEqualTo(1);
+        assertThat(report.discrepancies()).as("the other customer's cached order is not part of this ledger").isEmpty();
+        assertThat(report.rowsInError()).extracting(LedgerRowError::line).containsExactly(3L);
+        assertThat(readsLenient).containsExactly(true);
     }
 
     @Test
