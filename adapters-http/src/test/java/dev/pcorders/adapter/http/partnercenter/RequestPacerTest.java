@@ -149,6 +149,31 @@ class RequestPacerTest {
     }
 
     @Test
+    void theRateNeverHalvesBelowHalfTheSuccessesOfTheLastMinute() {
+        VirtualTime clock = new VirtualTime(Instant.parse("2026-12-04T00:00:00Z"));
+        RequestPacer pacer = RequestPacer.perMinute(2_400, clock);
+        // 30 successes a second for a minute and a half.
+        for (int second = 0; second < 90; second++) {
+            for (int i = 0; i < 30; i++) {
+                pacer.succeeded();
+            }
+            clock.sleep(Duration.ofSeconds(1));
+        }
+
+        pacer.throttled(Optional.of(Duration.ofSeconds(1)));
+        assertThat(pacer.currentRatePerMinute()).as("halved").isEqualTo(1_200);
+        clock.sleep(Duration.ofSeconds(2));
+        pacer.throttled(Optional.of(Duration.ofSeconds(1)));
+        // At 92 s the last minute holds the successes of seconds 32 to 89: 58 x 30.
+        assertThat(pacer.currentRatePerMinute()).as("half of the last minute's 1,740 successes").isEqualTo(870);
+
+        // A minute without a success: nothing holds the rate up any more.
+        clock.sleep(Duration.ofSeconds(61));
+        pacer.throttled(Optional.of(Duration.ofSeconds(1)));
+        assertThat(pacer.currentRatePerMinute()).isEqualTo(435);
+    }
+
+    @Test
     void theRateNeverFallsBelowOneRequestAMinute() {
         VirtualTime clock = new VirtualTime(Instant.EPOCH);
         RequestPacer pacer = RequestPacer.perMinute(3, clock);
