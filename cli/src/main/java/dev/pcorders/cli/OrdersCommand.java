@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -60,22 +61,28 @@ final class OrdersCommand {
                 converter = FormatConverter.class, description = "table, json or csv (default: ${DEFAULT-VALUE}).")
         OutputFormat format;
 
+        @Mixin
+        OutputFileOptions output;
+
         @Override
         public Integer call() throws IOException {
+            format.refuseUnless("orders list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
+            output.check();
             OrderCriteria criteria = criteria();
             FindCachedOrdersUseCase find = orders.root.services().findCachedOrders();
-            PrintWriter out = orders.root.out();
             // One read of the cache for the whole listing: pages read one by one could straddle a sync committed between
             // them and skip or repeat orders. Every format prints as the orders arrive.
             OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, action);
-            if (format == OutputFormat.JSON) {
-                OrderOutput.json(matching, out);
-            } else if (format == OutputFormat.CSV) {
-                OrderOutput.csv(matching, out);
-            } else {
-                OrderOutput.table(matching, out);
-            }
-            return ExitCodes.OK;
+            return output.print(orders.root, out -> {
+                if (format == OutputFormat.JSON) {
+                    OrderOutput.json(matching, out);
+                } else if (format == OutputFormat.CSV) {
+                    OrderOutput.csv(matching, out);
+                } else {
+                    OrderOutput.table(matching, out);
+                }
+                return ExitCodes.OK;
+            });
         }
 
         private OrderCriteria criteria() {
@@ -122,6 +129,7 @@ final class OrdersCommand {
             if (format == OutputFormat.CSV) {
                 throw new UsageException("orders show prints table or json; use orders list --format csv for CSV");
             }
+            format.refuseUnless("orders show", OutputFormat.TABLE, OutputFormat.JSON);
             List<CachedOrder> found = orders.root.services().findCachedOrderById().findCachedOrderById(OrderId.of(orderId));
             PrintWriter out = orders.root.out();
             if (found.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -52,8 +53,13 @@ final class ReconcileCommand implements Callable<Integer> {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Mixin
+    OutputFileOptions output;
+
     @Override
     public Integer call() throws IOException {
+        format.refuseUnless("reconcile", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
+        output.check();
         Amount tolerance;
         try {
             tolerance = Amount.parse(priceTolerance);
@@ -90,7 +96,10 @@ final class ReconcileCommand implements Callable<Integer> {
             }
             root.err().flush();
         }
-        ReportOutput.reconciliation(report, format, root.out());
-        return report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
+        int exitCode = report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
+        return output.print(root, out -> {
+            ReportOutput.reconciliation(report, format, out);
+            return exitCode;
+        });
     }
 }
