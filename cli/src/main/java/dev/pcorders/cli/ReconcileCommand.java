@@ -1,18 +1,30 @@
 package dev.pcorders.cli;
 
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
+import dev.pcorders.domain.reconciliation.Discrepancy;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.reconciliation.SubscriptionCheck;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.subscription.SubscriptionCriteria;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +62,7 @@ final class ReconcileCommand implements Callable<Integer> {
     LocalDate to;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
-            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+            description = "table, json, csv or html (a page to read, filter and print; default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Mixin
@@ -58,7 +70,7 @@ final class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        format.refuseUnless("reconcile", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
+        format.refuseUnless("reconcile", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.HTML);
         output.check();
         Amount tolerance;
         try {
@@ -97,9 +109,57 @@ final class ReconcileCommand implements Callable<Integer> {
             root.err().flush();
         }
         int exitCode = report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
+        if (format == OutputFormat.HTML) {
+            HtmlReport.Run run = htmlRun(report);
+            return output.print(root, out -> {
+                HtmlReport.write(report, run, out);
+                return exitCode;
+            });
+        }
         return output.print(root, out -> {
             ReportOutput.reconciliation(report, format, out);
             return exitCode;
         });
+    }
+
+    /** The names people know the report's customers and offers by, where the cache has them; ids stay beside them. */
+    private HtmlReport.Run htmlRun(ReconciliationReport report) {
+        Set<CustomerId> inReport = report.discrepancies().stream().map(Discrepancy::customer).collect(Collectors.toSet());
+        Map<CustomerId, String> customerNames = new HashMap<>();
+        Map<String, String> offerNames = new HashMap<>();
+        if (!inReport.isEmpty()) {
+            root.services().findCachedCustomers().findCachedCustomers(true).forEach(cached -> {
+                if (inReport.contains(cached.customer().id())) {
+                    customerNames.put(cached.customer().id(), cached.customer().displayName());
+                }
+            });
+            root.services().findCachedSubscriptions().forEachCachedSubscription(SubscriptionCriteria.ALL, subscription -> {
+                if (inReport.contains(subscription.customer())) {
+                    subscription.offerName().ifPresent(name ->
+                            offerNames.putIfAbsent(HtmlReport.Run.offerKey(subscription.offerId()), name));
+                }
+            });
+        }
+        return new HtmlReport.Run(root.database(), ledger, ledgerFormat(ledger), Optional.ofNullable(from),
+                Optional.ofNullable(to), Instant.now(), customerNames, offerNames);
+    }
+
+    /**
+     * Told by the header's column names, as the ledger reader tells them; the reader keeps its formats to itself, and
+     * the file has just been read whole by it, so only the two it accepts can be here.
+     */
+    static String ledgerFormat(Path ledger) {
+        try (BufferedReader reader = Files.newBufferedReader(ledger, StandardCharsets.UTF_8)) {
+            String header = Optional.ofNullable(reader.readLine()).orElse("").replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+            if (header.contains("chargetype")) {
+                return "Partner Center invoice reconciliation export";
+            }
+            if (header.contains("customer_id")) {
+                return "partner ledger" + (header.contains("subscription_id") ? " (with subscription_id)" : "");
+            }
+        } catch (IOException | UncheckedIOException unreadable) {
+            // The report is already made; a header that cannot be read again only leaves its format unnamed.
+        }
+        return "CSV ledger";
     }
 }
