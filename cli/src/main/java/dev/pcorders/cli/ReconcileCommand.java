@@ -1,6 +1,8 @@
 package dev.pcorders.cli;
 
+import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
+import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
 import dev.pcorders.domain.reconciliation.Discrepancy;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.reconciliation.SubscriptionCheck;
@@ -122,26 +124,35 @@ final class ReconcileCommand implements Callable<Integer> {
         });
     }
 
-    /** The names people know the report's customers and offers by, where the cache has them; ids stay beside them. */
     private HtmlReport.Run htmlRun(ReconciliationReport report) {
+        return htmlRun(report, root.database(), ledger, Optional.ofNullable(from), Optional.ofNullable(to),
+                root.services().findCachedCustomers(), root.services().findCachedSubscriptions());
+    }
+
+    /**
+     * The run as the page's header shows it, with the names people know the report's customers and offers by where
+     * the cache has them (the ids stay beside them). Only the customers the report names are looked up.
+     */
+    static HtmlReport.Run htmlRun(ReconciliationReport report, Path cache, Path ledger, Optional<LocalDate> from,
+                                  Optional<LocalDate> to, FindCachedCustomersUseCase cachedCustomers,
+                                  FindCachedSubscriptionsUseCase cachedSubscriptions) {
         Set<CustomerId> inReport = report.discrepancies().stream().map(Discrepancy::customer).collect(Collectors.toSet());
         Map<CustomerId, String> customerNames = new HashMap<>();
         Map<String, String> offerNames = new HashMap<>();
         if (!inReport.isEmpty()) {
-            root.services().findCachedCustomers().findCachedCustomers(true).forEach(cached -> {
+            cachedCustomers.findCachedCustomers(true).forEach(cached -> {
                 if (inReport.contains(cached.customer().id())) {
                     customerNames.put(cached.customer().id(), cached.customer().displayName());
                 }
             });
-            root.services().findCachedSubscriptions().forEachCachedSubscription(SubscriptionCriteria.ALL, subscription -> {
+            cachedSubscriptions.forEachCachedSubscription(SubscriptionCriteria.ALL, subscription -> {
                 if (inReport.contains(subscription.customer())) {
                     subscription.offerName().ifPresent(name ->
                             offerNames.putIfAbsent(HtmlReport.Run.offerKey(subscription.offerId()), name));
                 }
             });
         }
-        return new HtmlReport.Run(root.database(), ledger, ledgerFormat(ledger), Optional.ofNullable(from),
-                Optional.ofNullable(to), Instant.now(), customerNames, offerNames);
+        return new HtmlReport.Run(cache, ledger, ledgerFormat(ledger), from, to, Instant.now(), customerNames, offerNames);
     }
 
     /**
