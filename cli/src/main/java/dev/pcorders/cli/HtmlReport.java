@@ -82,16 +82,18 @@ final class HtmlReport {
             h2 { font-size: 17px; margin: 28px 0 10px; }
             .run { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; color: var(--muted); }
             .run dt { font-weight: 600; } .run dd { margin: 0; overflow-wrap: anywhere; }
-            .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 12px; }
+            .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 12px; margin-bottom: 12px; }
+            .cards.wide { grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); align-items: start; }
             .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
             .card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
             .card .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }
+            .card.money .value { font-size: 21px; white-space: nowrap; }
             .card.bad .value { color: var(--bad); } .card.good .value { color: var(--good); }
             .card ul { list-style: none; margin: 6px 0 0; padding: 0; font-size: 13px; }
             .card li { display: flex; justify-content: space-between; gap: 8px; }
             .card li span:last-child, .num { font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
             .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
-            .chart { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px; }
+            .chart { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px; margin: 0; }
             .chart h3 { font-size: 14px; margin: 0 0 6px; }
             .chart svg { width: 100%; height: auto; }
             .chart text { font: 12px system-ui, sans-serif; fill: var(--ink); }
@@ -250,14 +252,18 @@ final class HtmlReport {
         card(html, "ledgerRowsRead", "Ledger rows read", report.coverage().ledgerRowsRead(), "");
         card(html, "matched", "Matched order lines", report.matched(), "");
         card(html, "discrepancies", "Discrepancies", report.discrepancies().size(), report.isClean() ? "good" : "bad");
-        html.append("<div class=\"card\" data-field=\"discrepanciesByKind\"><div class=\"label\">By kind</div><ul>\n");
+        card(html, "notCompared", "Rows not compared", report.notCompared(), "");
+        card(html, "rowsOutsideWindow", "Rows outside the window", report.rowsOutsideWindow(), "");
+        card(html, "rowsInError", "Rows in error", report.rowsInError().size(), report.rowsInError().isEmpty() ? "" : "bad");
+        html.append("</div>\n<div class=\"cards wide\">\n");
+        html.append("<div class=\"card\" data-field=\"discrepanciesByKind\"><div class=\"label\">Discrepancies by kind</div><ul>\n");
         report.countsByKind().forEach((kind, count) -> html.append("<li data-kind=\"").append(kind.name())
                 .append("\"><span class=\"kind\">").append(kind.name()).append("</span><span class=\"count\">")
                 .append(count).append("</span></li>\n"));
         html.append("</ul></div>\n");
         for (CurrencyTotals totals : report.totals()) {
             String code = totals.currency().toString();
-            html.append("<div class=\"card").append(totals.difference().signum() == 0 ? "" : " bad")
+            html.append("<div class=\"card money").append(totals.difference().signum() == 0 ? "" : " bad")
                     .append("\" data-field=\"difference\" data-currency=\"").append(escape(code))
                     .append("\" data-amount=\"").append(totals.difference().toPlainString())
                     .append("\"><div class=\"label\">Money at risk, ").append(escape(code))
@@ -268,9 +274,6 @@ final class HtmlReport {
                     .append("<li><span>Partner Center</span><span data-amount=\"").append(totals.partnerCenter().toPlainString())
                     .append("\">").append(escape(money(totals.partnerCenter(), code))).append("</span></li></ul></div>\n");
         }
-        card(html, "notCompared", "Rows not compared", report.notCompared(), "");
-        card(html, "rowsOutsideWindow", "Rows outside the window", report.rowsOutsideWindow(), "");
-        card(html, "rowsInError", "Rows in error", report.rowsInError().size(), report.rowsInError().isEmpty() ? "" : "bad");
         html.append("</div>\n</section>\n");
     }
 
