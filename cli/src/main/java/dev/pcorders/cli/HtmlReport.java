@@ -7,6 +7,7 @@ import dev.pcorders.domain.reconciliation.LedgerRowError;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.reconciliation.SubscriptionCheck;
 import dev.pcorders.domain.reconciliation.SubscriptionDetail;
+import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -272,7 +274,13 @@ final class HtmlReport {
                     .append("<li><span>ledger</span><span data-amount=\"").append(totals.ledger().toPlainString()).append("\">")
                     .append(escape(money(totals.ledger(), code))).append("</span></li>")
                     .append("<li><span>Partner Center</span><span data-amount=\"").append(totals.partnerCenter().toPlainString())
-                    .append("\">").append(escape(money(totals.partnerCenter(), code))).append("</span></li></ul></div>\n");
+                    .append("\">").append(escape(money(totals.partnerCenter(), code))).append("</span></li>");
+            BigDecimal gross = report.atRiskByCustomer().values().stream()
+                    .map(amounts -> amounts.getOrDefault(totals.currency(), BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            // Net, the difference can hide an overbilled customer behind an underbilled one; gross cannot.
+            html.append("<li data-figure=\"gross\"><span>discrepancies, gross</span><span data-amount=\"")
+                    .append(gross.toPlainString()).append("\">").append(escape(money(gross, code))).append("</span></li>")
+                    .append("</ul></div>\n");
         }
         html.append("</div>\n</section>\n");
     }
@@ -311,21 +319,44 @@ final class HtmlReport {
     private static void charts(ReconciliationReport report, Run run, StringBuilder html) {
         html.append("<section class=\"charts\" aria-label=\"Charts\">\n");
         List<Bar> byKind = new ArrayList<>();
-        report.countsByKind().forEach((kind, count) -> byKind.add(new Bar(kind.name(), count)));
+        report.countsByKind().forEach((kind, count) -> byKind.add(Bar.count(kind.name(), count)));
         chart(html, "chart-kinds", "Discrepancies by kind", byKind);
-        Map<CustomerId, Long> perCustomer = report.discrepancies().stream()
-                .collect(Collectors.groupingBy(Discrepancy::customer, LinkedHashMap::new, Collectors.counting()));
-        List<Bar> customers = perCustomer.entrySet().stream()
-                .sorted(Map.Entry.<CustomerId, Long>comparingByValue().reversed()
-                        .thenComparing(entry -> entry.getKey().toString()))
-                .limit(TOP_CUSTOMERS)
-                .map(entry -> new Bar(run.customerName(entry.getKey()).orElse(entry.getKey().toString()), entry.getValue()))
-                .toList();
-        chart(html, "chart-customers", "Top customers by discrepancies", customers);
+        Map<CurrencyCode, List<Map.Entry<CustomerId, BigDecimal>>> atRisk = atRiskByCurrency(report);
+        // Amounts in different currencies cannot share one axis: one chart per currency.
+        atRisk.forEach((currency, customers) -> chart(html, "chart-at-risk-" + currency, "Top customers by amount at risk, "
+                + currency, customers.stream().limit(TOP_CUSTOMERS).map(entry -> new Bar(customerLabel(run, entry.getKey()),
+                        entry.getValue(), money(entry.getValue(), currency.toString()))).toList()));
+        if (atRisk.isEmpty()) {
+            // Seat discrepancies only: they carry no money, so customers are ranked by how many they have.
+            Map<CustomerId, Long> perCustomer = report.discrepancies().stream()
+                    .collect(Collectors.groupingBy(Discrepancy::customer, LinkedHashMap::new, Collectors.counting()));
+            chart(html, "chart-customers", "Top customers by discrepancies", perCustomer.entrySet().stream()
+                    .sorted(Map.Entry.<CustomerId, Long>comparingByValue().reversed()
+                            .thenComparing(entry -> entry.getKey().toString()))
+                    .limit(TOP_CUSTOMERS).map(entry -> Bar.count(customerLabel(run, entry.getKey()), entry.getValue()))
+                    .toList());
+        }
         html.append("</section>\n");
     }
 
-    private record Bar(String label, long value) {
+    /** Per currency, the customers with an amount at risk in it, the largest first. */
+    private static Map<CurrencyCode, List<Map.Entry<CustomerId, BigDecimal>>> atRiskByCurrency(ReconciliationReport report) {
+        Map<CurrencyCode, List<Map.Entry<CustomerId, BigDecimal>>> byCurrency = new TreeMap<>();
+        report.atRiskByCustomer().forEach((customer, amounts) -> amounts.forEach((currency, amount) ->
+                byCurrency.computeIfAbsent(currency, c -> new ArrayList<>()).add(Map.entry(customer, amount))));
+        byCurrency.values().forEach(customers -> customers.sort(Map.Entry.<CustomerId, BigDecimal>comparingByValue()
+                .reversed().thenComparing(entry -> entry.getKey().toString())));
+        return byCurrency;
+    }
+
+    private static String customerLabel(Run run, CustomerId customer) {
+        return run.customerName(customer).orElse(customer.toString());
+    }
+
+    private record Bar(String label, BigDecimal value, String shown) {
+        static Bar count(String label, long count) {
+            return new Bar(label, BigDecimal.valueOf(count), Long.toString(count));
+        }
     }
 
     /** A horizontal bar chart as inline SVG; the labels are text nodes, escaped like every other value. */
@@ -333,24 +364,26 @@ final class HtmlReport {
         int labelWidth = 250;
         int barArea = 300;
         int rowHeight = 24;
-        int width = labelWidth + barArea + 60;
+        int width = labelWidth + barArea + 160;
         int height = Math.max(1, bars.size()) * rowHeight + 8;
-        long max = bars.stream().mapToLong(Bar::value).max().orElse(0);
-        html.append("<figure class=\"chart\" id=\"").append(id).append("\"><h3>").append(escape(title)).append("</h3>\n")
+        BigDecimal max = bars.stream().map(Bar::value).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        html.append("<figure class=\"chart\" id=\"").append(escape(id)).append("\"><h3>").append(escape(title)).append("</h3>\n")
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" aria-label=\"").append(escape(title)).append("\">\n");
         int y = 4;
         for (Bar bar : bars) {
-            long length = max == 0 ? 0 : Math.max(bar.value() == 0 ? 0 : 2, bar.value() * barArea / max);
+            // Pixels from the exact amounts; only the bar's length is rounded.
+            int length = max.signum() == 0 || bar.value().signum() == 0 ? 0 : Math.max(2, bar.value()
+                    .multiply(BigDecimal.valueOf(barArea)).divide(max, 0, RoundingMode.HALF_UP).intValue());
             String label = bar.label().codePointCount(0, bar.label().length()) > 36
                     ? bar.label().substring(0, bar.label().offsetByCodePoints(0, 35)) + "\u2026" : bar.label();
-            html.append("<g class=\"row\"><title>").append(escape(bar.label())).append(": ").append(bar.value())
+            html.append("<g class=\"row\"><title>").append(escape(bar.label())).append(": ").append(escape(bar.shown()))
                     .append("</title><text x=\"").append(labelWidth - 8).append("\" y=\"").append(y + 16)
                     .append("\" text-anchor=\"end\">").append(escape(label)).append("</text>")
                     .append("<rect class=\"bar\" x=\"").append(labelWidth).append("\" y=\"").append(y + 3)
                     .append("\" width=\"").append(length).append("\" height=\"").append(rowHeight - 8).append("\"/>")
                     .append("<text class=\"value\" x=\"").append(labelWidth + length + 6).append("\" y=\"").append(y + 16)
-                    .append("\">").append(bar.value()).append("</text></g>\n");
+                    .append("\">").append(escape(bar.shown())).append("</text></g>\n");
             y += rowHeight;
         }
         html.append("</svg></figure>\n");
@@ -387,8 +420,14 @@ final class HtmlReport {
             run.customerName(customer).ifPresent(name -> html.append("<bdi class=\"customer-name\">").append(escape(name))
                     .append("</bdi> "));
             html.append("<span class=\"id\">").append(escape(customer.toString())).append("</span> <span class=\"muted\">")
-                    .append(discrepancies.size()).append(" discrepanc").append(discrepancies.size() == 1 ? "y" : "ies")
-                    .append("</span></th></tr>\n");
+                    .append(discrepancies.size()).append(" discrepanc").append(discrepancies.size() == 1 ? "y" : "ies");
+            Map<CurrencyCode, BigDecimal> atRisk = new TreeMap<>(report.atRiskByCustomer().getOrDefault(customer, Map.of()));
+            if (!atRisk.isEmpty()) {
+                html.append(", at risk <span class=\"at-risk\">").append(escape(atRisk.entrySet().stream()
+                        .map(entry -> money(entry.getValue(), entry.getKey().toString()))
+                        .collect(Collectors.joining(" \u00B7 ")))).append("</span>");
+            }
+            html.append("</span></th></tr>\n");
             discrepancies.forEach(d -> row(d, run, html));
             html.append("</tbody>\n");
         });

@@ -189,6 +189,28 @@ class HtmlReportTest {
     }
 
     @Test
+    void customersAreRankedByTheirAmountAtRiskInEachCurrency() {
+        ReconciliationReport withAmounts = new ReconciliationReport(5, Map.of(), 0, List.of(), List.of(USD, JPY),
+                List.of(MISSING, PRICE, SEATS), new ReconciliationReport.Coverage(20, 0, 0), List.of(),
+                new SubscriptionCheck(List.of(PLAIN_CUSTOMER), List.of(), List.of()),
+                Map.of(HOSTILE_CUSTOMER, Map.of(CurrencyCode.of("USD"), new BigDecimal("10.125"),
+                                CurrencyCode.of("JPY"), new BigDecimal("1500")),
+                        PLAIN_CUSTOMER, Map.of(CurrencyCode.of("USD"), new BigDecimal("99.5"))));
+
+        Document page = Jsoup.parse(html(withAmounts));
+
+        assertThat(page.select("#chart-customers")).isEmpty();
+        assertThat(page.select("#chart-at-risk-USD text.value").eachText()).containsExactly("99.50 USD", "10.125 USD");
+        assertThat(page.select("#chart-at-risk-USD h3").text()).isEqualTo("Top customers by amount at risk, USD");
+        assertThat(page.select("#chart-at-risk-JPY text.value").eachText()).containsExactly("1,500 JPY");
+        assertThat(page.select("#chart-at-risk-USD rect.bar").eachAttr("width")).containsExactly("300", "31");
+        assertThat(page.selectFirst("tbody[data-customer=" + HOSTILE_CUSTOMER + "] .at-risk").text())
+                .isEqualTo("1,500 JPY \u00B7 10.125 USD");
+        assertThat(page.selectFirst("[data-field=difference][data-currency=USD] [data-figure=gross] [data-amount]")
+                .attr("data-amount")).isEqualTo("109.625");
+    }
+
+    @Test
     void aCleanLedgerGetsAPageSayingSoNotAnEmptyTable() {
         Document page = Jsoup.parse(html(report()));
 

@@ -142,6 +142,10 @@ class ReconcileHtmlCliTest {
                 assertThat(new BigDecimal(page.selectFirst("tr[data-figure=" + figure + "] td[data-currency=" + currency + "]")
                         .attr("data-amount"))).as(currency + " " + figure).isEqualByComparingTo(totals.get(figure).decimalValue());
             }
+            // What the kinds explain, net, can be no more than the customers' amounts at risk, which add it up gross.
+            BigDecimal explained = totals.get("difference").decimalValue().subtract(totals.get("residue").decimalValue());
+            assertThat(new BigDecimal(page.selectFirst("[data-field=difference][data-currency=" + currency
+                    + "] [data-figure=gross] [data-amount]").attr("data-amount"))).isGreaterThanOrEqualTo(explained.abs());
             totals.get("byKind").fields().forEachRemaining(kind -> assertThat(new BigDecimal(
                     page.selectFirst("tr[data-figure=" + kind.getKey() + "] td[data-currency=" + currency + "]")
                             .attr("data-amount"))).as(currency + " " + kind.getKey()).isEqualByComparingTo(kind.getValue().decimalValue()));
