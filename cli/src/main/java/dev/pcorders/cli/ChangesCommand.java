@@ -35,7 +35,7 @@ final class ChangesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         format.refuseUnless("changes", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
-        output.check();
+        output.check(format);
         String kind = resource.strip().toLowerCase(java.util.Locale.ROOT);
         if (kind.equals("subscriptions")) {
             SubscriptionChangesQuery query = customer == null ? SubscriptionChangesQuery.ALL

@@ -37,7 +37,7 @@ final class CustomersCommand {
         @Override
         public Integer call() throws IOException {
             format.refuseUnless("customers list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
-            output.check();
+            output.check(format);
             List<CachedCustomer> listed = customers.root.services().findCachedCustomers().findCachedCustomers(includeRemoved);
             return output.print(customers.root, out -> {
                 CustomerOutput.list(listed, format, out);

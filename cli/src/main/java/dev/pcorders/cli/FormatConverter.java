@@ -12,7 +12,7 @@ final class FormatConverter implements ITypeConverter<OutputFormat> {
         try {
             return OutputFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new TypeConversionException("'" + value + "' is not a format; use table, json, csv or html");
+            throw new TypeConversionException("'" + value + "' is not a format; use table, json, csv, html or xlsx");
         }
     }
 }

@@ -58,7 +58,7 @@ final class OrdersCommand {
         String offer;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-                converter = FormatConverter.class, description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+                converter = FormatConverter.class, description = "table, json, csv or xlsx (xlsx with --output; default: ${DEFAULT-VALUE}).")
         OutputFormat format;
 
         @Mixin
@@ -66,13 +66,19 @@ final class OrdersCommand {
 
         @Override
         public Integer call() throws IOException {
-            format.refuseUnless("orders list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
-            output.check();
+            format.refuseUnless("orders list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.XLSX);
+            output.check(format);
             OrderCriteria criteria = criteria();
             FindCachedOrdersUseCase find = orders.root.services().findCachedOrders();
             // One read of the cache for the whole listing: pages read one by one could straddle a sync committed between
             // them and skip or repeat orders. Every format prints as the orders arrive.
             OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, action);
+            if (format == OutputFormat.XLSX) {
+                return output.write(orders.root, stream -> {
+                    XlsxOutput.orders(matching, stream);
+                    return ExitCodes.OK;
+                });
+            }
             return output.print(orders.root, out -> {
                 if (format == OutputFormat.JSON) {
                     OrderOutput.json(matching, out);

@@ -19,7 +19,11 @@ final class OutputFileOptions {
     }
 
     /** Before any work (opening the cache, reading a ledger): a refused --output must cost nothing and touch nothing. */
-    void check() {
+    void check(OutputFormat format) {
+        if (format == OutputFormat.XLSX && file == null) {
+            throw new UsageException("--format xlsx writes a workbook, which is binary and no use on a terminal: "
+                    + "give --output FILE.xlsx");
+        }
         refuseForceAlone();
         if (file != null) {
             ReportFile.refuseToOverwrite(file, force);

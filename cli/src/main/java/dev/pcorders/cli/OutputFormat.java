@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How a command prints its result: aligned for people, JSON / CSV for scripts, HTML for a report to read and print. */
+/**
+ * How a command prints its result: aligned for people, JSON / CSV for scripts, HTML for a report to read and print,
+ * XLSX for a spreadsheet (binary, so only into --output).
+ */
 enum OutputFormat {
-    TABLE, JSON, CSV, HTML;
+    TABLE, JSON, CSV, HTML, XLSX;
 
     String label() {
         return name().toLowerCase(Locale.ROOT);

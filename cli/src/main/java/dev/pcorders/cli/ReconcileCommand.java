@@ -64,7 +64,7 @@ final class ReconcileCommand implements Callable<Integer> {
     LocalDate to;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
-            description = "table, json, csv or html (a page to read, filter and print; default: ${DEFAULT-VALUE}).")
+            description = "table, json, csv, html (a page to read, filter and print) or xlsx (with --output; default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Mixin
@@ -72,8 +72,9 @@ final class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        format.refuseUnless("reconcile", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.HTML);
-        output.check();
+        format.refuseUnless("reconcile", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.HTML,
+                OutputFormat.XLSX);
+        output.check(format);
         Amount tolerance;
         try {
             tolerance = Amount.parse(priceTolerance);
@@ -111,6 +112,12 @@ final class ReconcileCommand implements Callable<Integer> {
             root.err().flush();
         }
         int exitCode = report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
+        if (format == OutputFormat.XLSX) {
+            return output.write(root, stream -> {
+                XlsxOutput.reconciliation(report, stream);
+                return exitCode;
+            });
+        }
         if (format == OutputFormat.HTML) {
             HtmlReport.Run run = htmlRun(report);
             return output.print(root, out -> {

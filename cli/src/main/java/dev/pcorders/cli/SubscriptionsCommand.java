@@ -37,7 +37,7 @@ final class SubscriptionsCommand {
         String offer;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-                converter = FormatConverter.class, description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+                converter = FormatConverter.class, description = "table, json, csv or xlsx (xlsx with --output; default: ${DEFAULT-VALUE}).")
         OutputFormat format;
 
         @Mixin
@@ -45,12 +45,19 @@ final class SubscriptionsCommand {
 
         @Override
         public Integer call() throws IOException {
-            format.refuseUnless("subscriptions list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
-            output.check();
+            format.refuseUnless("subscriptions list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV,
+                    OutputFormat.XLSX);
+            output.check(format);
             SubscriptionCriteria criteria = criteria();
             FindCachedSubscriptionsUseCase find = subscriptions.root.services().findCachedSubscriptions();
             // One read of the cache for the whole listing, printed as the subscriptions arrive.
             SubscriptionOutput.SubscriptionSource matching = action -> find.forEachCachedSubscription(criteria, action);
+            if (format == OutputFormat.XLSX) {
+                return output.write(subscriptions.root, stream -> {
+                    XlsxOutput.subscriptions(matching, stream);
+                    return ExitCodes.OK;
+                });
+            }
             return output.print(subscriptions.root, out -> {
                 if (format == OutputFormat.JSON) {
                     SubscriptionOutput.json(matching, out);
