@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a report to a file all or nothing: into a temporary file in the target's own folder (so the final rename
@@ -63,12 +65,16 @@ final class ReportFile {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new UsageException("--output " + target + ": folder " + folder + " does not exist");
         }
-        // A dot name, so a listing of the folder or a glob such as *.html does not pick up a report being written.
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        // A dot name, so a listing of the folder or a glob such as *.html does not pick up a report being written. Not
+        // Files.createTempFile: its file is readable by its owner alone, and the report is for sharing, so it gets the
+        // permissions any new file gets here (the umask's). CREATE_NEW: never another's file, nor a link's target.
+        Path temporary = folder.resolve("." + absolute.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        OutputStream opened = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         boolean moved = false;
         try {
             int exitCode;
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = opened) {
                 exitCode = body.write(out);
             }
             // Checked again at the end: another process may have created the file while the report was being written.

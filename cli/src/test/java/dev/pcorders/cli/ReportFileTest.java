@@ -68,6 +68,19 @@ class ReportFileTest {
     }
 
     @Test
+    void theReportGetsThePermissionsOfAnyNewFileNotOnlyItsOwners() throws IOException {
+        Path target = folder.resolve("report.html");
+        Path plain = Files.createFile(folder.resolve("plain.txt"));
+
+        ReportFile.text(target, false, out -> {
+            out.println("<!DOCTYPE html>");
+            return ExitCodes.OK;
+        });
+
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void anExistingFileIsRefusedBeforeTheReportRuns() throws IOException {
         Path target = folder.resolve("report.csv");
         Files.writeString(target, "yesterday\n");
