@@ -65,6 +65,9 @@ class ReconcileHtmlBrowserTest {
     private static ChromeDriver browser;
     private static JsonNode report;
     private static Path page;
+    private static Path hostilePage;
+    private static final String HOSTILE_ORDER = "<script>window.pwned = 'order'</script>";
+    private static final String HOSTILE_OFFER = "\"><img src=x onerror=\"window.pwned = 'offer'\">";
     /** Why there is no browser to test in, if there is none: every test is then reported skipped with it. */
     private static Optional<String> noBrowser = Optional.empty();
 
@@ -94,6 +97,18 @@ class ReconcileHtmlBrowserTest {
         Cli.Run html = Cli.run(Map.of(), "--db", db, "reconcile", "--ledger", ledger.toString(), "--format", "html",
                 "--output", page.toString(), "--force");
         assertThat(html.exitCode()).as("%s", html).isEqualTo(ExitCodes.DISCREPANCIES);
+
+        // Markup in the ledger, a file anyone may have edited: as an order reference (a discrepancy), and as an offer id
+        // the reader refuses (a row in error quoting it).
+        Path hostileLedger = folder.resolve("hostile-ledger.csv");
+        String customer = sandbox.customerIds().get(0);
+        String hostileRows = customer + "," + csvField(HOSTILE_ORDER) + ",CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1,1.00,USD,\n"
+                + customer + ",o-1," + csvField(HOSTILE_OFFER) + ",1,1.00,USD,\n";
+        Files.writeString(hostileLedger, Files.readString(ledger) + hostileRows);
+        hostilePage = EVIDENCE.resolve("reconcile-hostile.html").toAbsolutePath();
+        Cli.Run hostile = Cli.run(Map.of(), "--db", db, "reconcile", "--ledger", hostileLedger.toString(), "--lenient",
+                "--format", "html", "--output", hostilePage.toString(), "--force");
+        assertThat(hostile.exitCode()).as("%s", hostile).isEqualTo(ExitCodes.DISCREPANCIES);
 
         service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -261,6 +276,31 @@ class ReconcileHtmlBrowserTest {
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
+    }
+
+    @Test
+    void markupInTheLedgerIsShownAsTextAndNeverRuns() {
+        browser.manage().logs().get(LogType.PERFORMANCE);
+        browser.get(hostilePage.toUri().toString());
+
+        assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#discrepancies tr[data-kind=MISSING_IN_PARTNER_CENTER]"))
+                .stream().filter(row -> row.findElement(By.cssSelector("td:nth-child(2)")).getText().equals(HOSTILE_ORDER))
+                .toList();
+        assertThat(rows).hasSize(1);
+        assertThat(browser.findElement(By.id("row-errors")).getText()).contains(HOSTILE_OFFER);
+        List<String> requested = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            if (entry.getMessage().contains("Network.requestWillBeSent")) {
+                requested.add(entry.getMessage());
+            }
+        }
+        assertThat(requested).hasSize(1).allSatisfy(request -> assertThat(request).contains("reconcile-hostile.html"));
+    }
+
+    private static String csvField(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static List<List<String>> kindsPerCustomer() {
