@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -28,28 +29,40 @@ final class ChangesCommand implements Callable<Integer> {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Mixin
+    OutputFileOptions output;
+
     @Override
     public Integer call() throws IOException {
+        format.refuseUnless("changes", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
+        output.check(format);
         String kind = resource.strip().toLowerCase(java.util.Locale.ROOT);
         if (kind.equals("subscriptions")) {
             SubscriptionChangesQuery query = customer == null ? SubscriptionChangesQuery.ALL
                     : SubscriptionChangesQuery.ALL.ofCustomer(CustomerId.parse(customer));
-            SubscriptionOutput.changes(root.services().listSubscriptionChanges().listSubscriptionChanges(query), format,
-                    root.out());
-            return ExitCodes.OK;
+            var changes = root.services().listSubscriptionChanges().listSubscriptionChanges(query);
+            return output.print(root, out -> {
+                SubscriptionOutput.changes(changes, format, out);
+                return ExitCodes.OK;
+            });
         }
         if (kind.equals("customers")) {
             Optional<CustomerId> only = Optional.ofNullable(customer).map(CustomerId::parse);
-            CustomerOutput.changes(root.services().listCustomerChanges().listCustomerChanges(only, Optional.empty()), format,
-                    root.out());
-            return ExitCodes.OK;
+            var changes = root.services().listCustomerChanges().listCustomerChanges(only, Optional.empty());
+            return output.print(root, out -> {
+                CustomerOutput.changes(changes, format, out);
+                return ExitCodes.OK;
+            });
         }
         if (!kind.equals("orders")) {
             throw new UsageException("--resource takes orders, subscriptions or customers, got "
                     + dev.pcorders.domain.shared.InputQuote.quote(resource));
         }
         OrderChangesQuery query = customer == null ? OrderChangesQuery.ALL : OrderChangesQuery.ALL.ofCustomer(CustomerId.parse(customer));
-        ReportOutput.changes(root.services().listOrderChanges().listOrderChanges(query), format, root.out());
-        return ExitCodes.OK;
+        var changes = root.services().listOrderChanges().listOrderChanges(query);
+        return output.print(root, out -> {
+            ReportOutput.changes(changes, format, out);
+            return ExitCodes.OK;
+        });
     }
 }

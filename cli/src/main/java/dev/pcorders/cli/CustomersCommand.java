@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,11 +31,18 @@ final class CustomersCommand {
                 converter = FormatConverter.class, description = "table, json or csv (default: ${DEFAULT-VALUE}).")
         OutputFormat format;
 
+        @Mixin
+        OutputFileOptions output;
+
         @Override
         public Integer call() throws IOException {
+            format.refuseUnless("customers list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
+            output.check(format);
             List<CachedCustomer> listed = customers.root.services().findCachedCustomers().findCachedCustomers(includeRemoved);
-            CustomerOutput.list(listed, format, customers.root.out());
-            return ExitCodes.OK;
+            return output.print(customers.root, out -> {
+                CustomerOutput.list(listed, format, out);
+                return ExitCodes.OK;
+            });
         }
     }
 }

@@ -34,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"The whole job on a local Partner Center look-alike: start the sandbox, sync every customer's "
                 + "orders and subscriptions into a database (--db, default ./" + DemoCommand.DEFAULT_DATABASE
                 + "; PC_ORDERS_DB is not used), then reconcile against the sandbox's invoice reconciliation export and "
-                + "against a partner ledger naming subscriptions, both with a few planted discrepancies.",
+                + "against a partner ledger naming subscriptions, both with a few planted discrepancies; the second report "
+                + "is also written as an HTML page beside the database.",
                 "Needs no credentials and no network."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -55,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         Path database = root.databaseFlag().orElse(Path.of(DEFAULT_DATABASE));
         Path ledger = siblingOf(database, "-invoice-reconciliation.csv");
         Path partnerLedger = siblingOf(database, "-partner-ledger.csv");
+        Path htmlReport = siblingOf(database, "-report.html");
         try (SandboxServer sandbox = Sandbox.start(SandboxSettings.defaults().withPageSize(PAGE_SIZE))) {
             refuseNonDemoData(database, sandbox.customerIds());
             out.println("1. Sandbox: a local Partner Center at " + sandbox.baseUrl() + " serving "
@@ -95,6 +97,17 @@ final class DemoCommand implements Callable<Integer> {
                 ReconciliationReport partnerReport = pcOrders.reconcileOrders()
                         .reconcileOrders(ReconcileOrdersCommand.of(partnerLedger));
                 ReportOutput.reconciliation(partnerReport, OutputFormat.TABLE, out);
+
+                // Replaced on every run, as the ledgers are: it is the demo's own file, beside its database.
+                HtmlReport.Run run = ReconcileCommand.htmlRun(partnerReport, database, partnerLedger, Optional.empty(),
+                        Optional.empty(), pcOrders.findCachedCustomers(), pcOrders.findCachedSubscriptions());
+                ReportFile.text(htmlReport, true, page -> {
+                    HtmlReport.write(partnerReport, run, page);
+                    return ExitCodes.OK;
+                });
+                out.println();
+                out.println("5. The same report as a page to open in a browser, filter, sort and print: "
+                        + htmlReport.toAbsolutePath());
             }
         }
         out.println();
@@ -107,6 +120,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  java -jar cli/target/pc-orders.jar " + db + " changes");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + ledger + " --format json");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + partnerLedger);
+        out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + ledger
+                + " --format html --output report.html");
         out.println("  java -jar cli/target/pc-orders.jar sandbox      # then sync from it yourself");
         out.flush();
         return ExitCodes.OK;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Accepts {@code table}, {@code json} and {@code csv} in any case. */
+/** Accepts any {@link OutputFormat} in any case; each command then refuses the ones it does not print. */
 final class FormatConverter implements ITypeConverter<OutputFormat> {
 
     @Override
@@ -12,7 +12,7 @@ final class FormatConverter implements ITypeConverter<OutputFormat> {
         try {
             return OutputFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new TypeConversionException("'" + value + "' is not a format; use table, json or csv");
+            throw new TypeConversionException("'" + value + "' is not a format; use table, json, csv, html or xlsx");
         }
     }
 }

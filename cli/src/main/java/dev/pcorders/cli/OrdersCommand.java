@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -57,25 +58,37 @@ final class OrdersCommand {
         String offer;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-                converter = FormatConverter.class, description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+                converter = FormatConverter.class, description = "table, json, csv or xlsx (xlsx with --output; default: ${DEFAULT-VALUE}).")
         OutputFormat format;
+
+        @Mixin
+        OutputFileOptions output;
 
         @Override
         public Integer call() throws IOException {
+            format.refuseUnless("orders list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.XLSX);
+            output.check(format);
             OrderCriteria criteria = criteria();
             FindCachedOrdersUseCase find = orders.root.services().findCachedOrders();
-            PrintWriter out = orders.root.out();
             // One read of the cache for the whole listing: pages read one by one could straddle a sync committed between
             // them and skip or repeat orders. Every format prints as the orders arrive.
             OrderOutput.OrderSource matching = action -> find.forEachCachedOrder(criteria, action);
-            if (format == OutputFormat.JSON) {
-                OrderOutput.json(matching, out);
-            } else if (format == OutputFormat.CSV) {
-                OrderOutput.csv(matching, out);
-            } else {
-                OrderOutput.table(matching, out);
+            if (format == OutputFormat.XLSX) {
+                return output.write(orders.root, stream -> {
+                    XlsxOutput.orders(matching, stream);
+                    return ExitCodes.OK;
+                });
             }
-            return ExitCodes.OK;
+            return output.print(orders.root, out -> {
+                if (format == OutputFormat.JSON) {
+                    OrderOutput.json(matching, out);
+                } else if (format == OutputFormat.CSV) {
+                    OrderOutput.csv(matching, out);
+                } else {
+                    OrderOutput.table(matching, out);
+                }
+                return ExitCodes.OK;
+            });
         }
 
         private OrderCriteria criteria() {
@@ -122,6 +135,7 @@ final class OrdersCommand {
             if (format == OutputFormat.CSV) {
                 throw new UsageException("orders show prints table or json; use orders list --format csv for CSV");
             }
+            format.refuseUnless("orders show", OutputFormat.TABLE, OutputFormat.JSON);
             List<CachedOrder> found = orders.root.services().findCachedOrderById().findCachedOrderById(OrderId.of(orderId));
             PrintWriter out = orders.root.out();
             if (found.isEmpty()) {

@@ -1,19 +1,34 @@
 package dev.pcorders.cli;
 
+import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
+import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
+import dev.pcorders.domain.reconciliation.Discrepancy;
 import dev.pcorders.domain.reconciliation.ReconciliationReport;
 import dev.pcorders.domain.reconciliation.SubscriptionCheck;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.subscription.SubscriptionCriteria;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -49,11 +64,17 @@ final class ReconcileCommand implements Callable<Integer> {
     LocalDate to;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
-            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+            description = "table, json, csv, html (a page to read, filter and print) or xlsx (with --output; default: ${DEFAULT-VALUE}).")
     OutputFormat format;
+
+    @Mixin
+    OutputFileOptions output;
 
     @Override
     public Integer call() throws IOException {
+        format.refuseUnless("reconcile", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.HTML,
+                OutputFormat.XLSX);
+        output.check(format);
         Amount tolerance;
         try {
             tolerance = Amount.parse(priceTolerance);
@@ -90,7 +111,73 @@ final class ReconcileCommand implements Callable<Integer> {
             }
             root.err().flush();
         }
-        ReportOutput.reconciliation(report, format, root.out());
-        return report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
+        int exitCode = report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
+        if (format == OutputFormat.XLSX) {
+            return output.write(root, stream -> {
+                XlsxOutput.reconciliation(report, stream);
+                return exitCode;
+            });
+        }
+        if (format == OutputFormat.HTML) {
+            HtmlReport.Run run = htmlRun(report);
+            return output.print(root, out -> {
+                HtmlReport.write(report, run, out);
+                return exitCode;
+            });
+        }
+        return output.print(root, out -> {
+            ReportOutput.reconciliation(report, format, out);
+            return exitCode;
+        });
+    }
+
+    private HtmlReport.Run htmlRun(ReconciliationReport report) {
+        return htmlRun(report, root.database(), ledger, Optional.ofNullable(from), Optional.ofNullable(to),
+                root.services().findCachedCustomers(), root.services().findCachedSubscriptions());
+    }
+
+    /**
+     * The run as the page's header shows it, with the names people know the report's customers and offers by where
+     * the cache has them (the ids stay beside them). Only the customers the report names are looked up.
+     */
+    static HtmlReport.Run htmlRun(ReconciliationReport report, Path cache, Path ledger, Optional<LocalDate> from,
+                                  Optional<LocalDate> to, FindCachedCustomersUseCase cachedCustomers,
+                                  FindCachedSubscriptionsUseCase cachedSubscriptions) {
+        Set<CustomerId> inReport = report.discrepancies().stream().map(Discrepancy::customer).collect(Collectors.toSet());
+        Map<CustomerId, String> customerNames = new HashMap<>();
+        Map<String, String> offerNames = new HashMap<>();
+        if (!inReport.isEmpty()) {
+            cachedCustomers.findCachedCustomers(true).forEach(cached -> {
+                if (inReport.contains(cached.customer().id())) {
+                    customerNames.put(cached.customer().id(), cached.customer().displayName());
+                }
+            });
+            cachedSubscriptions.forEachCachedSubscription(SubscriptionCriteria.ALL, subscription -> {
+                if (inReport.contains(subscription.customer())) {
+                    subscription.offerName().ifPresent(name ->
+                            offerNames.putIfAbsent(HtmlReport.Run.offerKey(subscription.offerId()), name));
+                }
+            });
+        }
+        return new HtmlReport.Run(cache, ledger, ledgerFormat(ledger), from, to, Instant.now(), customerNames, offerNames);
+    }
+
+    /**
+     * Told by the header's column names, as the ledger reader tells them; the reader keeps its formats to itself, and
+     * the file has just been read whole by it, so only the two it accepts can be here.
+     */
+    static String ledgerFormat(Path ledger) {
+        try (BufferedReader reader = Files.newBufferedReader(ledger, StandardCharsets.UTF_8)) {
+            String header = Optional.ofNullable(reader.readLine()).orElse("").replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+            if (header.contains("chargetype")) {
+                return "Partner Center invoice reconciliation export";
+            }
+            if (header.contains("customer_id")) {
+                return "partner ledger" + (header.contains("subscription_id") ? " (with subscription_id)" : "");
+            }
+        } catch (IOException | UncheckedIOException unreadable) {
+            // The report is already made; a header that cannot be read again only leaves its format unnamed.
+        }
+        return "CSV ledger";
     }
 }

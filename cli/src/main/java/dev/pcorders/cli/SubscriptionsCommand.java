@@ -5,9 +5,9 @@ import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.subscription.SubscriptionCriteria;
 import dev.pcorders.domain.subscription.SubscriptionStatus;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -37,24 +37,37 @@ final class SubscriptionsCommand {
         String offer;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-                converter = FormatConverter.class, description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+                converter = FormatConverter.class, description = "table, json, csv or xlsx (xlsx with --output; default: ${DEFAULT-VALUE}).")
         OutputFormat format;
+
+        @Mixin
+        OutputFileOptions output;
 
         @Override
         public Integer call() throws IOException {
+            format.refuseUnless("subscriptions list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV,
+                    OutputFormat.XLSX);
+            output.check(format);
             SubscriptionCriteria criteria = criteria();
             FindCachedSubscriptionsUseCase find = subscriptions.root.services().findCachedSubscriptions();
-            PrintWriter out = subscriptions.root.out();
             // One read of the cache for the whole listing, printed as the subscriptions arrive.
             SubscriptionOutput.SubscriptionSource matching = action -> find.forEachCachedSubscription(criteria, action);
-            if (format == OutputFormat.JSON) {
-                SubscriptionOutput.json(matching, out);
-            } else if (format == OutputFormat.CSV) {
-                SubscriptionOutput.csv(matching, out);
-            } else {
-                SubscriptionOutput.table(matching, out);
+            if (format == OutputFormat.XLSX) {
+                return output.write(subscriptions.root, stream -> {
+                    XlsxOutput.subscriptions(matching, stream);
+                    return ExitCodes.OK;
+                });
             }
-            return ExitCodes.OK;
+            return output.print(subscriptions.root, out -> {
+                if (format == OutputFormat.JSON) {
+                    SubscriptionOutput.json(matching, out);
+                } else if (format == OutputFormat.CSV) {
+                    SubscriptionOutput.csv(matching, out);
+                } else {
+                    SubscriptionOutput.table(matching, out);
+                }
+                return ExitCodes.OK;
+            });
         }
 
         private SubscriptionCriteria criteria() {

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -450,7 +452,9 @@ class CliEndToEndTest {
         Path demoDatabase = Path.of(DemoCommand.DEFAULT_DATABASE);
         Path demoLedger = Path.of("pc-orders-demo-invoice-reconciliation.csv");
         Path demoPartnerLedger = Path.of("pc-orders-demo-partner-ledger.csv");
-        boolean demoFilesExisted = Files.exists(demoDatabase) || Files.exists(demoLedger) || Files.exists(demoPartnerLedger);
+        Path demoReport = Path.of("pc-orders-demo-report.html");
+        boolean demoFilesExisted = Files.exists(demoDatabase) || Files.exists(demoLedger) || Files.exists(demoPartnerLedger)
+                || Files.exists(demoReport);
         try {
             Cli.Run run = Cli.run(Map.of("PC_ORDERS_DB", realCache.toString()), "demo");
 
@@ -464,12 +468,13 @@ class CliEndToEndTest {
                 }
                 Files.deleteIfExists(demoLedger);
                 Files.deleteIfExists(demoPartnerLedger);
+                Files.deleteIfExists(demoReport);
             }
         }
     }
 
     @Test
-    void demoSyncsReconcilesAndExits0() {
+    void demoSyncsReconcilesAndExits0() throws IOException {
         Path database = folder.resolve("demo.db");
         Cli.Run run = Cli.run(Map.of(), "--db", database.toString(), "demo");
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -487,6 +492,17 @@ class CliEndToEndTest {
         assertThat(database).exists();
         assertThat(folder.resolve("demo-invoice-reconciliation.csv")).exists();
         assertThat(folder.resolve("demo-partner-ledger.csv")).exists();
+        // Step 5: the partner ledger's report as a page beside the database, its path printed.
+        Path page = folder.resolve("demo-report.html");
+        assertThat(run.out()).contains("5. The same report as a page").contains(page.toAbsolutePath().toString());
+        Document report = Jsoup.parse(Files.readString(page));
+        for (String kind : List.of("SUBSCRIPTION_NOT_BILLED", "BILLED_SUBSCRIPTION_NOT_ACTIVE", "SEAT_COUNT_MISMATCH")) {
+            assertThat(report.select("#discrepancies tr[data-kind=" + kind + "]")).as(kind).hasSize(1);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("no temporary file left").noneMatch(
+                    name -> name.endsWith(".tmp"));
+        }
         JsonNode subscriptions = json(Cli.run(Map.of(), "--db", database.toString(), "subscriptions", "list",
                 "--format", "json"));
         assertThat(subscriptions).isNotEmpty();

@@ -46,7 +46,7 @@ class RunnableJarPathTest {
         Cli.Run run = Cli.run(Map.of(), "--db", folder.resolve("demo.db").toString(), "demo");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(jarsNamedIn(run.out())).as(run.toString()).hasSize(8).containsOnly(JAR_FROM_THE_ROOT);
+        assertThat(jarsNamedIn(run.out())).as(run.toString()).hasSize(9).containsOnly(JAR_FROM_THE_ROOT);
     }
 
     private static List<String> jarsNamedIn(String text) {

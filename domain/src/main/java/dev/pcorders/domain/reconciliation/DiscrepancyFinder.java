@@ -65,7 +65,7 @@ final class DiscrepancyFinder {
         return new ReconciliationReport(matched, ledger.notCompared(), ledger.rowsOutsideWindow(), ledger.rowsInError(),
                 totals.totals(), discrepancies,
                 new ReconciliationReport.Coverage(ledger.ledgerRowsRead(), ledger.rowsWithoutAmount(), linesWithoutAmount),
-                List.of());
+                List.of(), SubscriptionCheck.NOT_IN_PLAY, totals.atRiskByCustomer());
     }
 
     private void compare(OrderLine line, List<Discrepancy> discrepancies) {

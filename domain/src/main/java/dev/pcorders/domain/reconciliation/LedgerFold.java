@@ -101,7 +101,8 @@ final class LedgerFold {
         if (line == null) {
             unmatched.computeIfAbsent(new UnmatchedKey(row.customer(), reference, offerKey),
                     k -> new Unmatched(row, reference, order)).addRow(row);
-            amount.ifPresent(money -> tieOut.explain(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, money.currency(), money.amount()));
+            amount.ifPresent(money -> tieOut.explain(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, row.customer(), money.currency(),
+                    money.amount()));
             return;
         }
         line.addRow(row);
@@ -121,7 +122,7 @@ final class LedgerFold {
         if (line.order.cancelled || foreign) {
             // Nothing is owed for a cancelled order, and the order's currency holds nothing of another: the whole amount is the kind's.
             DiscrepancyKind kind = line.order.cancelled ? DiscrepancyKind.BILLED_BUT_CANCELLED : DiscrepancyKind.CURRENCY_MISMATCH;
-            amount.ifPresent(money -> tieOut.explain(kind, money.currency(), money.amount()));
+            amount.ifPresent(money -> tieOut.explain(kind, row.customer(), money.currency(), money.amount()));
         }
         if (line.order.cancelled || !line.priced || orderCurrency.isEmpty()) {
             return; // the line's amounts, if any, are the residue: Partner Center's side has none to compare

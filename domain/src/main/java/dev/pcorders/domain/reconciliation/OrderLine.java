@@ -100,7 +100,7 @@ final class OrderLine extends LedgerSide {
         totals.partnerCenter(currency, partnerCenter);
         if (!billed()) {
             if (!rowsInError) {
-                totals.explain(DiscrepancyKind.MISSING_IN_LEDGER, currency, partnerCenter.negate());
+                totals.explain(DiscrepancyKind.MISSING_IN_LEDGER, order.customer, currency, partnerCenter.negate());
             }
             return;
         }
@@ -111,13 +111,13 @@ final class OrderLine extends LedgerSide {
                     : quantityDiffers ? DiscrepancyKind.QUANTITY_MISMATCH
                     : otherCurrencies != null ? DiscrepancyKind.CURRENCY_MISMATCH : null;
             if (kind != null) {
-                totals.explain(kind, currency, difference);
+                totals.explain(kind, order.customer, currency, difference);
             }
             return;
         }
         BigDecimal price = unitPrice.value();
         if (quantityDiffers) {
-            totals.explain(DiscrepancyKind.QUANTITY_MISMATCH, currency, times(price, ledgerQuantity - quantity));
+            totals.explain(DiscrepancyKind.QUANTITY_MISMATCH, order.customer, currency, times(price, ledgerQuantity - quantity));
         }
     }
 
@@ -129,9 +129,10 @@ final class OrderLine extends LedgerSide {
      */
     void explainRow(LedgerRow row, CurrencyCode orderCurrency, boolean foreign, boolean priceOutside, TieOut totals) {
         if (foreign) {
-            totals.explain(DiscrepancyKind.CURRENCY_MISMATCH, orderCurrency, times(unitPrice.value(), -row.quantity()));
+            totals.explain(DiscrepancyKind.CURRENCY_MISMATCH, order.customer, orderCurrency,
+                    times(unitPrice.value(), -row.quantity()));
         } else if (priceOutside) {
-            totals.explain(DiscrepancyKind.PRICE_MISMATCH, orderCurrency,
+            totals.explain(DiscrepancyKind.PRICE_MISMATCH, order.customer, orderCurrency,
                     times(row.unitPrice().orElseThrow().value().subtract(unitPrice.value()), row.quantity()));
         }
     }

@@ -1,9 +1,12 @@
 package dev.pcorders.domain.reconciliation;
 
+import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +19,8 @@ import java.util.TreeMap;
  * asked for: neither compared nor reported missing. {@code totals} ties the amounts out per currency,
  * and {@code coverage} says what could not be totalled. {@code subscriptions} says for which customers the
  * subscription-level kinds were looked for; those discrepancies follow the order-level ones, sorted by customer,
- * subscription id and kind.
+ * subscription id and kind. {@code atRiskByCustomer} is, per customer and currency, what that customer's discrepancies
+ * explain of the difference, each part counted without its sign (every customer with such an amount, no other).
  */
 public record ReconciliationReport(
         long matched,
@@ -27,14 +31,23 @@ public record ReconciliationReport(
         List<Discrepancy> discrepancies,
         Coverage coverage,
         List<CustomerId> systemPurchasesNeverSynced,
-        SubscriptionCheck subscriptions) {
+        SubscriptionCheck subscriptions,
+        Map<CustomerId, Map<CurrencyCode, BigDecimal>> atRiskByCustomer) {
 
     /** A report of orders only: no subscription took part. */
     public ReconciliationReport(long matched, Map<String, Long> notComparedByChargeType, long rowsOutsideWindow,
                                 List<LedgerRowError> rowsInError, List<CurrencyTotals> totals, List<Discrepancy> discrepancies,
                                 Coverage coverage, List<CustomerId> systemPurchasesNeverSynced) {
         this(matched, notComparedByChargeType, rowsOutsideWindow, rowsInError, totals, discrepancies, coverage,
-                systemPurchasesNeverSynced, SubscriptionCheck.NOT_IN_PLAY);
+                systemPurchasesNeverSynced, SubscriptionCheck.NOT_IN_PLAY, Map.of());
+    }
+
+    /** A report without amounts at risk per customer. */
+    public ReconciliationReport(long matched, Map<String, Long> notComparedByChargeType, long rowsOutsideWindow,
+                                List<LedgerRowError> rowsInError, List<CurrencyTotals> totals, List<Discrepancy> discrepancies,
+                                Coverage coverage, List<CustomerId> systemPurchasesNeverSynced, SubscriptionCheck subscriptions) {
+        this(matched, notComparedByChargeType, rowsOutsideWindow, rowsInError, totals, discrepancies, coverage,
+                systemPurchasesNeverSynced, subscriptions, Map.of());
     }
 
     /**
@@ -67,6 +80,9 @@ public record ReconciliationReport(
         Objects.requireNonNull(coverage, "coverage");
         systemPurchasesNeverSynced = List.copyOf(systemPurchasesNeverSynced);
         Objects.requireNonNull(subscriptions, "subscriptions");
+        Map<CustomerId, Map<CurrencyCode, BigDecimal>> copied = new HashMap<>();
+        atRiskByCustomer.forEach((customer, amounts) -> copied.put(customer, Map.copyOf(amounts)));
+        atRiskByCustomer = Map.copyOf(copied);
         if (!subscriptions.isInPlay() && discrepancies.stream().anyMatch(d -> d.kind().isSubscriptionLevel())) {
             throw new IllegalArgumentException("subscription-level discrepancies in a report no subscription took part in");
         }
@@ -79,7 +95,7 @@ public record ReconciliationReport(
      */
     public ReconciliationReport withSystemPurchasesNeverSynced(List<CustomerId> customers) {
         return new ReconciliationReport(matched, notComparedByChargeType, rowsOutsideWindow, rowsInError, totals, discrepancies,
-                coverage, customers, subscriptions);
+                coverage, customers, subscriptions, atRiskByCustomer);
     }
 
     /** The report with the subscription-level discrepancies after the order-level ones, and whom the check covered. */
@@ -87,7 +103,7 @@ public record ReconciliationReport(
         List<Discrepancy> all = new ArrayList<>(discrepancies);
         all.addAll(found);
         return new ReconciliationReport(matched, notComparedByChargeType, rowsOutsideWindow, rowsInError, totals, all, coverage,
-                systemPurchasesNeverSynced, check);
+                systemPurchasesNeverSynced, check, atRiskByCustomer);
     }
 
     /** The customers having {@code kind} discrepancies, each once, in order of first appearance. */

@@ -1,13 +1,18 @@
 package dev.pcorders.domain.reconciliation;
 
 import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.CustomerId;
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The running sums of a reconciliation, per currency: one small record per currency seen, never per row. */
+/**
+ * The running sums of a reconciliation, per currency: one small record per currency seen, never per row; and what the
+ * discrepancies explain per customer, one amount per customer and currency.
+ */
 final class TieOut {
 
     private static final class Sums {
@@ -19,6 +24,7 @@ final class TieOut {
     }
 
     private final Map<CurrencyCode, Sums> byCurrency = new TreeMap<>();
+    private final Map<CustomerId, Map<CurrencyCode, BigDecimal>> atRisk = new HashMap<>();
 
     /** A copy to finish a report on, so the sums gathered from the ledger stay as they are for the next report. */
     TieOut copy() {
@@ -31,6 +37,7 @@ final class TieOut {
             to.outsideWindow = sums.outsideWindow;
             to.byKind.putAll(sums.byKind);
         });
+        atRisk.forEach((customer, amounts) -> copy.atRisk.put(customer, new TreeMap<>(amounts)));
         return copy;
     }
 
@@ -48,9 +55,20 @@ final class TieOut {
         sums.partnerCenter = sums.partnerCenter.add(amount);
     }
 
-    /** Records that {@code kind} explains {@code amount} of the currency's difference (ledger minus Partner Center). */
-    void explain(DiscrepancyKind kind, CurrencyCode currency, BigDecimal amount) {
+    /**
+     * Records that {@code kind} explains {@code amount} of the currency's difference (ledger minus Partner Center), on a
+     * line or row of {@code customer}. The customer's amount at risk adds it without its sign: an amount billed too
+     * much and one billed too little both need looking at, and must not cancel out.
+     */
+    void explain(DiscrepancyKind kind, CustomerId customer, CurrencyCode currency, BigDecimal amount) {
         sums(currency).byKind.merge(kind, amount, BigDecimal::add);
+        if (amount.signum() != 0) {
+            atRisk.computeIfAbsent(customer, c -> new TreeMap<>()).merge(currency, amount.abs(), BigDecimal::add);
+        }
+    }
+
+    Map<CustomerId, Map<CurrencyCode, BigDecimal>> atRiskByCustomer() {
+        return atRisk;
     }
 
     void notCompared(CurrencyCode currency, BigDecimal amount) {

@@ -2,6 +2,7 @@ package dev.pcorders.domain.reconciliation;
 
 import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
 import static dev.pcorders.domain.order.TestOrders.OFFER;
+import static dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER;
 import static dev.pcorders.domain.order.TestOrders.aLineItem;
 import static dev.pcorders.domain.order.TestOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,30 @@ class ReconciliationTieOutTest {
         assertThat(yen.partnerCenter()).isZero();
         assertThat(yen.byKind().get(DiscrepancyKind.CURRENCY_MISMATCH)).isEqualByComparingTo("900");
         assertThat(yen.residue()).isZero();
+    }
+
+    @Test
+    void eachCustomersAmountAtRiskAddsWhatItsDiscrepanciesExplainWithoutTheirSigns() {
+        Reconciliation reconciliation = new Reconciliation(TOLERANCE);
+        List.of(order("unbilled", 4), order("more", 5), order("dearer", 2), order("tolerated", 10), order("yen", 3),
+                order("fine", 1)).forEach(reconciliation::addOrder);
+        List.of(row(2, "more", 7, "2.50", "USD"),
+                row(3, "dearer", 2, "3.00", "USD"),
+                row(4, "tolerated", 10, "2.505", "USD"),
+                row(5, "yen", 3, "300", "JPY"),
+                row(6, "fine", 1, "2.50", "USD"),
+                new LedgerRow(7, OTHER_CUSTOMER, "elsewhere", OFFER, 3, Optional.of(Amount.parse("1.25")),
+                        Optional.of(USD), Optional.empty(), Optional.of("New"), Optional.empty()))
+                .forEach(reconciliation::addLedgerEntry);
+
+        ReconciliationReport report = reconciliation.report();
+
+        // |-10.00| missing in the ledger + 5.00 quantity + 1.00 price + |-7.50| currency; the tolerated cents are no one's.
+        assertThat(report.atRiskByCustomer().get(CUSTOMER).get(USD)).isEqualByComparingTo("23.50");
+        assertThat(report.atRiskByCustomer().get(CUSTOMER).get(JPY)).isEqualByComparingTo("900");
+        assertThat(report.atRiskByCustomer().get(OTHER_CUSTOMER)).containsOnlyKeys(USD);
+        assertThat(report.atRiskByCustomer().get(OTHER_CUSTOMER).get(USD)).isEqualByComparingTo("3.75");
+        assertThat(report.atRiskByCustomer()).containsOnlyKeys(CUSTOMER, OTHER_CUSTOMER);
     }
 
     @Test

@@ -1,0 +1,91 @@
+package dev.pcorders.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a report to a file all or nothing: into a temporary file in the target's own folder (so the final rename
+ * stays on one file system and can be atomic), renamed over the target only once the report is whole. A report that
+ * fails part-way, a cache read cut short included, leaves no file behind, and an existing file is replaced only when
+ * asked to ({@code --force}): a report someone already looked at is not lost to a mistyped command.
+ */
+final class ReportFile {
+
+    /** Prints the report to the writer it is given; may fail part-way, which must leave nothing behind. */
+    @FunctionalInterface
+    interface TextBody {
+        int print(PrintWriter out) throws IOException;
+    }
+
+    /** As {@link TextBody}, for formats that are bytes rather than text (xlsx). */
+    @FunctionalInterface
+    interface ByteBody {
+        int write(OutputStream out) throws IOException;
+    }
+
+    private ReportFile() {
+    }
+
+    /** Exit 2 unless {@code force}: checked before any work, so a refused report costs nothing and touches nothing. */
+    static void refuseToOverwrite(Path target, boolean force) {
+        if (!force && Files.exists(target)) {
+            throw new UsageException("--output " + target + " already exists; pass --force to replace it, or name another file");
+        }
+        if (Files.isDirectory(target)) {
+            throw new UsageException("--output " + target + " is a folder; name a file");
+        }
+    }
+
+    static int text(Path target, boolean force, TextBody body) throws IOException {
+        return bytes(target, force, stream -> {
+            PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
+            int exitCode = body.print(out);
+            out.flush();
+            // PrintWriter keeps its failures to itself: without this, a full disk would be renamed into place as a report.
+            if (out.checkError()) {
+                throw new IOException("could not write " + target + " (disk full or file system error)");
+            }
+            return exitCode;
+        });
+    }
+
+    static int bytes(Path target, boolean force, ByteBody body) throws IOException {
+        refuseToOverwrite(target, force);
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UsageException("--output " + target + ": folder " + folder + " does not exist");
+        }
+        // A dot name, so a listing of the folder or a glob such as *.html does not pick up a report being written. Not
+        // Files.createTempFile: its file is readable by its owner alone, and the report is for sharing, so it gets the
+        // permissions any new file gets here (the umask's). CREATE_NEW: never another's file, nor a link's target.
+        Path temporary = folder.resolve("." + absolute.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        OutputStream opened = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        boolean moved = false;
+        try {
+            int exitCode;
+            try (OutputStream out = opened) {
+                exitCode = body.write(out);
+            }
+            // Checked again at the end: another process may have created the file while the report was being written.
+            refuseToOverwrite(target, force);
+            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+            return exitCode;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.pcorders.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * A workbook written as it is filled: Apache POI's SXSSF keeps a window of rows in memory and streams the rest to a
+ * compressed temporary file, so a listing of any size is written in constant memory. Every sheet has a bold, frozen
+ * header row with an autofilter; numbers, amounts, dates and booleans are real cells of their type, text is text (never
+ * a formula, whatever it starts with, so spreadsheet injection has nothing to run).
+ *
+ * <p>An amount is a number cell shown in its currency's decimals (ISO 4217: JPY 0, USD 2), or in more when it has more,
+ * so nothing is hidden. A spreadsheet number is a binary double: an amount a double cannot hold exactly (more than about
+ * 15 significant digits) is written as text with every digit rather than silently rounded. Date-times are in UTC, to
+ * the millisecond (JSON and CSV keep the instant as Partner Center sent it).
+ */
+final class XlsxWorkbook implements AutoCloseable {
+
+    /** Rows kept in memory per sheet before they are flushed to the temporary file. */
+    private static final int WINDOW = 200;
+    /** Excel's limit for one cell's text. */
+    private static final int MAX_TEXT = 32_767;
+
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+    private final DataFormat formats = workbook.createDataFormat();
+    private final CellStyle header;
+    private final CellStyle integer;
+    private final CellStyle dateTime;
+    private final CellStyle exactText;
+    private final Map<Integer, CellStyle> moneyByDecimals = new HashMap<>();
+
+    XlsxWorkbook() {
+        workbook.setCompressTempFiles(true);
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        header = workbook.createCellStyle();
+        header.setFont(bold);
+        integer = style("0");
+        dateTime = style("yyyy-mm-dd hh:mm:ss");
+        exactText = workbook.createCellStyle();
+        exactText.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+    }
+
+    private CellStyle style(String format) {
+        CellStyle style = workbook.createCellStyle();
+        style.setDataFormat(formats.getFormat(format));
+        return style;
+    }
+
+    /** A new sheet with its header row written, frozen and filtered; widths in characters, one per column. */
+    Sheet sheet(String name, List<String> headers, List<Integer> widths) {
+        SXSSFSheet sheet = workbook.createSheet(name);
+        Row row = sheet.createRow(0);
+        for (int column = 0; column < headers.size(); column++) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(headers.get(column));
+            cell.setCellStyle(header);
+            sheet.setColumnWidth(column, Math.min(255, widths.get(column)) * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        return new Sheet(sheet, headers.size());
+    }
+
+    void write(OutputStream out) throws IOException {
+        workbook.write(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            workbook.close();
+        } finally {
+            // The streamed rows' temporary files, also when the workbook was never written (a failure part-way).
+            workbook.dispose();
+        }
+    }
+
+    /** One sheet, filled row by row. */
+    final class Sheet {
+        private final SXSSFSheet sheet;
+        private final int columns;
+        private int rows = 1;
+
+        private Sheet(SXSSFSheet sheet, int columns) {
+            this.sheet = sheet;
+            this.columns = columns;
+        }
+
+        Cells row() {
+            return new Cells(sheet.createRow(rows++));
+        }
+
+        /** The autofilter over every row written; the header stays frozen. */
+        void finish() {
+            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, columns - 1));
+        }
+    }
+
+    /** The cells of one row, left to right; an absent value leaves its cell empty. */
+    final class Cells {
+        private final Row row;
+        private int column;
+
+        private Cells(Row row) {
+            this.row = row;
+        }
+
+        Cells text(String value) {
+            Cell cell = row.createCell(column++);
+            if (!value.isEmpty()) {
+                cell.setCellValue(value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT - 1) + "\u2026" : value);
+            }
+            return this;
+        }
+
+        Cells text(Optional<?> value) {
+            return text(value.map(Object::toString).orElse(""));
+        }
+
+        Cells number(long value) {
+            Cell cell = row.createCell(column++);
+            cell.setCellValue(value);
+            cell.setCellStyle(integer);
+            return this;
+        }
+
+        Cells number(Optional<? extends Number> value) {
+            if (value.isEmpty()) {
+                return blank();
+            }
+            return number(value.get().longValue());
+        }
+
+        Cells bool(Optional<Boolean> value) {
+            Cell cell = row.createCell(column++);
+            value.ifPresent(cell::setCellValue);
+            return this;
+        }
+
+        Cells dateTime(Optional<Instant> value) {
+            Cell cell = row.createCell(column++);
+            if (value.isPresent()) {
+                // A spreadsheet date is a fraction of a day in a double: to the millisecond is what it holds reliably.
+                cell.setCellValue(LocalDateTime.ofInstant(value.get().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+                cell.setCellStyle(dateTime);
+            }
+            return this;
+        }
+
+        /** An amount in {@code currency}'s decimals, or as many as it has; a code the JDK does not know keeps its own. */
+        Cells money(Optional<BigDecimal> value, Optional<String> currency) {
+            Cell cell = row.createCell(column++);
+            if (value.isEmpty()) {
+                return this;
+            }
+            BigDecimal amount = value.get();
+            double number = amount.doubleValue();
+            if (Double.isInfinite(number) || new BigDecimal(Double.toString(number)).compareTo(amount) != 0) {
+                cell.setCellValue(amount.toPlainString());
+                cell.setCellStyle(exactText);
+                return this;
+            }
+            cell.setCellValue(number);
+            cell.setCellStyle(moneyStyle(Math.max(decimals(currency), Math.max(0, amount.stripTrailingZeros().scale()))));
+            return this;
+        }
+
+        Cells blank() {
+            row.createCell(column++);
+            return this;
+        }
+    }
+
+    private CellStyle moneyStyle(int decimals) {
+        return moneyByDecimals.computeIfAbsent(decimals,
+                places -> style(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places)));
+    }
+
+    private static int decimals(Optional<String> currency) {
+        if (currency.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Currency.getInstance(currency.get()).getDefaultFractionDigits());
+        } catch (IllegalArgumentException unknown) {
+            return 0;
+        }
+    }
+}

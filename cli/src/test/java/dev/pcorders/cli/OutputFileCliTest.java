@@ -1,0 +1,171 @@
+package dev.pcorders.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pcorders.sandbox.ReconciliationPlan;
+import dev.pcorders.sandbox.Sandbox;
+import dev.pcorders.sandbox.SandboxServer;
+import dev.pcorders.sandbox.SandboxSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code --output FILE [--force]} on every command that prints a listing or a report: the file holds exactly what
+ * stdout would have, an existing file is never replaced without {@code --force}, and nothing is left behind on failure.
+ */
+@Timeout(300)
+class OutputFileCliTest {
+
+    private static final Map<String, String> WITH_TOKEN = Map.of("PC_ORDERS_ACCESS_TOKEN", "output-file-test-token");
+
+    @TempDir
+    static Path cacheFolder;
+
+    private static SandboxServer sandbox;
+    private static Path ledger;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void syncTheSandbox() throws IOException {
+        sandbox = Sandbox.start(SandboxSettings.defaults());
+        Cli.Run sync = Cli.run(WITH_TOKEN, "--db", db(), "sync", "--quiet", "--all-customers", "--resources",
+                "orders,subscriptions", "--include-price", "--base-url", sandbox.baseUrl().toString());
+        assertThat(sync.exitCode()).as("%s", sync).isZero();
+        ledger = cacheFolder.resolve("ledger.csv");
+        sandbox.data().writeReconciliationCsv(ledger, ReconciliationPlan.of(1, true));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    private static String db() {
+        return cacheFolder.resolve("cache.db").toString();
+    }
+
+    /** Each command that takes --output, in each format it prints, with the exit code it gives on the sandbox's data. */
+    static Stream<List<String>> commands() {
+        List<List<String>> commands = new ArrayList<>();
+        for (String format : List.of("table", "json", "csv")) {
+            commands.add(List.of("orders", "list", "--format", format));
+            commands.add(List.of("subscriptions", "list", "--format", format));
+            commands.add(List.of("customers", "list", "--format", format));
+            commands.add(List.of("changes", "--format", format));
+            commands.add(List.of("changes", "--resource", "subscriptions", "--format", format));
+            commands.add(List.of("changes", "--resource", "customers", "--format", format));
+            commands.add(List.of("reconcile", "--ledger", "LEDGER", "--format", format));
+        }
+        return commands.stream();
+    }
+
+    private static Cli.Run run(List<String> command, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--db", db()));
+        command.forEach(arg -> args.add(arg.equals("LEDGER") ? ledger.toString() : arg));
+        args.addAll(List.of(extra));
+        return Cli.run(Map.of(), args.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void theFileHoldsWhatStdoutWouldAndStdoutStaysEmpty(List<String> command) throws IOException {
+        Cli.Run printed = run(command);
+        Path file = folder.resolve("report.txt");
+
+        Cli.Run written = run(command, "--output", file.toString());
+
+        assertThat(written.exitCode()).as("%s", written).isEqualTo(printed.exitCode()).isIn(0, 1);
+        assertThat(written.out()).isEmpty();
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isNotEmpty().isEqualTo(printed.out());
+        assertThat(onlyFileIn(folder)).isEqualTo(file);
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void anExistingFileIsRefusedAndLeftAsItWas(List<String> command) throws IOException {
+        Path file = folder.resolve("report.txt");
+        Files.writeString(file, "last month's report\n");
+        FileTime written = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(file, written);
+
+        Cli.Run refused = run(command, "--output", file.toString());
+
+        assertThat(refused.exitCode()).as("%s", refused).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains(file.toString()).contains("already exists").contains("--force");
+        assertThat(refused.out()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo("last month's report\n");
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(written);
+        assertThat(onlyFileIn(folder)).isEqualTo(file);
+    }
+
+    @Test
+    void forceReplacesTheFile() throws IOException {
+        Path file = folder.resolve("orders.json");
+        Files.writeString(file, "old");
+        Cli.Run printed = run(List.of("orders", "list", "--format", "json"));
+
+        Cli.Run replaced = run(List.of("orders", "list", "--format", "json"), "--output", file.toString(), "--force");
+
+        assertThat(replaced.exitCode()).as("%s", replaced).isZero();
+        assertThat(Files.readString(file)).isEqualTo(printed.out());
+        assertThat(onlyFileIn(folder)).isEqualTo(file);
+    }
+
+    @Test
+    void aFailingCommandLeavesNoFile() throws IOException {
+        Path file = folder.resolve("orders.json");
+        // No cache at that path: exit 4, and no report file, not even an empty one.
+        Cli.Run failed = Cli.run(Map.of(), "--db", folder.resolve("missing.db").toString(), "orders", "list",
+                "--output", file.toString());
+
+        assertThat(failed.exitCode()).as("%s", failed).isEqualTo(ExitCodes.STORAGE);
+        assertThat(file).doesNotExist();
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void forceWithoutOutputAndAMissingFolderAreUsageErrors() {
+        Cli.Run forceAlone = run(List.of("orders", "list"), "--force");
+        assertThat(forceAlone.exitCode()).as("%s", forceAlone).isEqualTo(ExitCodes.USAGE);
+        assertThat(forceAlone.err()).contains("--force").contains("--output");
+
+        Path nowhere = folder.resolve("no-such-folder").resolve("orders.csv");
+        Cli.Run missingFolder = run(List.of("orders", "list", "--format", "csv"), "--output", nowhere.toString());
+        assertThat(missingFolder.exitCode()).as("%s", missingFolder).isEqualTo(ExitCodes.USAGE);
+        assertThat(missingFolder.err()).contains("does not exist");
+        assertThat(nowhere.getParent()).doesNotExist();
+    }
+
+    @Test
+    void aFormatACommandDoesNotPrintIsAUsageErrorNamingTheOnesItDoes() {
+        Cli.Run html = run(List.of("orders", "list", "--format", "html"));
+        assertThat(html.exitCode()).as("%s", html).isEqualTo(ExitCodes.USAGE);
+        assertThat(html.err()).contains("orders list does not print html").contains("table, json, csv");
+    }
+
+    private static Path onlyFileIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> all = files.toList();
+            assertThat(all).as("files in %s (a temporary file left behind?)", folder).hasSize(1);
+            return all.get(0);
+        }
+    }
+}
