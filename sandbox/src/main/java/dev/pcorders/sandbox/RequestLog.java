@@ -16,6 +16,7 @@ final class RequestLog {
     private final int capacity;
     private final ArrayDeque<LoggedRequest> entries = new ArrayDeque<>();
     private long arrivals;
+    private long answers;
     private long throttled;
 
     RequestLog() {
@@ -36,6 +37,7 @@ final class RequestLog {
             entries.pollFirst();
         }
         entries.addLast(request);
+        answers++;
         if (request.status() == 429) {
             throttled++;
         }
@@ -54,12 +56,18 @@ final class RequestLog {
     synchronized void reset() {
         entries.clear();
         arrivals = 0;
+        answers = 0;
         throttled = 0;
     }
 
     /** Waits until {@code count} requests have arrived since the start or the last reset; false if time ran out. */
     synchronized boolean awaitArrivals(long count, Duration timeout) throws InterruptedException {
         return Monitors.await(this, () -> arrivals >= count, timeout);
+    }
+
+    /** Waits until every request that arrived since the start or the last reset has been answered; false if time ran out. */
+    synchronized boolean awaitNoneInFlight(Duration timeout) throws InterruptedException {
+        return Monitors.await(this, () -> answers >= arrivals, timeout);
     }
 
     /** Waits until {@code count} answers are logged since the start or the last reset; false if time ran out. */

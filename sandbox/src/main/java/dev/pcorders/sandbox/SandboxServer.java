@@ -190,6 +190,15 @@ public final class SandboxServer implements AutoCloseable {
         return state.requestLog().awaitArrivals(count, timeout);
     }
 
+    /**
+     * Waits until every API request that arrived since the start or the last reset has been answered (and logged), as
+     * one must before {@link #resetRequestLog()} when a client that was killed may have left a request in flight: its
+     * answer would otherwise be logged after the reset. False if {@code timeout} passed first.
+     */
+    public boolean awaitNoneInFlight(Duration timeout) throws InterruptedException {
+        return state.requestLog().awaitNoneInFlight(timeout);
+    }
+
     public boolean isRunning() {
         return server.isRunning();
     }

@@ -63,6 +63,19 @@ class RequestLogTest {
         assertThat(log.throttled()).isEqualTo(5);
     }
 
+    @Test
+    void noneIsInFlightOnlyOnceEveryArrivalIsAnswered() throws InterruptedException {
+        RequestLog log = new RequestLog();
+        log.arrived();
+        log.arrived();
+        log.answered(new LoggedRequest(1, START, "/v1/customers", Optional.empty(), 200, START));
+
+        assertThat(log.awaitNoneInFlight(Duration.ZERO)).as("one still in flight").isFalse();
+
+        log.answered(new LoggedRequest(2, START, "/v1/customers", Optional.empty(), 200, START));
+        assertThat(log.awaitNoneInFlight(Duration.ZERO)).isTrue();
+    }
+
     private static LoggedRequest logged(long number, Instant at, String path, String customer, int status) {
         return new LoggedRequest(number, at, path, Optional.of(customer), status, at);
     }

@@ -70,6 +70,8 @@ class KilledSyncResumeReliabilityTest {
             assertThat(succeededBefore).as("the kill landed after some customers").isNotEmpty();
             assertThat(succeededBefore.size()).as("and before the last").isLessThan(CUSTOMERS);
 
+            // The killed child's requests still in flight are answered (and logged) after their latency: not the resume's.
+            assertThat(sandbox.awaitNoneInFlight(HANG_GUARD)).isTrue();
             sandbox.resetRequestLog();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
