@@ -197,7 +197,8 @@ final class ArchitectureRules {
             "RetryPolicy", "RequestPacer", "BillingTypeEncoding", "AccessTokenProvider", "AccessToken", "AccessTokenException",
             "StaticAccessTokenProvider", "ClientCredentialsTokenProvider", "RefreshTokenProvider", "EntraTokenEndpoint",
             // adapters-persistence
-            "SqliteOrderStore", "SqliteSubscriptionPorts", "SqliteCustomerPorts", "SqliteStoreSettings", "CsvLedgerSource");
+            "SqliteOrderStore", "SqliteSubscriptionPorts", "SqliteCustomerPorts", "SqliteStoreSettings", "CsvLedgerSource",
+            "WriteLockUse");
 
     /**
      * 10b. Outside the adapters, only their entry points are used. The benchmarks may also use the http adapter's wire
