@@ -34,8 +34,7 @@ final class ChangesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        format.refuseUnless("changes", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
-        output.check(format);
+        output.check("changes", format, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
         String kind = resource.strip().toLowerCase(java.util.Locale.ROOT);
         if (kind.equals("subscriptions")) {
             SubscriptionChangesQuery query = customer == null ? SubscriptionChangesQuery.ALL

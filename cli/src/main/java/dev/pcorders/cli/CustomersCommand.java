@@ -36,8 +36,7 @@ final class CustomersCommand {
 
         @Override
         public Integer call() throws IOException {
-            format.refuseUnless("customers list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
-            output.check(format);
+            output.check("customers list", format, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
             List<CachedCustomer> listed = customers.root.services().findCachedCustomers().findCachedCustomers(includeRemoved);
             return output.print(customers.root, out -> {
                 CustomerOutput.list(listed, format, out);

@@ -66,8 +66,8 @@ final class OrdersCommand {
 
         @Override
         public Integer call() throws IOException {
-            format.refuseUnless("orders list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.XLSX);
-            output.check(format);
+            output.check("orders list", format, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV,
+                    OutputFormat.XLSX);
             OrderCriteria criteria = criteria();
             FindCachedOrdersUseCase find = orders.root.services().findCachedOrders();
             // One read of the cache for the whole listing: pages read one by one could straddle a sync committed between

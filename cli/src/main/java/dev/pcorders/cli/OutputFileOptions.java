@@ -14,12 +14,12 @@ final class OutputFileOptions {
     @Option(names = "--force", description = "With --output: replace the file if it exists (default: refuse, exit 2).")
     boolean force;
 
-    boolean toFile() {
-        return file != null;
-    }
-
-    /** Before any work (opening the cache, reading a ledger): a refused --output must cost nothing and touch nothing. */
-    void check(OutputFormat format) {
+    /**
+     * Before any work (opening the cache, reading a ledger): a format {@code command} does not print, or a refused
+     * --output, must cost nothing and touch nothing.
+     */
+    void check(String command, OutputFormat format, OutputFormat... supported) {
+        format.refuseUnless(command, supported);
         if (format == OutputFormat.XLSX && file == null) {
             throw new UsageException("--format xlsx writes a workbook, which is binary and no use on a terminal: "
                     + "give --output FILE.xlsx");
@@ -30,10 +30,9 @@ final class OutputFileOptions {
         }
     }
 
-    /** The report on stdout, or into {@code --output} whole; returns the body's exit code. */
+    /** The report on stdout, or into {@code --output} whole, once {@link #check} passed; returns the body's exit code. */
     int print(PcOrdersCommand root, ReportFile.TextBody body) throws IOException {
         if (file == null) {
-            refuseForceAlone();
             return body.print(root.out());
         }
         return ReportFile.text(file, force, body);
@@ -47,7 +46,7 @@ final class OutputFileOptions {
         return ReportFile.bytes(file, force, body);
     }
 
-    void refuseForceAlone() {
+    private void refuseForceAlone() {
         if (file == null && force) {
             throw new UsageException("--force only says --output may replace its file; give --output FILE too");
         }

@@ -1,6 +1,8 @@
 package dev.pcorders.cli;
 
+import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
 import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
+import dev.pcorders.application.order.port.out.LedgerReadException;
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
 import dev.pcorders.domain.reconciliation.Discrepancy;
@@ -9,11 +11,7 @@ import dev.pcorders.domain.reconciliation.SubscriptionCheck;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.subscription.SubscriptionCriteria;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,9 +69,8 @@ final class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        format.refuseUnless("reconcile", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.HTML,
-                OutputFormat.XLSX);
-        output.check(format);
+        output.check("reconcile", format, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV,
+                OutputFormat.HTML, OutputFormat.XLSX);
         Amount tolerance;
         try {
             tolerance = Amount.parse(priceTolerance);
@@ -163,21 +159,14 @@ final class ReconcileCommand implements Callable<Integer> {
     }
 
     /**
-     * Told by the header's column names, as the ledger reader tells them; the reader keeps its formats to itself, and
-     * the file has just been read whole by it, so only the two it accepts can be here.
+     * As the ledger reader tells the format by the header row; it has just read the file whole, so this only fails if
+     * the file changed meanwhile, which leaves the page's format unnamed rather than the report unwritten.
      */
     static String ledgerFormat(Path ledger) {
-        try (BufferedReader reader = Files.newBufferedReader(ledger, StandardCharsets.UTF_8)) {
-            String header = Optional.ofNullable(reader.readLine()).orElse("").replace("\uFEFF", "").toLowerCase(Locale.ROOT);
-            if (header.contains("chargetype")) {
-                return "Partner Center invoice reconciliation export";
-            }
-            if (header.contains("customer_id")) {
-                return "partner ledger" + (header.contains("subscription_id") ? " (with subscription_id)" : "");
-            }
-        } catch (IOException | UncheckedIOException unreadable) {
-            // The report is already made; a header that cannot be read again only leaves its format unnamed.
+        try {
+            return new CsvLedgerSource().formatOf(ledger);
+        } catch (LedgerReadException changedSince) {
+            return "CSV ledger";
         }
-        return "CSV ledger";
     }
 }

@@ -45,9 +45,8 @@ final class SubscriptionsCommand {
 
         @Override
         public Integer call() throws IOException {
-            format.refuseUnless("subscriptions list", OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV,
+            output.check("subscriptions list", format, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV,
                     OutputFormat.XLSX);
-            output.check(format);
             SubscriptionCriteria criteria = criteria();
             FindCachedSubscriptionsUseCase find = subscriptions.root.services().findCachedSubscriptions();
             // One read of the cache for the whole listing, printed as the subscriptions arrive.

@@ -51,6 +51,28 @@ public final class CsvLedgerSource implements LedgerSource {
      */
     @Override
     public Stream<LedgerEntry> read(Path ledger, boolean lenient) {
+        LedgerEntries entries = open(ledger, lenient);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(entries::close);
+    }
+
+    /**
+     * The title of the ledger's format ("Partner Center invoice reconciliation export", "partner ledger (with
+     * subscription_id)"), told by its header row exactly as {@link #read} tells it; only the header is read.
+     *
+     * @throws LedgerReadException as {@link #read} would for the file and its header
+     */
+    public String formatOf(Path ledger) {
+        LedgerEntries entries = open(ledger, true);
+        try {
+            return entries.formatTitle();
+        } finally {
+            entries.close();
+        }
+    }
+
+    /** The ledger opened and its header read; a failure closes what was opened. */
+    private LedgerEntries open(Path ledger, boolean lenient) {
         Objects.requireNonNull(ledger, "ledger");
         CsvLineHandler handler = new CsvLineHandler();
         CsvReader<CsvLine> csv = CsvReader.builder()
@@ -59,19 +81,16 @@ public final class CsvLedgerSource implements LedgerSource {
                 .allowMissingFields(true)
                 .skipEmptyLines(true)
                 .maxBufferSize(maxRecordLength)
-                .build(handler, new LedgerTextReader(open(ledger)));
-        LedgerEntries entries;
+                .build(handler, new LedgerTextReader(openFile(ledger)));
         try {
-            entries = new LedgerEntries(ledger, lenient, csv, handler);
+            return new LedgerEntries(ledger, lenient, csv, handler);
         } catch (LedgerReadException e) {
             closeAfterFailure(csv, e);
             throw e;
         }
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(entries::close);
     }
 
-    private static InputStream open(Path ledger) {
+    private static InputStream openFile(Path ledger) {
         try {
             if (Files.isDirectory(ledger)) {
                 throw new LedgerReadException(Reason.UNREADABLE, ledger, OptionalLong.empty(), Optional.empty(),

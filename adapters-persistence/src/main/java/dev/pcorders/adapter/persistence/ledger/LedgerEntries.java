@@ -127,6 +127,11 @@ final class LedgerEntries implements Iterator<LedgerEntry>, AutoCloseable {
     }
 
     /** Closes the file. */
+    /** What the header row says the file is, as people call it ("partner ledger", ...). */
+    String formatTitle() {
+        return header.format().titleOf(header);
+    }
+
     @Override
     public void close() {
         finished = true;

@@ -56,6 +56,13 @@ enum LedgerFormat {
                     Optional.empty());
         }
 
+        /** Only with its subscription_id column does a partner ledger take part in the subscription checks. */
+        @Override
+        String titleOf(LedgerHeader header) {
+            return header.position(Columns.PARTNER_SUBSCRIPTION_ID).isPresent() ? title() + " (with subscription_id)"
+                    : title();
+        }
+
         @Override
         Optional<LedgerRowKey> key(RowFields row) {
             return keyOf(row, Columns.PARTNER_CUSTOMER_ID, Columns.PARTNER_ORDER_ID,
@@ -116,6 +123,11 @@ enum LedgerFormat {
     }
 
     String title() {
+        return title;
+    }
+
+    /** What a file with {@code header} is, as people call it: the title, with what its optional columns change. */
+    String titleOf(LedgerHeader header) {
         return title;
     }
 

@@ -58,6 +58,20 @@ class CsvLedgerSourceTest {
     Path folder;
 
     @Test
+    void namesTheFormatItsHeaderRowShowsWithWhatItsOptionalColumnsChange() {
+        Path invoice = write(folder, "invoice.csv", INVOICE_HEADER, invoiceRow("ord-1", "new", "1", "2.50"));
+        Path partner = write(folder, "partner.csv", "customer_id,order_id,offer_id,quantity", CUSTOMER + ",o,a:b:c,1");
+        Path withSubscriptions = write(folder, "partner-subscriptions.csv",
+                "customer_id,order_id,offer_id,quantity,subscription_id", CUSTOMER + ",o,a:b:c,1,sub-1");
+
+        assertThat(source.formatOf(invoice)).isEqualTo("Partner Center invoice reconciliation export");
+        assertThat(source.formatOf(partner)).isEqualTo("partner ledger");
+        assertThat(source.formatOf(withSubscriptions)).isEqualTo("partner ledger (with subscription_id)");
+        assertThatThrownBy(() -> source.formatOf(write(folder, "other.csv", "a,b", "1,2")))
+                .isInstanceOf(LedgerReadException.class);
+    }
+
+    @Test
     void readsAnInvoiceReconciliationExportByColumnName() {
         // Used columns shuffled, unknown columns in between and at both ends.
         Path file = write(folder, "invoice.csv",
