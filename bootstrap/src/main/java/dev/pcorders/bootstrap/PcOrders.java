@@ -127,6 +127,17 @@ public final class PcOrders implements AutoCloseable {
         return new ReconcileOrdersService(cache().orders(), cache().runLog(), ledgerSource, cache().subscriptions());
     }
 
+    /**
+     * The title of {@code ledger}'s format as {@link #reconcileOrders()} reads it ("partner ledger", "Partner Center
+     * invoice reconciliation export"), for reports that name what they read; only the header row is read.
+     *
+     * @throws dev.pcorders.application.order.port.out.LedgerReadException when the file cannot be read or its header
+     *         matches no known format
+     */
+    public Optional<String> ledgerFormatOf(Path ledger) {
+        return ledgerSource.formatOf(ledger);
+    }
+
     /** Customers' subscriptions from Partner Center into the cache, one snapshot per customer. */
     public SyncSubscriptionsUseCase syncSubscriptions() {
         return new SyncSubscriptionsService(subscriptionGateway.get(), cache().subscriptionSnapshots(), cache().runLog(),

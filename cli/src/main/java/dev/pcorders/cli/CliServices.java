@@ -12,6 +12,8 @@ import dev.pcorders.application.shared.port.in.SyncJobsUseCase;
 import dev.pcorders.application.subscription.port.in.FindCachedSubscriptionsUseCase;
 import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseCase;
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The use cases a command runs, created on first use: commands that do not need the database
@@ -26,6 +28,9 @@ interface CliServices extends AutoCloseable {
     ListOrderChangesUseCase listOrderChanges();
 
     ReconcileOrdersUseCase reconcileOrders();
+
+    /** The title of the ledger's format as {@link #reconcileOrders()} reads it; see {@code PcOrders.ledgerFormatOf}. */
+    Optional<String> ledgerFormatOf(Path ledger);
 
     /** Needs credentials as well as the database; the options say where Partner Center is. */
     SyncOrdersUseCase syncOrders(PartnerCenterOptions options);

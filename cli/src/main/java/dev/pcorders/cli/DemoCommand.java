@@ -100,7 +100,8 @@ final class DemoCommand implements Callable<Integer> {
 
                 // Replaced on every run, as the ledgers are: it is the demo's own file, beside its database.
                 HtmlReport.Run run = ReconcileCommand.htmlRun(partnerReport, database, partnerLedger, Optional.empty(),
-                        Optional.empty(), pcOrders.findCachedCustomers(), pcOrders.findCachedSubscriptions());
+                        Optional.empty(), pcOrders.findCachedCustomers(), pcOrders.findCachedSubscriptions(),
+                        pcOrders::ledgerFormatOf);
                 ReportFile.text(htmlReport, true, page -> {
                     HtmlReport.write(partnerReport, run, page);
                     return ExitCodes.OK;

@@ -21,6 +21,7 @@ import dev.pcorders.bootstrap.PcOrders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line's use cases: the database from {@code --db}, credentials from the {@code PC_ORDERS_*}
@@ -58,6 +59,11 @@ final class EnvironmentCliServices implements CliServices {
     @Override
     public ReconcileOrdersUseCase reconcileOrders() {
         return cacheOnly().reconcileOrders();
+    }
+
+    @Override
+    public Optional<String> ledgerFormatOf(Path ledger) {
+        return cacheOnly().ledgerFormatOf(ledger);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.pcorders.cli;
 
-import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
 import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
 import dev.pcorders.application.order.port.out.LedgerReadException;
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,7 +129,7 @@ final class ReconcileCommand implements Callable<Integer> {
 
     private HtmlReport.Run htmlRun(ReconciliationReport report) {
         return htmlRun(report, root.database(), ledger, Optional.ofNullable(from), Optional.ofNullable(to),
-                root.services().findCachedCustomers(), root.services().findCachedSubscriptions());
+                root.services().findCachedCustomers(), root.services().findCachedSubscriptions(), root.services()::ledgerFormatOf);
     }
 
     /**
@@ -138,7 +138,8 @@ final class ReconcileCommand implements Callable<Integer> {
      */
     static HtmlReport.Run htmlRun(ReconciliationReport report, Path cache, Path ledger, Optional<LocalDate> from,
                                   Optional<LocalDate> to, FindCachedCustomersUseCase cachedCustomers,
-                                  FindCachedSubscriptionsUseCase cachedSubscriptions) {
+                                  FindCachedSubscriptionsUseCase cachedSubscriptions,
+                                  Function<Path, Optional<String>> ledgerFormats) {
         Set<CustomerId> inReport = report.discrepancies().stream().map(Discrepancy::customer).collect(Collectors.toSet());
         Map<CustomerId, String> customerNames = new HashMap<>();
         Map<String, String> offerNames = new HashMap<>();
@@ -155,18 +156,18 @@ final class ReconcileCommand implements Callable<Integer> {
                 }
             });
         }
-        return new HtmlReport.Run(cache, ledger, ledgerFormat(ledger), from, to, Instant.now(), customerNames, offerNames);
+        return new HtmlReport.Run(cache, ledger, ledgerFormat(ledger, ledgerFormats), from, to, Instant.now(), customerNames, offerNames);
     }
 
     /**
      * As the ledger reader tells the format by the header row; it has just read the file whole, so this only fails if
      * the file changed meanwhile, which leaves the page's format unnamed rather than the report unwritten.
      */
-    static String ledgerFormat(Path ledger) {
+    private static String ledgerFormat(Path ledger, Function<Path, Optional<String>> ledgerFormats) {
         try {
-            return new CsvLedgerSource().formatOf(ledger);
+            return ledgerFormats.apply(ledger).orElse("ledger");
         } catch (LedgerReadException changedSince) {
-            return "CSV ledger";
+            return "ledger";
         }
     }
 }

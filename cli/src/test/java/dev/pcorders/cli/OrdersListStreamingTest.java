@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -137,6 +138,11 @@ class OrdersListStreamingTest {
 
         @Override
         public ReconcileOrdersUseCase reconcileOrders() {
+            throw error;
+        }
+
+        @Override
+        public Optional<String> ledgerFormatOf(Path ledger) {
             throw error;
         }
 

@@ -62,10 +62,11 @@ public final class CsvLedgerSource implements LedgerSource {
      *
      * @throws LedgerReadException as {@link #read} would for the file and its header
      */
-    public String formatOf(Path ledger) {
+    @Override
+    public Optional<String> formatOf(Path ledger) {
         LedgerEntries entries = open(ledger, true);
         try {
-            return entries.formatTitle();
+            return Optional.of(entries.formatTitle());
         } finally {
             entries.close();
         }

@@ -2,6 +2,7 @@ package dev.pcorders.application.order.port.out;
 
 import dev.pcorders.domain.reconciliation.LedgerEntry;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Ledger files (Partner Center's invoice reconciliation export, or the partner's own ledger), read row by row. */
@@ -15,4 +16,14 @@ public interface LedgerSource {
      * @throws LedgerReadException when the file cannot be read or its header matches no known format
      */
     Stream<LedgerEntry> read(Path ledger, boolean lenient);
+
+    /**
+     * The title of {@code ledger}'s format as {@link #read} tells it (for example "partner ledger"), for reports that
+     * name what they read; empty from a source that does not tell formats apart.
+     *
+     * @throws LedgerReadException as {@link #read} would for the file and its header
+     */
+    default Optional<String> formatOf(Path ledger) {
+        return Optional.empty();
+    }
 }
