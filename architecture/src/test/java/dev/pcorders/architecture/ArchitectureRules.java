@@ -173,7 +173,8 @@ final class ArchitectureRules {
     /** Packages every resource uses: they must not know any one resource, or the next resource copies instead of reusing. */
     static final String[] SHARED_PACKAGES = {"dev.pcorders.domain.shared..", "dev.pcorders.application.shared..",
         "dev.pcorders.adapter.http.partnercenter..", "dev.pcorders.adapter.http.wire..", "dev.pcorders.adapter.http.auth..",
-        "dev.pcorders.adapter.http.net..", "dev.pcorders.adapter.persistence.sqlite..",
+        "dev.pcorders.adapter.http.net..", "dev.pcorders.adapter.persistence.store..", "dev.pcorders.adapter.persistence.sqlite..",
+        "dev.pcorders.adapter.persistence.postgres..",
         "dev.pcorders.adapter.persistence.column.."};
 
     /**
@@ -197,7 +198,7 @@ final class ArchitectureRules {
             "RetryPolicy", "RequestPacer", "BillingTypeEncoding", "AccessTokenProvider", "AccessToken", "AccessTokenException",
             "StaticAccessTokenProvider", "ClientCredentialsTokenProvider", "RefreshTokenProvider", "EntraTokenEndpoint",
             // adapters-persistence
-            "SqliteOrderStore", "SqliteSubscriptionPorts", "SqliteCustomerPorts", "SqliteStoreSettings", "CsvLedgerSource",
+            "CacheStore", "SubscriptionPorts", "CustomerPorts", "SqliteStoreSettings", "CsvLedgerSource",
             "WriteLockUse");
 
     /**

@@ -7,7 +7,7 @@ import dev.pcorders.adapter.http.order.CloseableOrderGateway;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.http.partnercenter.RequestPacer;
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.customer.port.in.CustomerListSyncResult;
 import dev.pcorders.application.customer.service.SyncCustomersService;
@@ -84,7 +84,7 @@ public final class PartnerScaleSyncRun {
         SandboxSettings settings = SandboxSettings.defaults().withCustomers(customers).withOrdersPerCustomer(5)
                 .withLatency(Duration.ofMillis(latencyMs)).withRateLimit(sandboxLimit);
         try (SandboxServer sandbox = Sandbox.start(settings);
-             SqliteOrderStore store = SqliteOrderStore.open(directory.resolve(name.hashCode() + ".db"),
+             CacheStore store = CacheStore.open(directory.resolve(name.hashCode() + ".db"),
                      SqliteStoreSettings.defaults())) {
             PartnerCenterClientSettings client = PartnerCenterClientSettings.defaults().withBaseUrl(sandbox.baseUrl())
                     .withRequestPacer(RequestPacer.perMinute(toldLimit));

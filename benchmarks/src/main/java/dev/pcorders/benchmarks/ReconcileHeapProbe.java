@@ -6,7 +6,7 @@ import dev.pcorders.adapter.http.order.CloseableOrderGateway;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
 import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
@@ -56,7 +56,7 @@ import java.util.concurrent.atomic.LongAdder;
  *       the file in passes; one key in a thousand is spoiled per discrepancy kind. With fewer rows than
  *       keys, only the first keys are billed and the rest are MISSING_IN_LEDGER.</li>
  *   <li>{@code reconcile <dir> <rows> <result.properties>}: reconciles that ledger against the cache
- *       through {@link ReconcileOrdersService}, {@link CsvLedgerSource} and {@link SqliteOrderStore}
+ *       through {@link ReconcileOrdersService}, {@link CsvLedgerSource} and {@link CacheStore}
  *       (what {@code pc-orders reconcile} wires), and writes time, heap and whether the report is the
  *       one expected. Exits 1 if it is not, or if the heap ran out.</li>
  *   <li>{@code speed <dir> <rows> [rounds]}: issue 22's comparison of the reconcile with the I/O it cannot
@@ -120,7 +120,7 @@ public final class ReconcileHeapProbe {
              CloseableOrderGateway gateway = PartnerCenterOrderGateways.open(
                      PartnerCenterClientSettings.defaults().withBaseUrl(sandbox.baseUrl()),
                      new StaticAccessTokenProvider("reconcile-probe-token"));
-             SqliteOrderStore store = SqliteOrderStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
+             CacheStore store = CacheStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
             SyncOrdersCommand command = SyncOrdersCommand.of(CustomerId.parse(sandbox.customerIds().get(0)))
                     .withPrices().withSystemPurchases();
             CustomerSyncResult result = new SyncOrdersService(gateway, store.orderSnapshots(), store.runLog(), Clock.systemUTC())
@@ -140,7 +140,7 @@ public final class ReconcileHeapProbe {
     private static void writeLedger(Path directory, long rows) throws IOException {
         List<Key> keys = new ArrayList<>();
         LongAdder cachedLineItems = new LongAdder();
-        try (SqliteOrderStore store = SqliteOrderStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
             store.orders().forEachOrder(OrderCriteria.ALL, cached -> {
                 cachedLineItems.add(cached.order().lineItems().size());
                 addKeys(cached.order(), keys);
@@ -262,7 +262,7 @@ public final class ReconcileHeapProbe {
         result.setProperty("gc", HeapFigures.collectorNames());
         long started = System.nanoTime();
         boolean asExpected = false;
-        try (SqliteOrderStore store = SqliteOrderStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(cacheFile(directory), SqliteStoreSettings.defaults())) {
             long reconcileStarted = System.nanoTime();
             ReconciliationReport report = new ReconcileOrdersService(store.orders(), store.runLog(), new CsvLedgerSource())
                     .reconcileOrders(ReconcileOrdersCommand.of(ledgerFile(directory, rows)));

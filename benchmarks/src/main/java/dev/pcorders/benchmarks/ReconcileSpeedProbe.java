@@ -4,7 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.order.port.in.ReconcileOrdersCommand;
 import dev.pcorders.application.order.service.ReconcileOrdersService;
@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * The I/O baseline is FastCSV parsing the ledger into rows (every field touched) plus one raw JDBC query reading the
  * cached line items with the columns reconciling needs (customer, order id, alternate id, currency, status, creation
  * date, offer, quantity, the three unit prices), nothing matched. The reconcile is what {@code pc-orders reconcile
- * --ledger FILE} runs ({@link SqliteOrderStore}, {@link CsvLedgerSource}, {@link ReconcileOrdersService}, no customer
+ * --ledger FILE} runs ({@link CacheStore}, {@link CsvLedgerSource}, {@link ReconcileOrdersService}, no customer
  * named), its report written as CSV to a writer that discards it. Each round times the three in turn, so load on a
  * shared machine falls on all of them alike; the first round also warms the JIT for the later ones.
  * Prints one Markdown row per round, then one of the medians and one of the fastest of each; exits 1 if a report is
@@ -156,7 +156,7 @@ final class ReconcileSpeedProbe {
 
     private static ReconciliationReport reconcile(Path cache, Path ledger) throws IOException {
         ReconciliationReport report;
-        try (SqliteOrderStore store = SqliteOrderStore.open(cache, SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(cache, SqliteStoreSettings.defaults())) {
             report = new ReconcileOrdersService(store.orders(), store.runLog(), new CsvLedgerSource())
                     .reconcileOrders(ReconcileOrdersCommand.of(ledger));
         }

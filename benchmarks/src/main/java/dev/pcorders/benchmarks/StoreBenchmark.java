@@ -1,6 +1,6 @@
 package dev.pcorders.benchmarks;
 
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.order.Order;
@@ -51,7 +51,7 @@ public class StoreBenchmark {
     private List<Page<Order>> pages;
     private OrderScope scope;
     private int storeNumber;
-    private SqliteOrderStore store;
+    private CacheStore store;
     private SyncRunId run;
     private long scopeId;
     private Instant startedAt;
@@ -65,7 +65,7 @@ public class StoreBenchmark {
 
     @Setup(Level.Invocation)
     public void openFreshStore() throws SQLException {
-        store = SqliteOrderStore.open(directory.resolve("store-" + (++storeNumber) + ".db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(directory.resolve("store-" + (++storeNumber) + ".db"), SqliteStoreSettings.defaults());
         startedAt = Instant.now();
         run = store.runLog().startRun(scope, CorrelationId.random(), startedAt);
         try (Connection connection = store.openJdbcConnection();

@@ -4,7 +4,7 @@ import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.order.CloseableOrderGateway;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
@@ -52,7 +52,7 @@ public class SyncBenchmark {
     private CloseableOrderGateway gateway;
     private SyncOrdersCommand command;
     private int storeNumber;
-    private SqliteOrderStore store;
+    private CacheStore store;
     private SyncOrdersService sync;
 
     @Setup(Level.Trial)
@@ -66,7 +66,7 @@ public class SyncBenchmark {
 
     @Setup(Level.Invocation)
     public void openFreshStore() {
-        store = SqliteOrderStore.open(directory.resolve("sync-" + (++storeNumber) + ".db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(directory.resolve("sync-" + (++storeNumber) + ".db"), SqliteStoreSettings.defaults());
         sync = new SyncOrdersService(gateway, store.orderSnapshots(), store.runLog(), Clock.systemUTC());
     }
 

@@ -4,7 +4,7 @@ import dev.pcorders.adapter.http.auth.StaticAccessTokenProvider;
 import dev.pcorders.adapter.http.order.CloseableOrderGateway;
 import dev.pcorders.adapter.http.order.PartnerCenterOrderGateways;
 import dev.pcorders.adapter.http.partnercenter.PartnerCenterClientSettings;
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.order.port.in.CustomerSyncResult;
 import dev.pcorders.application.order.port.in.SyncOrdersCommand;
@@ -58,7 +58,7 @@ public final class SyncHeapProbe {
                      PartnerCenterClientSettings.defaults().withBaseUrl(external
                              .map(info -> URI.create(info.getProperty("base.url"))).orElseGet(() -> sandbox.baseUrl())),
                      new StaticAccessTokenProvider("heap-probe-token"));
-             SqliteOrderStore store = SqliteOrderStore.open(directory.resolve("heap.db"), SqliteStoreSettings.defaults())) {
+             CacheStore store = CacheStore.open(directory.resolve("heap.db"), SqliteStoreSettings.defaults())) {
             String customerId = external.map(info -> info.getProperty("customer")).orElseGet(() -> sandbox.customerIds().get(0));
             SyncOrdersCommand command = SyncOrdersCommand.of(CustomerId.parse(customerId))
                     .withPrices().withSystemPurchases();

@@ -3,7 +3,7 @@ package dev.pcorders.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.pcorders.domain.order.Order;
 
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
@@ -36,8 +36,8 @@ class RawJdbcSnapshotTest {
         CorrelationId correlation = CorrelationId.random();
         Instant startedAt = Instant.parse("2026-01-02T03:04:05.123456789Z");
 
-        try (SqliteOrderStore byRepository = SqliteOrderStore.open(directory.resolve("repository.db"), SqliteStoreSettings.defaults());
-             SqliteOrderStore byJdbc = SqliteOrderStore.open(directory.resolve("jdbc.db"), SqliteStoreSettings.defaults())) {
+        try (CacheStore byRepository = CacheStore.open(directory.resolve("repository.db"), SqliteStoreSettings.defaults());
+             CacheStore byJdbc = CacheStore.open(directory.resolve("jdbc.db"), SqliteStoreSettings.defaults())) {
             SyncRunId run = byRepository.runLog().startRun(scope, correlation, startedAt);
             byRepository.orderSnapshots().replaceSnapshot(run, scope, pages.iterator());
 

@@ -11,7 +11,7 @@ import dev.pcorders.adapter.http.partnercenter.RequestPacer;
 import dev.pcorders.adapter.http.subscription.CloseableSubscriptionGateway;
 import dev.pcorders.adapter.http.subscription.PartnerCenterSubscriptionGateways;
 import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
 import dev.pcorders.application.customer.port.in.ListCustomerChangesUseCase;
@@ -73,7 +73,7 @@ public final class PcOrders implements AutoCloseable {
     private final Optional<CloseableOrderGateway> gateway;
     private final LazyClient<CloseableSubscriptionGateway> subscriptionGateway;
     private final LazyClient<CloseableCustomerGateway> customerGateway;
-    private final Optional<SqliteOrderStore> store;
+    private final Optional<CacheStore> store;
     private final LedgerSource ledgerSource;
     private final Clock clock;
     private final SyncConcurrency concurrency;
@@ -82,7 +82,7 @@ public final class PcOrders implements AutoCloseable {
     private PcOrders(Optional<CloseableOrderGateway> gateway,
                      Optional<Supplier<CloseableSubscriptionGateway>> subscriptionGatewayOpener,
                      Optional<Supplier<CloseableCustomerGateway>> customerGatewayOpener,
-                     Optional<SqliteOrderStore> store, LedgerSource ledgerSource, Clock clock,
+                     Optional<CacheStore> store, LedgerSource ledgerSource, Clock clock,
                      SyncConcurrency concurrency, RequestPacer pacer) {
         this.gateway = gateway;
         this.subscriptionGateway = new LazyClient<>(subscriptionGatewayOpener, CloseableSubscriptionGateway::close,
@@ -188,7 +188,7 @@ public final class PcOrders implements AutoCloseable {
 
     /** The cache file, when one was configured. */
     public Optional<Path> database() {
-        return store.map(SqliteOrderStore::file);
+        return store.map(CacheStore::file);
     }
 
     /** Closes the HTTP client and the database pools; the use cases handed out stop working. */
@@ -203,7 +203,7 @@ public final class PcOrders implements AutoCloseable {
                 try {
                     customerGateway.close();
                 } finally {
-                    store.ifPresent(SqliteOrderStore::close);
+                    store.ifPresent(CacheStore::close);
                 }
             }
         }
@@ -214,7 +214,7 @@ public final class PcOrders implements AutoCloseable {
                 "no Partner Center access: build PcOrders with an accessTokenProvider(...) to read or sync orders"));
     }
 
-    private SqliteOrderStore cache() {
+    private CacheStore cache() {
         return store.orElseThrow(() -> new IllegalStateException(
                 "no local cache: build PcOrders with a database(Path), or leave pc-orders.cache.enabled at true in the"
                         + " Micronaut configuration, to sync, read or reconcile cached orders"));
@@ -333,10 +333,10 @@ public final class PcOrders implements AutoCloseable {
             if (accessTokenProvider == null && database == null) {
                 throw new IllegalStateException("PcOrders needs an accessTokenProvider(...), a database(Path), or both");
             }
-            Optional<SqliteOrderStore> store = Optional.ofNullable(database)
+            Optional<CacheStore> store = Optional.ofNullable(database)
                     .map(file -> readOnly
-                            ? SqliteOrderStore.openReadOnly(file, storeSettings)
-                            : SqliteOrderStore.open(file, storeSettings));
+                            ? CacheStore.openReadOnly(file, storeSettings)
+                            : CacheStore.open(file, storeSettings));
             Optional<CloseableOrderGateway> gateway = Optional.empty();
             try {
                 // One pacer for every client: the limit is the tenant's, whichever resource a request is for.
@@ -353,7 +353,7 @@ public final class PcOrders implements AutoCloseable {
                         settings.requestPacer());
             } catch (RuntimeException failure) {
                 gateway.ifPresent(CloseableOrderGateway::close);
-                store.ifPresent(SqliteOrderStore::close);
+                store.ifPresent(CacheStore::close);
                 throw failure;
             }
         }

@@ -2,7 +2,7 @@ package dev.pcorders.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.shared.CorrelationId;
@@ -89,7 +89,7 @@ class ReadOnlyCacheTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aReadOnlyFolderWithAWriterAtWorkIsReadThroughTheWritersFiles() throws Exception {
         assumeReadOnlyBindMounts();
-        try (SqliteOrderStore writer = SqliteOrderStore.open(cache, SqliteStoreSettings.defaults());
+        try (CacheStore writer = CacheStore.open(cache, SqliteStoreSettings.defaults());
              Connection jdbc = writer.openJdbcConnection();
              Statement statement = jdbc.createStatement()) {
             statement.execute("PRAGMA wal_autocheckpoint = 0");

@@ -4,14 +4,14 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.CUSTOMER_CHANGE;
 import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_CUSTOMER;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredCustomerRecord;
-import dev.pcorders.adapter.persistence.sqlite.ChangeTable;
-import dev.pcorders.adapter.persistence.sqlite.ItemChange;
-import dev.pcorders.adapter.persistence.sqlite.ItemKey;
-import dev.pcorders.adapter.persistence.sqlite.ItemTable;
-import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
-import dev.pcorders.adapter.persistence.sqlite.RowBatch;
-import dev.pcorders.adapter.persistence.sqlite.SnapshotRows;
-import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
+import dev.pcorders.adapter.persistence.store.ChangeTable;
+import dev.pcorders.adapter.persistence.store.ItemChange;
+import dev.pcorders.adapter.persistence.store.ItemKey;
+import dev.pcorders.adapter.persistence.store.ItemTable;
+import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
+import dev.pcorders.adapter.persistence.store.RowBatch;
+import dev.pcorders.adapter.persistence.store.SnapshotRows;
+import dev.pcorders.adapter.persistence.store.JooqSyncRunLog;
 import dev.pcorders.domain.customer.Customer;
 import dev.pcorders.domain.customer.CustomerDifference;
 import java.sql.Connection;
@@ -25,7 +25,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * Customers for the snapshot writer: every one owned by the partner ({@link SqliteSyncRunLog#PARTNER_OWNER}) and keyed
+ * Customers for the snapshot writer: every one owned by the partner ({@link JooqSyncRunLog#PARTNER_OWNER}) and keyed
  * by its id, written as one row each, read back by {@link StoredCustomerReader}, compared by {@link CustomerDifference}.
  * A sync of the list covers every customer of it.
  */
@@ -51,7 +51,7 @@ final class CustomerSnapshotRows implements SnapshotRows<Customer, StoredCustome
 
     @Override
     public ItemKey keyOf(Customer customer) {
-        return new ItemKey(SqliteSyncRunLog.PARTNER_OWNER, customer.id().toString());
+        return new ItemKey(JooqSyncRunLog.PARTNER_OWNER, customer.id().toString());
     }
 
     @Override
@@ -81,7 +81,7 @@ final class CustomerSnapshotRows implements SnapshotRows<Customer, StoredCustome
         rows.add()
                 .set(STORED_CUSTOMER.ROW_ID, rowId)
                 .set(STORED_CUSTOMER.SCOPE_ID, scopeId)
-                .set(STORED_CUSTOMER.OWNER, SqliteSyncRunLog.PARTNER_OWNER)
+                .set(STORED_CUSTOMER.OWNER, JooqSyncRunLog.PARTNER_OWNER)
                 .set(STORED_CUSTOMER.CUSTOMER_ID, customer.id().toString())
                 .set(STORED_CUSTOMER.STORED_BY_RUN, runId)
                 .set(STORED_CUSTOMER.TENANT_ID, customer.companyProfile().tenantId().orElse(null))

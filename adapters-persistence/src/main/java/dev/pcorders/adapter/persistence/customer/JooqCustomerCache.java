@@ -5,9 +5,9 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_CUSTOMER;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.CustomerChangeRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredCustomerRecord;
-import dev.pcorders.adapter.persistence.sqlite.SnapshotTransaction;
-import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
-import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
+import dev.pcorders.adapter.persistence.store.SnapshotTransaction;
+import dev.pcorders.adapter.persistence.store.JooqSyncRunLog;
+import dev.pcorders.adapter.persistence.store.Transactions;
 import dev.pcorders.application.customer.port.out.CachedCustomerReader;
 import dev.pcorders.application.customer.port.out.CustomerChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
@@ -29,17 +29,17 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /**
- * The customer cache's ports on SQLite, in the transactions of {@link SqliteTransactions}; the runs are the store's
- * {@link SqliteSyncRunLog}, shared with every other resource. A partner's list is thousands of rows at most, so
+ * The customer cache's ports on SQLite, in the transactions of {@link Transactions}; the runs are the store's
+ * {@link JooqSyncRunLog}, shared with every other resource. A partner's list is thousands of rows at most, so
  * readers take it whole.
  */
 final class JooqCustomerCache implements SnapshotStore<CustomerListScope, Customer>, CachedCustomerReader,
         CustomerChangeLog {
 
-    private final SqliteTransactions transactions;
+    private final Transactions transactions;
     private final SnapshotTransaction<Customer, StoredCustomerRecord, Customer> snapshots;
 
-    JooqCustomerCache(SqliteTransactions transactions) {
+    JooqCustomerCache(Transactions transactions) {
         this.transactions = transactions;
         this.snapshots = new SnapshotTransaction<>(transactions, CustomerSnapshotRows.CUSTOMERS, CustomerSnapshotRows.CHANGES);
     }

@@ -1,7 +1,7 @@
 package dev.pcorders.adapter.persistence.customer;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredCustomerRecord;
-import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
+import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
 import dev.pcorders.domain.customer.CompanyProfile;
 import dev.pcorders.domain.customer.Customer;
 import dev.pcorders.domain.customer.RelationshipToPartner;

@@ -6,7 +6,7 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 import dev.pcorders.adapter.persistence.column.SortableInstantConverter;
 import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
-import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
+import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
 import java.time.Instant;

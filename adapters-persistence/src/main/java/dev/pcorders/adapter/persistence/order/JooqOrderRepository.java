@@ -4,10 +4,10 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.ORDER_CHANGE;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.OrderChangeRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
-import dev.pcorders.adapter.persistence.sqlite.KeysetBatches;
-import dev.pcorders.adapter.persistence.sqlite.SnapshotTransaction;
-import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
-import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
+import dev.pcorders.adapter.persistence.store.KeysetBatches;
+import dev.pcorders.adapter.persistence.store.SnapshotTransaction;
+import dev.pcorders.adapter.persistence.store.JooqSyncRunLog;
+import dev.pcorders.adapter.persistence.store.Transactions;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
 import dev.pcorders.application.order.port.out.OrderChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
@@ -47,8 +47,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 /**
- * The order cache's ports on SQLite, in the transactions of {@link SqliteTransactions}. The run log is the store's
- * {@link SqliteSyncRunLog}; this class passes it on so that tests hold every port of an order sync in one object.
+ * The order cache's ports on SQLite, in the transactions of {@link Transactions}. The run log is the store's
+ * {@link JooqSyncRunLog}; this class passes it on so that tests hold every port of an order sync in one object.
  */
 final class JooqOrderRepository
         implements SyncRunLog, SnapshotStore<OrderScope, Order>, CachedOrderReader, OrderChangeLog {
@@ -60,12 +60,12 @@ final class JooqOrderRepository
      */
     static final int ORDERS_PER_BATCH = 1_000;
 
-    private final SqliteTransactions transactions;
-    private final SqliteSyncRunLog runLog;
+    private final Transactions transactions;
+    private final JooqSyncRunLog runLog;
     private final SnapshotTransaction<Order, StoredOrderRecord, CachedOrder> snapshots;
     private final KeysetBatches<StoredOrderRecord, CachedOrder> batches;
 
-    JooqOrderRepository(SqliteTransactions transactions, SqliteSyncRunLog runLog) {
+    JooqOrderRepository(Transactions transactions, JooqSyncRunLog runLog) {
         this.transactions = transactions;
         this.runLog = runLog;
         this.snapshots = new SnapshotTransaction<>(transactions, OrderSnapshotRows.ORDERS, OrderSnapshotRows.CHANGES);

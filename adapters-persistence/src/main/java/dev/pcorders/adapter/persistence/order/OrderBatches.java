@@ -6,9 +6,9 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.PROVISIONING_ENTRY;
 import static dev.pcorders.adapter.persistence.jooq.Tables.RESOURCE_LINK;
 import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
-import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
-import dev.pcorders.adapter.persistence.sqlite.RowBatch;
-import dev.pcorders.adapter.persistence.sqlite.RowBatches;
+import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
+import dev.pcorders.adapter.persistence.store.RowBatch;
+import dev.pcorders.adapter.persistence.store.RowBatches;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ClientContext;
 import dev.pcorders.domain.order.LineItemLinks;

@@ -7,11 +7,11 @@ import static dev.pcorders.adapter.persistence.jooq.Tables.RESOURCE_LINK;
 import static dev.pcorders.adapter.persistence.jooq.Tables.STORED_ORDER;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
-import dev.pcorders.adapter.persistence.sqlite.ChangeTable;
-import dev.pcorders.adapter.persistence.sqlite.ItemChange;
-import dev.pcorders.adapter.persistence.sqlite.ItemKey;
-import dev.pcorders.adapter.persistence.sqlite.ItemTable;
-import dev.pcorders.adapter.persistence.sqlite.SnapshotRows;
+import dev.pcorders.adapter.persistence.store.ChangeTable;
+import dev.pcorders.adapter.persistence.store.ItemChange;
+import dev.pcorders.adapter.persistence.store.ItemKey;
+import dev.pcorders.adapter.persistence.store.ItemTable;
+import dev.pcorders.adapter.persistence.store.SnapshotRows;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderDifference;

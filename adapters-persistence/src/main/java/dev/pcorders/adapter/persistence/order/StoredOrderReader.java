@@ -10,7 +10,7 @@ import dev.pcorders.adapter.persistence.jooq.tables.records.LinkHeaderRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.ProvisioningEntryRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.ResourceLinkRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredOrderRecord;
-import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
+import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ClientContext;

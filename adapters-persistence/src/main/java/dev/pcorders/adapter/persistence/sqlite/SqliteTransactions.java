@@ -1,6 +1,8 @@
 package dev.pcorders.adapter.persistence.sqlite;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pcorders.adapter.persistence.store.Transactions;
+import dev.pcorders.adapter.persistence.store.WriteLockUse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -18,7 +21,7 @@ import org.sqlite.SQLiteConnection;
  * transactions begin IMMEDIATE, so a write owns the database from its first statement; reads use their own pool
  * and a deferred transaction each, so a read sees one committed state and never waits for a sync.
  */
-public final class SqliteTransactions {
+public final class SqliteTransactions implements Transactions {
 
     private static final Settings SETTINGS = new Settings()
             .withExecuteLogging(false)
@@ -46,17 +49,25 @@ public final class SqliteTransactions {
      * transaction back and propagates as the same object (a Partner Center failure from a page
      * iterator stays one); only driver and jOOQ failures are translated.
      */
+    @Override
     public <T> T inWriteTransaction(String action, Function<DSLContext, T> work) {
         return inTransaction(writer, action, work, true);
     }
 
+    /** The writer's BEGIN IMMEDIATE already holds SQLite's one write lock for the whole file. */
+    @Override
+    public void lockForSnapshot(DSLContext tx, Table<?> items) {
+    }
+
     /** What the write transactions so far cost in time on the write lock; cheap enough to measure every one. */
+    @Override
     public WriteLockUse writeLockUse() {
         return new WriteLockUse(Duration.ofNanos(writeLockHeldNanos.sum()), Duration.ofNanos(writeLockWaitedNanos.sum()),
                 writeTransactions.sum());
     }
 
     /** Runs {@code work} in one deferred read transaction, so all its queries see the same committed state. */
+    @Override
     public <T> T inReadTransaction(String action, Function<DSLContext, T> work) {
         return inTransaction(reader, action, work, false);
     }

@@ -2,10 +2,10 @@ package dev.pcorders.adapter.persistence.subscription;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredSubscriptionRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.SubscriptionChangeRecord;
-import dev.pcorders.adapter.persistence.sqlite.KeysetBatches;
-import dev.pcorders.adapter.persistence.sqlite.SnapshotTransaction;
-import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
-import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
+import dev.pcorders.adapter.persistence.store.KeysetBatches;
+import dev.pcorders.adapter.persistence.store.SnapshotTransaction;
+import dev.pcorders.adapter.persistence.store.JooqSyncRunLog;
+import dev.pcorders.adapter.persistence.store.Transactions;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.subscription.port.out.CachedSubscriptionReader;
@@ -31,8 +31,8 @@ import org.jooq.DSLContext;
 import static dev.pcorders.adapter.persistence.jooq.Tables.SUBSCRIPTION_CHANGE;
 
 /**
- * The subscription cache's ports on SQLite, in the transactions of {@link SqliteTransactions}; the runs are the store's
- * {@link SqliteSyncRunLog}, shared with every other resource.
+ * The subscription cache's ports on SQLite, in the transactions of {@link Transactions}; the runs are the store's
+ * {@link JooqSyncRunLog}, shared with every other resource.
  */
 final class JooqSubscriptionCache implements SnapshotStore<SubscriptionScope, Subscription>, CachedSubscriptionReader,
         SubscriptionChangeLog {
@@ -40,11 +40,11 @@ final class JooqSubscriptionCache implements SnapshotStore<SubscriptionScope, Su
     /** Subscriptions held at once by {@link #forEachSubscription}, as orders are by the order cache. */
     static final int SUBSCRIPTIONS_PER_BATCH = 1_000;
 
-    private final SqliteTransactions transactions;
+    private final Transactions transactions;
     private final SnapshotTransaction<Subscription, StoredSubscriptionRecord, Subscription> snapshots;
     private final KeysetBatches<StoredSubscriptionRecord, Subscription> batches;
 
-    JooqSubscriptionCache(SqliteTransactions transactions) {
+    JooqSubscriptionCache(Transactions transactions) {
         this.transactions = transactions;
         this.snapshots = new SnapshotTransaction<>(transactions, SubscriptionSnapshotRows.SUBSCRIPTIONS,
                 SubscriptionSnapshotRows.CHANGES);

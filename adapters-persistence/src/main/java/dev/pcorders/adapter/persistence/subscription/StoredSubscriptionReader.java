@@ -4,7 +4,7 @@ import dev.pcorders.adapter.persistence.jooq.tables.records.StoredSubscriptionRe
 import dev.pcorders.adapter.persistence.jooq.tables.records.SubscriptionLinkHeaderRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.SubscriptionLinkRecord;
 import dev.pcorders.adapter.persistence.jooq.tables.records.SubscriptionRefundOptionRecord;
-import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
+import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.shared.CustomerId;

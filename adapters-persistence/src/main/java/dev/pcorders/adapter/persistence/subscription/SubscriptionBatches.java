@@ -1,8 +1,8 @@
 package dev.pcorders.adapter.persistence.subscription;
 
-import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
-import dev.pcorders.adapter.persistence.sqlite.RowBatch;
-import dev.pcorders.adapter.persistence.sqlite.RowBatches;
+import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
+import dev.pcorders.adapter.persistence.store.RowBatch;
+import dev.pcorders.adapter.persistence.store.RowBatches;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.subscription.RefundOption;

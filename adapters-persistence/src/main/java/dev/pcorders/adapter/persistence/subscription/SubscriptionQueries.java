@@ -2,7 +2,7 @@ package dev.pcorders.adapter.persistence.subscription;
 
 import dev.pcorders.adapter.persistence.jooq.tables.StoredSubscription;
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredSubscriptionRecord;
-import dev.pcorders.adapter.persistence.sqlite.OpenEnumColumns;
+import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
 import dev.pcorders.domain.subscription.SubscriptionCriteria;
 import dev.pcorders.domain.subscription.SubscriptionId;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.pcorders.adapter.persistence.subscription;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredSubscriptionRecord;
-import dev.pcorders.adapter.persistence.sqlite.ChangeTable;
-import dev.pcorders.adapter.persistence.sqlite.ItemChange;
-import dev.pcorders.adapter.persistence.sqlite.ItemKey;
-import dev.pcorders.adapter.persistence.sqlite.ItemTable;
-import dev.pcorders.adapter.persistence.sqlite.SnapshotRows;
+import dev.pcorders.adapter.persistence.store.ChangeTable;
+import dev.pcorders.adapter.persistence.store.ItemChange;
+import dev.pcorders.adapter.persistence.store.ItemKey;
+import dev.pcorders.adapter.persistence.store.ItemTable;
+import dev.pcorders.adapter.persistence.store.SnapshotRows;
 import dev.pcorders.domain.subscription.Subscription;
 import dev.pcorders.domain.subscription.SubscriptionDifference;
 import dev.pcorders.domain.subscription.SubscriptionScope;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.PartnerCenterError;
 import dev.pcorders.application.shared.port.out.PartnerCenterException;
@@ -51,12 +51,12 @@ class SqliteCustomerStoreTest {
     @TempDir
     Path folder;
 
-    private SqliteOrderStore store;
+    private CacheStore store;
     private long clock;
 
     @BeforeEach
     void openStore() {
-        store = SqliteOrderStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ class CacheFromPreviousReleaseTest {
 
     @Test
     void everyOrderRunAndChangeSurvivesAndEachOrderIsOneView() throws SQLException {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults());
+        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             List<CachedOrder> all = store.orders().findOrders(OrderCriteria.ALL, 0, 1_000);
 
@@ -68,7 +68,7 @@ class CacheFromPreviousReleaseTest {
 
     @Test
     void theViewKeepsThePricesAnEarlierPricedScopeHadAndTotalsTieOutWithThem() {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
             List<CachedOrder> plainAfterPriced = store.orders().findOrders(OrderCriteria.ALL.withCustomer(PLAIN_AFTER_PRICED), 0, 100);
 
             assertThat(plainAfterPriced).hasSize(9).allSatisfy(cached -> {
@@ -84,7 +84,7 @@ class CacheFromPreviousReleaseTest {
 
     @Test
     void theNextSyncsBuildOnTheMigratedViewWithoutAddingAnythingAgain() throws SQLException {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults());
+        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             List<CachedOrder> systemCustomer = store.orders().findOrders(OrderCriteria.ALL.withCustomer(WITH_SYSTEM_PURCHASES), 0, 100);
             List<CachedOrder> userPurchasesOnly = systemCustomer.stream()
@@ -111,10 +111,10 @@ class CacheFromPreviousReleaseTest {
 
     @Test
     void aReaderUpgradesAWritableCacheOfThePreviousReleaseOnceAndThenReadsIt() throws SQLException {
-        try (SqliteOrderStore store = SqliteOrderStore.openReadOnly(file, SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.openReadOnly(file, SqliteStoreSettings.defaults())) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(31);
         }
-        try (SqliteOrderStore store = SqliteOrderStore.openReadOnly(file, SqliteStoreSettings.defaults());
+        try (CacheStore store = CacheStore.openReadOnly(file, SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("7");
         }

@@ -92,7 +92,7 @@ class CacheOfSchemaV3Test {
             }
         }
 
-        SqliteOrderStore.open(file, SqliteStoreSettings.defaults()).close();
+        CacheStore.open(file, SqliteStoreSettings.defaults()).close();
 
         try (Connection connection = plain().getConnection()) {
             assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("7");
@@ -115,7 +115,7 @@ class CacheOfSchemaV3Test {
         }
         assertThat(before).hasSize(12);
 
-        SqliteOrderStore.open(file, SqliteStoreSettings.defaults()).close();
+        CacheStore.open(file, SqliteStoreSettings.defaults()).close();
 
         try (Connection connection = plain().getConnection()) {
             assertThat(rows(connection, "SELECT " + RUN_COLUMNS.formatted("items", "nested_items") + " FROM sync_run"))
@@ -130,7 +130,7 @@ class CacheOfSchemaV3Test {
         Map<Long, OrderScope> before = oldScopes();
         assertThat(before).hasSize(9);
 
-        SqliteOrderStore.open(file, SqliteStoreSettings.defaults()).close();
+        CacheStore.open(file, SqliteStoreSettings.defaults()).close();
 
         Map<Long, OrderScope> after = new TreeMap<>();
         try (Connection connection = plain().getConnection();
@@ -174,7 +174,7 @@ class CacheOfSchemaV3Test {
         assertThat(lastBefore.get(UNKNOWN)).isEmpty();
         assertThat(succeededBefore.get(B)).hasSize(3);
 
-        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
             for (CustomerId customer : List.of(A, B, C, UNKNOWN)) {
                 assertThat(store.runLog().lastSucceededScopeKey(OrderScope.KIND, customer).map(key -> OrderScope.fromKey(customer, key)))
                         .as("last succeeded scope of " + customer).isEqualTo(lastBefore.get(customer));
@@ -188,7 +188,7 @@ class CacheOfSchemaV3Test {
 
     @Test
     void aSyncAfterTheMigrationFindsItsScopeUnderTheMigratedKey() throws SQLException {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults());
+        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             // Scope 7 was A's annual priced sync; this build's key for it must be the one V4 wrote.
             sync(store.cache(), OrderScope.allOrdersOf(A).withBillingType(BillingCycle.ANNUAL).withPrices(), List.<Page<Order>>of().iterator());

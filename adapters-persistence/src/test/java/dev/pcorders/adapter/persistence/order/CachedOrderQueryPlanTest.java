@@ -39,13 +39,13 @@ class CachedOrderQueryPlanTest {
     @TempDir
     Path folder;
 
-    private SqliteOrderStore store;
+    private CacheStore store;
     private Connection connection;
     private DSLContext dsl;
 
     @BeforeEach
     void open() {
-        store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
         connection = store.openJdbcConnection();
         dsl = DSL.using(connection, SQLDialect.SQLITE);
     }

@@ -70,7 +70,7 @@ class KilledSyncTest {
     @BeforeEach
     void commitTheSmallSnapshot() throws SQLException {
         file = folder.resolve("orders.db");
-        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
             SnapshotSummary summary = sync(store.cache(), SCOPE, CrashSnapshots.pages(SMALL, 1, ignoringProgress()));
             assertThat(summary.items()).isEqualTo(SMALL);
         }
@@ -161,7 +161,7 @@ class KilledSyncTest {
             assertThat(runState(run)).as("a child that ran to its end recorded success").matches("1\\|.+\\|succeeded");
         }
         if (committed) {
-            try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+            try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
                 assertThat(StoreFiles.ordersOf(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE + 1)))
                         .containsExactlyElementsOf(CrashSnapshots.snapshot(LARGE, 2));
             }
@@ -183,7 +183,7 @@ class KilledSyncTest {
         }
         assertThat(runState(killedRun)).as("snapshot_stored|finished_at|outcome of the killed run").isEqualTo("0|null|null");
         assertThat(rowCounts()).as("rows per table").isEqualTo(rowsBefore);
-        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(SMALL);
             assertThat(StoreFiles.ordersOf(store.orders().findOrders(OrderCriteria.ALL.withCustomer(CUSTOMER), 0, LARGE)))
                     .containsExactlyElementsOf(CrashSnapshots.snapshot(SMALL, 1));
@@ -192,7 +192,7 @@ class KilledSyncTest {
     }
 
     private void assertTheNextSyncStoresTheLargeSnapshot(boolean fromTheSmallOne) throws SQLException {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
             SnapshotSummary summary = sync(store.cache(), SCOPE, CrashSnapshots.pages(LARGE, 2, ignoringProgress()));
 
             assertThat(summary).isEqualTo(fromTheSmallOne

@@ -71,13 +71,13 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 class OrderRoundTripPropertyTest {
 
     private Path folder;
-    private SqliteOrderStore store;
+    private CacheStore store;
     private long customerCounter;
 
     @BeforeProperty
     void openStore() throws IOException {
         folder = Files.createTempDirectory("pc-orders-round-trip");
-        store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
     }
 
     @AfterProperty

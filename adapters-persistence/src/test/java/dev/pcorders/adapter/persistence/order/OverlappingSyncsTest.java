@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
-import dev.pcorders.adapter.persistence.sqlite.WriteLockUse;
+import dev.pcorders.adapter.persistence.store.WriteLockUse;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
@@ -58,7 +58,7 @@ class OverlappingSyncsTest {
 
     @Test
     void theSyncThatCommitsLastLeavesExactlyItsSnapshotEvenIfItsRunStartedFirst() throws Exception {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             JooqOrderRepository orders = store.cache();
             SyncRunId startedFirst = orders.startRun(SCOPE, CorrelationId.random(), Instant.now());
@@ -90,8 +90,8 @@ class OverlappingSyncsTest {
         List<Order> firstOrders = orders("first-", 10);
         List<Order> secondOrders = orders("second-", 40);
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        try (SqliteOrderStore first = SqliteOrderStore.open(file(), settings);
-             SqliteOrderStore second = SqliteOrderStore.open(file(), settings)) {
+        try (CacheStore first = CacheStore.open(file(), settings);
+             CacheStore second = CacheStore.open(file(), settings)) {
             CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
             Future<SnapshotSummary> slow = threads.submit(() -> sync(first.cache(), SCOPE,
                     slowPages(firstOrders, firstHoldsTheLock, Duration.ofMillis(250))));
@@ -114,11 +114,11 @@ class OverlappingSyncsTest {
     void aStoreOpensWhileAnotherProcessSyncs() throws Exception {
         SqliteStoreSettings settings = SqliteStoreSettings.defaults().withBusyTimeout(SHORT_BUSY_TIMEOUT);
         ExecutorService threads = Executors.newSingleThreadExecutor();
-        try (SqliteOrderStore first = SqliteOrderStore.open(file(), settings)) {
+        try (CacheStore first = CacheStore.open(file(), settings)) {
             sync(first.cache(), SCOPE, List.of(page(1, anOrder("before").build())).iterator());
             Future<SnapshotSummary> slow = startSlowSyncOfEightOrders(first, threads);
 
-            try (SqliteOrderStore reopened = SqliteOrderStore.open(file(), settings)) {
+            try (CacheStore reopened = CacheStore.open(file(), settings)) {
                 assertThat(StoreFiles.ordersOf(reopened.orders().findOrders(OrderCriteria.ALL, 0, 10))).extracting(order -> order.id().value())
                         .as("readers see the last committed snapshot while a sync runs").containsExactly("before");
             }
@@ -133,7 +133,7 @@ class OverlappingSyncsTest {
         SqliteStoreSettings settings = SqliteStoreSettings.defaults()
                 .withBusyTimeout(SHORT_BUSY_TIMEOUT)
                 .withWriteLockWait(Duration.ofMillis(700));
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), settings);
+        try (CacheStore store = CacheStore.open(file(), settings);
              Connection other = store.openJdbcConnection()) {
             other.setAutoCommit(false); // BEGIN IMMEDIATE: the other writer now holds the lock
 
@@ -152,7 +152,7 @@ class OverlappingSyncsTest {
                 .withBusyTimeout(SHORT_BUSY_TIMEOUT)
                 .withWriteLockWait(Duration.ofMinutes(2));
         ExecutorService threads = Executors.newSingleThreadExecutor();
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), settings)) {
+        try (CacheStore store = CacheStore.open(file(), settings)) {
             Future<SnapshotSummary> slow = startSlowSyncOfEightOrders(store, threads);
 
             SnapshotSummary second = sync(store.cache(), OrderScope.allOrdersOf(dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER),
@@ -185,7 +185,7 @@ class OverlappingSyncsTest {
                 for (int i = 0; i < openers; i++) {
                     opened.add(threads.submit(() -> {
                         together.await();
-                        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+                        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
                             return store.orders().countOrders(OrderCriteria.ALL);
                         }
                     }));
@@ -193,7 +193,7 @@ class OverlappingSyncsTest {
                 for (Future<Long> count : opened) {
                     assertThat(count.get(60, TimeUnit.SECONDS)).isZero();
                 }
-                try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults());
+                try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults());
                      Connection connection = store.openJdbcConnection()) {
                     assertThat(query(connection, "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank"))
                             .as("each migration applied once").containsExactly("1", "2", "3", "4", "5", "6", "7");
@@ -205,7 +205,7 @@ class OverlappingSyncsTest {
     }
 
     /** Returns once the sync holds the write lock, which it then keeps for about 2 s. */
-    private static Future<SnapshotSummary> startSlowSyncOfEightOrders(SqliteOrderStore store, ExecutorService threads)
+    private static Future<SnapshotSummary> startSlowSyncOfEightOrders(CacheStore store, ExecutorService threads)
             throws InterruptedException {
         CountDownLatch holdsTheLock = new CountDownLatch(1);
         Future<SnapshotSummary> slow = threads.submit(() -> sync(store.cache(), SCOPE,

@@ -57,7 +57,7 @@ class SnapshotIsolationTest {
     @Test
     void syncsOfAFilteredScopeLeaveTheRowsOfOrdersTheyDoNotCoverAsTheyWere() throws SQLException {
         Order shared = anOrder("shared").lineItems(List.of(aLineItem(0).partnerIdOnRecord(RESELLER).build())).build();
-        try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
+        try (CacheStore store = CacheStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             JooqOrderRepository orders = store.cache();
             sync(orders, ALL, List.of(page(1, anOrder("direct").build(), shared)).iterator());
@@ -86,7 +86,7 @@ class SnapshotIsolationTest {
         int count = JooqOrderRepository.ORDERS_PER_BATCH + 200;
         Order[] before = IntStream.range(0, count).mapToObj(i -> anOrder(String.format("before-%05d", i)).build())
                 .toArray(Order[]::new);
-        try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults())) {
             JooqOrderRepository orders = store.cache();
             sync(orders, ALL, List.of(page(1, before)).iterator());
             List<String> seen = new ArrayList<>();
@@ -109,7 +109,7 @@ class SnapshotIsolationTest {
 
     @Test
     void aDatabaseFailureHalfWayThroughASnapshotLeavesNoRowAndTheWriterUsable() throws SQLException {
-        try (SqliteOrderStore store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
+        try (CacheStore store = CacheStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             JooqOrderRepository orders = store.cache();
             sync(orders, ALL, List.of(page(1, anOrder("a").build(), anOrder("b").build())).iterator());

@@ -41,7 +41,7 @@ public final class SnapshotWriterChild {
         int sleepAt = args.length > 2 ? Integer.parseInt(args[2]) : -1;
         watchStdin();
 
-        try (SqliteOrderStore store = SqliteOrderStore.open(file, SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
             JooqOrderRepository repository = store.cache();
             SyncRunId run = repository.startRun(CrashSnapshots.SCOPE, CorrelationId.random(), Instant.now());
             OUT.println("run " + run.value());

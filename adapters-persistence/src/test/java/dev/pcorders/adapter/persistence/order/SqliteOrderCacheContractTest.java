@@ -13,11 +13,11 @@ class SqliteOrderCacheContractTest extends OrderCacheContract {
     @TempDir
     Path folder;
 
-    private SqliteOrderStore store;
+    private CacheStore store;
 
     @Override
     protected OrderCache newCache() {
-        store = SqliteOrderStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(folder.resolve("orders.db"), SqliteStoreSettings.defaults());
         return new OrderCache(store.runLog(), store.orderSnapshots(), store.orders(), store.orderChanges());
     }
 

@@ -60,7 +60,7 @@ class SqliteOrderStoreTest {
 
     @Test
     void creationBoundsBeyondTheYearsTheCacheHoldsAreOpenOrEmptyAndSuchAnOrderIsRefusedWhole() {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults())) {
             sync(store.cache(), OrderScope.allOrdersOf(CUSTOMER), List.of(page(1, anOrder("a").build())).iterator());
 
             assertThat(store.orders().countOrders(OrderCriteria.ALL.createdBetween(null, Instant.MAX))).isEqualTo(1);
@@ -82,14 +82,14 @@ class SqliteOrderStoreTest {
     void aPathWithAQuestionMarkIsRefusedNamingItBeforeAnyFileIsMade() {
         Path odd = folder.resolve("a?journal_mode=DELETE").resolve("orders.db");
 
-        assertThatThrownBy(() -> SqliteOrderStore.open(odd, SqliteStoreSettings.defaults()))
+        assertThatThrownBy(() -> CacheStore.open(odd, SqliteStoreSettings.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'?'").hasMessageContaining(odd.toString());
         assertThat(folder.resolve("a")).doesNotExist();
     }
 
     @Test
     void ordersToMatchAreTheCachedOrdersWithoutLinksAndWithLineItemsOfOnlyWhatMatchingReads() {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults())) {
             sync(store.cache(), SCOPE, List.of(page(1, aFullOrder("full"), anOrder("plain").build())).iterator());
             List<CachedOrder> whole = new ArrayList<>();
             List<CachedOrder> toMatch = new ArrayList<>();
@@ -119,7 +119,7 @@ class SqliteOrderStoreTest {
         // The seek past a batch's last order must tell orders apart by customer too: both customers have ord-0000 to
         // ord-0599, all created at one instant, and the lone "aaa" puts the 1,000th order between the two ord-0499.
         int shared = 600;
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults())) {
             for (CustomerId customer : List.of(CUSTOMER, OTHER_CUSTOMER)) {
                 List<Order> orders = new ArrayList<>();
                 if (customer.equals(CUSTOMER)) {
@@ -143,7 +143,7 @@ class SqliteOrderStoreTest {
 
     @Test
     void everyPooledConnectionRunsWalWithForeignKeysBusyTimeoutAndNormalSync() throws SQLException {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults())) {
             // A writer's busy timeout is the write lock wait (10 min): SQLite's busy handler is the queue of writers.
             for (DataSource pool : List.of(store.writerPool(), store.readerPool())) {
                 try (Connection connection = pool.getConnection()) {
@@ -167,7 +167,7 @@ class SqliteOrderStoreTest {
                 .withSynchronous(SqliteStoreSettings.Synchronous.FULL)
                 .withBusyTimeout(Duration.ofMillis(1500))
                 .withWriteLockWait(Duration.ofSeconds(90));
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), settings);
+        try (CacheStore store = CacheStore.open(file(), settings);
              Connection writer = store.writerPool().getConnection();
              Connection reader = store.readerPool().getConnection()) {
             assertThat(single(writer, "PRAGMA synchronous")).as("FULL").isEqualTo("2");
@@ -187,10 +187,10 @@ class SqliteOrderStoreTest {
 
     @Test
     void aNewFileGetsTheWholeSchemaAndReopeningKeepsTheData() {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults())) {
             sync(store.cache(), SCOPE, List.of(page(1, anOrder("a").build())).iterator());
         }
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults())) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isEqualTo(1);
         }
     }
@@ -206,7 +206,7 @@ class SqliteOrderStoreTest {
             assertThat(query(connection, "SELECT name FROM sqlite_master WHERE name = 'line_item_by_offer'")).isEmpty();
         }
 
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             assertThat(single(connection, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("7");
             assertThat(query(connection, "SELECT name FROM sqlite_master WHERE name = 'line_item_by_offer'")).hasSize(1);
@@ -218,7 +218,7 @@ class SqliteOrderStoreTest {
 
     @Test
     void aSchemaNewerThanThisBuildIsRefusedAndLeftAlone() throws SQLException {
-        SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()).close();
+        CacheStore.open(file(), SqliteStoreSettings.defaults()).close();
         SQLiteDataSource plain = new SQLiteDataSource();
         plain.setUrl("jdbc:sqlite:" + file());
         try (Connection connection = plain.getConnection()) {
@@ -227,7 +227,7 @@ class SqliteOrderStoreTest {
                     + " 1, 'test', 0, 1)");
         }
 
-        assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
+        assertThatThrownBy(() -> CacheStore.open(file(), SqliteStoreSettings.defaults()))
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.SCHEMA_TOO_NEW);
                     assertThat(e.getMessage()).contains("schema version 99", "newer pc-orders", "up to 7", file().toString());
@@ -244,7 +244,7 @@ class SqliteOrderStoreTest {
             createFlywayHistoryTable(connection);
         }
 
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults());
              Connection connection = store.openJdbcConnection()) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isZero();
             assertThat(query(connection, "SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1", "2", "3", "4", "5", "6", "7");
@@ -259,7 +259,7 @@ class SqliteOrderStoreTest {
                     + " installed_by, execution_time, success) VALUES (1, '1', 'invoices', 'SQL', 'V1__invoices.sql', 7, 'x', 0, 1)");
         }
 
-        assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
+        assertThatThrownBy(() -> CacheStore.open(file(), SqliteStoreSettings.defaults()))
                 .isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_PC_ORDERS_DATABASE));
     }
@@ -272,7 +272,7 @@ class SqliteOrderStoreTest {
             execute(connection, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
         }
 
-        assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
+        assertThatThrownBy(() -> CacheStore.open(file(), SqliteStoreSettings.defaults()))
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NOT_A_PC_ORDERS_DATABASE);
                     assertThat(e.getMessage()).contains("not a pc-orders order store", "invoices");
@@ -287,7 +287,7 @@ class SqliteOrderStoreTest {
     void aFileThatIsNotSqliteIsRefused() throws Exception {
         Files.writeString(file(), "order id,customer\n" + "x".repeat(4096));
 
-        assertThatThrownBy(() -> SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()))
+        assertThatThrownBy(() -> CacheStore.open(file(), SqliteStoreSettings.defaults()))
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NOT_A_PC_ORDERS_DATABASE);
                     assertThat(e.getMessage()).contains("not an SQLite database");
@@ -298,7 +298,7 @@ class SqliteOrderStoreTest {
     void aFileThatCannotBeCreatedIsReportedAsNotWritable() throws Exception {
         Path notAFolder = Files.writeString(folder.resolve("plain-file"), "x");
 
-        assertThatThrownBy(() -> SqliteOrderStore.open(notAFolder.resolve("orders.db"), SqliteStoreSettings.defaults()))
+        assertThatThrownBy(() -> CacheStore.open(notAFolder.resolve("orders.db"), SqliteStoreSettings.defaults()))
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NOT_WRITABLE);
                     assertThat(e.getMessage()).contains("cannot be created or written", "plain-file");
@@ -307,7 +307,7 @@ class SqliteOrderStoreTest {
 
     @Test
     void aFileLockedAgainstReadersPastTheBusyTimeoutFailsToOpenAsLockedNamingThatTimeout() throws SQLException {
-        SqliteOrderStore.open(file(), SqliteStoreSettings.defaults()).close();
+        CacheStore.open(file(), SqliteStoreSettings.defaults()).close();
         SQLiteDataSource plain = new SQLiteDataSource();
         plain.setUrl("jdbc:sqlite:" + file());
         try (Connection holder = plain.getConnection()) {
@@ -317,21 +317,21 @@ class SqliteOrderStoreTest {
             execute(holder, "INSERT INTO sync_scope (resource_kind, customer_id, scope_key) VALUES ('orders', 'x', '')");
 
             SqliteStoreSettings quick = SqliteStoreSettings.defaults().withBusyTimeout(Duration.ofMillis(300));
-            assertThatThrownBy(() -> SqliteOrderStore.open(file(), quick))
+            assertThatThrownBy(() -> CacheStore.open(file(), quick))
                     .isInstanceOfSatisfying(StoreException.class, e -> {
                         assertThat(e.reason()).isEqualTo(Reason.LOCKED);
                         assertThat(e.getMessage()).contains("Could not open the database", "busy timeout (300 ms)");
                     });
             holder.rollback();
         }
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults())) {
             assertThat(store.orders().countOrders(OrderCriteria.ALL)).isZero();
         }
     }
 
     @Test
     void aSyncThatFailsHasFreedTheWriteLockWhenItsFailureArrives() throws SQLException {
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+        try (CacheStore store = CacheStore.open(file(), SqliteStoreSettings.defaults())) {
             RuntimeException lostConnection = new IllegalStateException("the connection to Partner Center was lost");
             Iterator<Page<Order>> failingAfterOnePage = new Iterator<>() {
                 private boolean sent;
@@ -368,7 +368,7 @@ class SqliteOrderStoreTest {
     @Test
     void aWriteBlockedPastTheWriteLockWaitFailsAsLockedAndTheNextOneSucceeds() throws SQLException {
         SqliteStoreSettings quick = SqliteStoreSettings.defaults().withWriteLockWait(Duration.ofMillis(300));
-        try (SqliteOrderStore store = SqliteOrderStore.open(file(), quick)) {
+        try (CacheStore store = CacheStore.open(file(), quick)) {
             try (Connection other = store.openJdbcConnection()) {
                 other.setAutoCommit(false);
                 execute(other, "INSERT INTO sync_scope (resource_kind, customer_id, scope_key) VALUES ('orders', 'x', '')");
@@ -389,10 +389,10 @@ class SqliteOrderStoreTest {
     void twoIndependentStoresSyncingIntoOneFileBothSucceed() throws Exception {
         List<Order> orders = IntStream.range(0, 300).mapToObj(i -> anOrder("o" + i).build()).toList();
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        try (SqliteOrderStore first = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults());
-             SqliteOrderStore second = SqliteOrderStore.open(file(), SqliteStoreSettings.defaults())) {
+        try (CacheStore first = CacheStore.open(file(), SqliteStoreSettings.defaults());
+             CacheStore second = CacheStore.open(file(), SqliteStoreSettings.defaults())) {
             List<Callable<Long>> syncs = new ArrayList<>();
-            for (SqliteOrderStore store : List.of(first, second)) {
+            for (CacheStore store : List.of(first, second)) {
                 for (int round = 0; round < 5; round++) {
                     syncs.add(() -> sync(store.cache(), SCOPE, pagesOf(orders)).items());
                 }

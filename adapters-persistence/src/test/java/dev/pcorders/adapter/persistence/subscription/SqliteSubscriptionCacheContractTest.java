@@ -1,6 +1,6 @@
 package dev.pcorders.adapter.persistence.subscription;
 
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.subscription.testing.SubscriptionCache;
 import dev.pcorders.application.subscription.testing.SubscriptionCacheContract;
@@ -14,11 +14,11 @@ class SqliteSubscriptionCacheContractTest extends SubscriptionCacheContract {
     @TempDir
     Path folder;
 
-    private SqliteOrderStore store;
+    private CacheStore store;
 
     @Override
     protected SubscriptionCache newCache() {
-        store = SqliteOrderStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
         return new SubscriptionCache(store.runLog(), store.subscriptionSnapshots(), store.subscriptions(),
                 store.subscriptionChanges());
     }

@@ -6,7 +6,7 @@ import static dev.pcorders.domain.subscription.TestSubscriptions.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
@@ -53,12 +53,12 @@ class SqliteSubscriptionStoreTest {
     @TempDir
     Path folder;
 
-    private SqliteOrderStore store;
+    private CacheStore store;
     private long clock;
 
     @BeforeEach
     void openStore() {
-        store = SqliteOrderStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
     }
 
     @AfterEach

@@ -2,7 +2,7 @@ package dev.pcorders.adapter.persistence.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
@@ -62,13 +62,13 @@ class SubscriptionAndCustomerRoundTripPropertyTest {
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private Path folder;
-    private SqliteOrderStore store;
+    private CacheStore store;
     private long counter;
 
     @BeforeProperty
     void openStore() throws IOException {
         folder = Files.createTempDirectory("pc-orders-round-trip");
-        store = SqliteOrderStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
     }
 
     @AfterProperty

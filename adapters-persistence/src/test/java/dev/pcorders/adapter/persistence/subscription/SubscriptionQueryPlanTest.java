@@ -6,7 +6,7 @@ import static dev.pcorders.domain.subscription.TestSubscriptions.OFFER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.StoredSubscriptionRecord;
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.domain.subscription.SubscriptionCriteria;
 import dev.pcorders.domain.subscription.SubscriptionId;
@@ -35,13 +35,13 @@ class SubscriptionQueryPlanTest {
     @TempDir
     Path folder;
 
-    private SqliteOrderStore store;
+    private CacheStore store;
     private Connection connection;
     private DSLContext dsl;
 
     @BeforeEach
     void open() {
-        store = SqliteOrderStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
         connection = store.openJdbcConnection();
         dsl = DSL.using(connection, SQLDialect.SQLITE);
     }

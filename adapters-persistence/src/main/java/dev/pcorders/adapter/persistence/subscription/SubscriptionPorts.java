@@ -1,6 +1,6 @@
 package dev.pcorders.adapter.persistence.subscription;
 
-import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
+import dev.pcorders.adapter.persistence.store.Transactions;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
 import dev.pcorders.application.subscription.port.out.CachedSubscriptionReader;
 import dev.pcorders.application.subscription.port.out.SubscriptionChangeLog;
@@ -10,13 +10,13 @@ import java.util.Objects;
 
 /**
  * The subscription cache's ports on the transactions of an open cache file: what the store hands out beside the order
- * ports ({@code SqliteOrderStore#subscriptions()} and its siblings). Everything behind it stays package-private.
+ * ports ({@code CacheStore#subscriptions()} and its siblings). Everything behind it stays package-private.
  */
-public final class SqliteSubscriptionPorts {
+public final class SubscriptionPorts {
 
     private final JooqSubscriptionCache cache;
 
-    public SqliteSubscriptionPorts(SqliteTransactions transactions) {
+    public SubscriptionPorts(Transactions transactions) {
         this.cache = new JooqSubscriptionCache(Objects.requireNonNull(transactions, "transactions"));
     }
 

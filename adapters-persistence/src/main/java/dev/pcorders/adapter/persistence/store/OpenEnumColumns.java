@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.sqlite;
+package dev.pcorders.adapter.persistence.store;
 
 import dev.pcorders.domain.shared.Coded;
 import dev.pcorders.domain.shared.OpenEnum;

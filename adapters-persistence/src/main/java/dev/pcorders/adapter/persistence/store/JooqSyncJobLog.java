@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.sqlite;
+package dev.pcorders.adapter.persistence.store;
 
 import static dev.pcorders.adapter.persistence.jooq.Tables.SYNC_JOB;
 import static dev.pcorders.adapter.persistence.jooq.Tables.SYNC_JOB_SCOPE;
@@ -23,11 +23,11 @@ import java.util.Optional;
 import org.jooq.impl.DSL;
 
 /** The {@link SyncJobLog} in the cache file, beside the run log whose runs tell which planned scopes finished. */
-public final class SqliteSyncJobLog implements SyncJobLog {
+public final class JooqSyncJobLog implements SyncJobLog {
 
-    private final SqliteTransactions transactions;
+    private final Transactions transactions;
 
-    public SqliteSyncJobLog(SqliteTransactions transactions) {
+    public JooqSyncJobLog(Transactions transactions) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.sqlite;
+package dev.pcorders.adapter.persistence.store;
 
 import java.util.List;
 import java.util.Objects;
@@ -25,10 +25,10 @@ public final class KeysetBatches<R extends Record, V> {
         List<V> read(DSLContext dsl, List<R> rows);
     }
 
-    private final SqliteTransactions transactions;
+    private final Transactions transactions;
     private final int batchSize;
 
-    public KeysetBatches(SqliteTransactions transactions, int batchSize) {
+    public KeysetBatches(Transactions transactions, int batchSize) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);

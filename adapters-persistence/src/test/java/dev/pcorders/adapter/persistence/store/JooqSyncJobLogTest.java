@@ -1,8 +1,9 @@
-package dev.pcorders.adapter.persistence.sqlite;
+package dev.pcorders.adapter.persistence.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pcorders.adapter.persistence.order.SqliteOrderStore;
+import dev.pcorders.adapter.persistence.order.CacheStore;
+import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
 import dev.pcorders.domain.order.OrderScope;
@@ -30,11 +31,11 @@ class SqliteSyncJobLogTest {
     @TempDir
     Path folder;
 
-    private SqliteOrderStore store;
+    private CacheStore store;
 
     @BeforeEach
     void open() {
-        store = SqliteOrderStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
+        store = CacheStore.open(folder.resolve("cache.db"), SqliteStoreSettings.defaults());
     }
 
     @AfterEach

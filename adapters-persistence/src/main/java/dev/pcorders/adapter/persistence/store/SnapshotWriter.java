@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.sqlite;
+package dev.pcorders.adapter.persistence.store;
 
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.shared.Page;

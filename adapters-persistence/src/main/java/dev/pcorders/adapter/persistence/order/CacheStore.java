@@ -1,16 +1,16 @@
 package dev.pcorders.adapter.persistence.order;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.pcorders.adapter.persistence.customer.SqliteCustomerPorts;
+import dev.pcorders.adapter.persistence.customer.CustomerPorts;
 import dev.pcorders.adapter.persistence.sqlite.SchemaMigration;
 import dev.pcorders.adapter.persistence.sqlite.SqliteConnections;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
-import dev.pcorders.adapter.persistence.sqlite.SqliteSyncJobLog;
-import dev.pcorders.adapter.persistence.sqlite.SqliteSyncRunLog;
+import dev.pcorders.adapter.persistence.store.JooqSyncJobLog;
+import dev.pcorders.adapter.persistence.store.JooqSyncRunLog;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
-import dev.pcorders.adapter.persistence.sqlite.WriteLockUse;
+import dev.pcorders.adapter.persistence.store.WriteLockUse;
 import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
-import dev.pcorders.adapter.persistence.subscription.SqliteSubscriptionPorts;
+import dev.pcorders.adapter.persistence.subscription.SubscriptionPorts;
 import dev.pcorders.application.customer.port.out.CachedCustomerReader;
 import dev.pcorders.application.customer.port.out.CustomerChangeLog;
 import dev.pcorders.application.order.port.out.CachedOrderReader;
@@ -42,7 +42,7 @@ import javax.sql.DataSource;
  * subscription and customer counterparts are the cache's ports; {@link #close()} stops the pools.
  *
  * <pre>{@code
- * try (SqliteOrderStore store = SqliteOrderStore.open(Path.of("orders.db"), SqliteStoreSettings.defaults())) {
+ * try (CacheStore store = CacheStore.open(Path.of("orders.db"), SqliteStoreSettings.defaults())) {
  *     CachedOrderReader orders = store.orders();
  *     ...
  * }
@@ -51,7 +51,7 @@ import javax.sql.DataSource;
  * Several stores (in one process or several) may open the same file: writes queue on SQLite's write
  * lock, each waiting up to {@link SqliteStoreSettings#writeLockWait()}, and reads never wait for them.
  */
-public final class SqliteOrderStore implements AutoCloseable {
+public final class CacheStore implements AutoCloseable {
 
     private static final AtomicInteger OPENED = new AtomicInteger();
 
@@ -60,14 +60,14 @@ public final class SqliteOrderStore implements AutoCloseable {
     private final StoreFailures failures;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
-    private final SqliteSyncRunLog runLog;
+    private final JooqSyncRunLog runLog;
     private final JooqOrderRepository repository;
-    private final SqliteSubscriptionPorts subscriptionPorts;
-    private final SqliteCustomerPorts customerPorts;
-    private final SqliteSyncJobLog syncJobs;
+    private final SubscriptionPorts subscriptionPorts;
+    private final CustomerPorts customerPorts;
+    private final JooqSyncJobLog syncJobs;
     private final SqliteTransactions transactions;
 
-    private SqliteOrderStore(Path file, SqliteConnections connections, StoreFailures failures,
+    private CacheStore(Path file, SqliteConnections connections, StoreFailures failures,
                              HikariDataSource writer, HikariDataSource reader) {
         this.file = file;
         this.connections = connections;
@@ -76,11 +76,11 @@ public final class SqliteOrderStore implements AutoCloseable {
         this.reader = reader;
         SqliteTransactions transactions = new SqliteTransactions(writer, reader, failures);
         this.transactions = transactions;
-        this.runLog = new SqliteSyncRunLog(transactions);
+        this.runLog = new JooqSyncRunLog(transactions);
         this.repository = new JooqOrderRepository(transactions, runLog);
-        this.subscriptionPorts = new SqliteSubscriptionPorts(transactions);
-        this.customerPorts = new SqliteCustomerPorts(transactions);
-        this.syncJobs = new SqliteSyncJobLog(transactions);
+        this.subscriptionPorts = new SubscriptionPorts(transactions);
+        this.customerPorts = new CustomerPorts(transactions);
+        this.syncJobs = new JooqSyncJobLog(transactions);
     }
 
     /**
@@ -89,7 +89,7 @@ public final class SqliteOrderStore implements AutoCloseable {
      * @throws StoreException if the file cannot be opened or written, is not a pc-orders
      *                             database, or was written by a newer pc-orders
      */
-    public static SqliteOrderStore open(Path file, SqliteStoreSettings settings) {
+    public static CacheStore open(Path file, SqliteStoreSettings settings) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(settings, "settings");
         Path absolute = usablePath(file);
@@ -101,7 +101,7 @@ public final class SqliteOrderStore implements AutoCloseable {
         try {
             writer = connections.writerPool(poolName);
             HikariDataSource reader = connections.readerPool(poolName);
-            return new SqliteOrderStore(absolute, connections, failures, writer, reader);
+            return new CacheStore(absolute, connections, failures, writer, reader);
         } catch (RuntimeException e) {
             if (writer != null) {
                 writer.close();
@@ -119,11 +119,11 @@ public final class SqliteOrderStore implements AutoCloseable {
      * @throws StoreException if the file does not exist, cannot be read, is not a pc-orders database, has a newer
      *                             schema, or has an older one and cannot be written
      */
-    public static SqliteOrderStore openReadOnly(Path file, SqliteStoreSettings settings) {
+    public static CacheStore openReadOnly(Path file, SqliteStoreSettings settings) {
         return openReadOnly(file, settings, true);
     }
 
-    private static SqliteOrderStore openReadOnly(Path file, SqliteStoreSettings settings, boolean mayUpgrade) {
+    private static CacheStore openReadOnly(Path file, SqliteStoreSettings settings, boolean mayUpgrade) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(settings, "settings");
         Path absolute = usablePath(file);
@@ -153,7 +153,7 @@ public final class SqliteOrderStore implements AutoCloseable {
             reader.close();
             throw e;
         }
-        return new SqliteOrderStore(absolute, connections, failures, reader, reader);
+        return new CacheStore(absolute, connections, failures, reader, reader);
     }
 
     private static Path usablePath(Path file) {

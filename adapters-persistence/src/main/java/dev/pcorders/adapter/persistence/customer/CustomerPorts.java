@@ -1,6 +1,6 @@
 package dev.pcorders.adapter.persistence.customer;
 
-import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
+import dev.pcorders.adapter.persistence.store.Transactions;
 import dev.pcorders.application.customer.port.out.CachedCustomerReader;
 import dev.pcorders.application.customer.port.out.CustomerChangeLog;
 import dev.pcorders.application.shared.port.out.SnapshotStore;
@@ -10,13 +10,13 @@ import java.util.Objects;
 
 /**
  * The customer cache's ports on the transactions of an open cache file: what the store hands out beside the order
- * ports ({@code SqliteOrderStore#customers()} and its siblings). Everything behind it stays package-private.
+ * ports ({@code CacheStore#customers()} and its siblings). Everything behind it stays package-private.
  */
-public final class SqliteCustomerPorts {
+public final class CustomerPorts {
 
     private final JooqCustomerCache cache;
 
-    public SqliteCustomerPorts(SqliteTransactions transactions) {
+    public CustomerPorts(Transactions transactions) {
         this.cache = new JooqCustomerCache(Objects.requireNonNull(transactions, "transactions"));
     }
 

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.sqlite;
+package dev.pcorders.adapter.persistence.store;
 
 import dev.pcorders.adapter.persistence.jooq.tables.records.SyncRunRecord;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
@@ -29,11 +29,11 @@ public final class SnapshotTransaction<T, R extends Record, V> {
         SnapshotRows<T, R, V> open(DSLContext tx, Connection connection, Instant runStartedAt);
     }
 
-    private final SqliteTransactions transactions;
+    private final Transactions transactions;
     private final ItemTable<R> items;
     private final ChangeTable changes;
 
-    public SnapshotTransaction(SqliteTransactions transactions, ItemTable<R> items, ChangeTable changes) {
+    public SnapshotTransaction(Transactions transactions, ItemTable<R> items, ChangeTable changes) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.items = Objects.requireNonNull(items, "items");
         this.changes = Objects.requireNonNull(changes, "changes");
@@ -44,17 +44,17 @@ public final class SnapshotTransaction<T, R extends Record, V> {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(pages, "pages");
         return transactions.inWriteTransaction("store the snapshot of sync run " + run.value(), tx -> {
-            SyncRunRecord record = SqliteSyncRunLog.runForSnapshot(tx, run, scope);
+            SyncRunRecord record = JooqSyncRunLog.runForSnapshot(tx, run, scope);
             SnapshotSummary summary;
             try (SnapshotWriter<T, R, V> snapshot = new SnapshotWriter<>(tx, items, changes, run.value(), record.getScopeId(),
-                    SqliteSyncRunLog.ownerOf(scope), record.getStartedAt(),
+                    JooqSyncRunLog.ownerOf(scope), record.getStartedAt(),
                     connection -> rows.open(tx, connection, record.getStartedAt()))) {
                 while (pages.hasNext()) {
                     snapshot.write(pages.next());
                 }
                 summary = snapshot.finish();
             }
-            SqliteSyncRunLog.snapshotStored(tx, run);
+            JooqSyncRunLog.snapshotStored(tx, run);
             return summary;
         });
     }

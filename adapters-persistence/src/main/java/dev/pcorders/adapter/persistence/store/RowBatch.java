@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.sqlite;
+package dev.pcorders.adapter.persistence.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

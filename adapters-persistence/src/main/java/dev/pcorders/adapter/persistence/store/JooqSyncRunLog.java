@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.sqlite;
+package dev.pcorders.adapter.persistence.store;
 
 import static dev.pcorders.adapter.persistence.jooq.Tables.SYNC_RUN;
 import static dev.pcorders.adapter.persistence.jooq.Tables.SYNC_SCOPE;
@@ -27,14 +27,14 @@ import org.jooq.DSLContext;
  * The run log of every resource on SQLite: a run belongs to a scope, and a scope is (resource kind, customer,
  * scope key), the key being whatever text the resource's scope gives (schema V4). Nothing here reads a key.
  */
-public final class SqliteSyncRunLog implements SyncRunLog {
+public final class JooqSyncRunLog implements SyncRunLog {
 
     /** The owner of the partner's own scopes in sync_scope.customer_id and in item rows. */
     public static final String PARTNER_OWNER = "";
 
-    private final SqliteTransactions transactions;
+    private final Transactions transactions;
 
-    public SqliteSyncRunLog(SqliteTransactions transactions) {
+    public JooqSyncRunLog(Transactions transactions) {
         this.transactions = transactions;
     }
 
