@@ -81,7 +81,7 @@ public class StoreBenchmark {
     @TearDown(Level.Invocation)
     public void closeStore() {
         store.close();
-        OrderFixtures.deleteStoreFiles(store.file());
+        OrderFixtures.deleteStoreFiles(store.file().orElseThrow());
     }
 
     @TearDown(Level.Trial)

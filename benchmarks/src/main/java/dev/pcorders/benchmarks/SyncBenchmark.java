@@ -73,7 +73,7 @@ public class SyncBenchmark {
     @TearDown(Level.Invocation)
     public void closeStore() {
         store.close();
-        OrderFixtures.deleteStoreFiles(store.file());
+        OrderFixtures.deleteStoreFiles(store.file().orElseThrow());
     }
 
     @TearDown(Level.Trial)

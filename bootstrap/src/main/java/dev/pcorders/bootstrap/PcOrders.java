@@ -188,7 +188,7 @@ public final class PcOrders implements AutoCloseable {
 
     /** The cache file, when one was configured. */
     public Optional<Path> database() {
-        return store.map(CacheStore::file);
+        return store.flatMap(CacheStore::file);
     }
 
     /** Closes the HTTP client and the database pools; the use cases handed out stop working. */

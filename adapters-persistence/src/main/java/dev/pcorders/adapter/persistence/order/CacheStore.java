@@ -2,14 +2,18 @@ package dev.pcorders.adapter.persistence.order;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pcorders.adapter.persistence.customer.CustomerPorts;
+import dev.pcorders.adapter.persistence.postgres.PostgresDatabase;
+import dev.pcorders.adapter.persistence.postgres.PostgresLocation;
+import dev.pcorders.adapter.persistence.postgres.PostgresStoreSettings;
 import dev.pcorders.adapter.persistence.sqlite.SchemaMigration;
 import dev.pcorders.adapter.persistence.sqlite.SqliteConnections;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
+import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
+import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
 import dev.pcorders.adapter.persistence.store.JooqSyncJobLog;
 import dev.pcorders.adapter.persistence.store.JooqSyncRunLog;
-import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
+import dev.pcorders.adapter.persistence.store.Transactions;
 import dev.pcorders.adapter.persistence.store.WriteLockUse;
-import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
 import dev.pcorders.adapter.persistence.subscription.SubscriptionPorts;
 import dev.pcorders.application.customer.port.out.CachedCustomerReader;
 import dev.pcorders.application.customer.port.out.CustomerChangeLog;
@@ -32,13 +36,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * The SQLite order cache in one file: the adapter's single entry point. {@link #open} creates the file
- * or migrates an older one to this build's schema, refuses a newer or a foreign one, and starts the
- * connection pools; {@link #runLog()}, {@link #orderSnapshots()}, {@link #orders()}, {@link #orderChanges()} and their
+ * The cache of every resource, in one SQLite file or one PostgreSQL database: the adapter's single entry point.
+ * {@link #open} creates the file (or the database's tables) or migrates an older schema to this build's, refuses a newer
+ * or a foreign one, and starts the connection pools; {@link #runLog()}, {@link #orderSnapshots()}, {@link #orders()}, {@link #orderChanges()} and their
  * subscription and customer counterparts are the cache's ports; {@link #close()} stops the pools.
  *
  * <pre>{@code
@@ -49,38 +54,67 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * Several stores (in one process or several) may open the same file: writes queue on SQLite's write
- * lock, each waiting up to {@link SqliteStoreSettings#writeLockWait()}, and reads never wait for them.
+ * lock, each waiting up to {@link SqliteStoreSettings#writeLockWait()}, and reads never wait for them. On PostgreSQL
+ * they may be on several machines: snapshots of one resource queue on an advisory lock, each waiting up to
+ * {@link PostgresStoreSettings#lockWait()}, and reads never wait for them either.
  */
 public final class CacheStore implements AutoCloseable {
 
     private static final AtomicInteger OPENED = new AtomicInteger();
 
-    private final Path file;
-    private final SqliteConnections connections;
-    private final StoreFailures failures;
-    private final HikariDataSource writer;
-    private final HikariDataSource reader;
+    /** What the store's own connections are, for the few callers (benchmarks, diagnostics) that need raw JDBC. */
+    @FunctionalInterface
+    private interface JdbcConnections {
+        Connection open();
+    }
+
+    private final String name;
+    private final Optional<Path> file;
+    private final DataSource writer;
+    private final DataSource reader;
+    private final JdbcConnections jdbc;
+    private final AutoCloseable pools;
     private final JooqSyncRunLog runLog;
     private final JooqOrderRepository repository;
     private final SubscriptionPorts subscriptionPorts;
     private final CustomerPorts customerPorts;
     private final JooqSyncJobLog syncJobs;
-    private final SqliteTransactions transactions;
+    private final Transactions transactions;
 
-    private CacheStore(Path file, SqliteConnections connections, StoreFailures failures,
-                             HikariDataSource writer, HikariDataSource reader) {
+    private CacheStore(String name, Optional<Path> file, Transactions transactions, DataSource writer, DataSource reader,
+                       JdbcConnections jdbc, AutoCloseable pools) {
+        this.name = name;
         this.file = file;
-        this.connections = connections;
-        this.failures = failures;
         this.writer = writer;
         this.reader = reader;
-        SqliteTransactions transactions = new SqliteTransactions(writer, reader, failures);
+        this.jdbc = jdbc;
+        this.pools = pools;
         this.transactions = transactions;
         this.runLog = new JooqSyncRunLog(transactions);
         this.repository = new JooqOrderRepository(transactions, runLog);
         this.subscriptionPorts = new SubscriptionPorts(transactions);
         this.customerPorts = new CustomerPorts(transactions);
         this.syncJobs = new JooqSyncJobLog(transactions);
+    }
+
+    private static CacheStore sqlite(Path file, SqliteConnections connections, StoreFailures failures,
+                                     HikariDataSource writer, HikariDataSource reader) {
+        JdbcConnections jdbc = () -> {
+            try {
+                return connections.unpooledWriter().getConnection();
+            } catch (SQLException e) {
+                throw failures.translate("open a JDBC connection", e);
+            }
+        };
+        AutoCloseable pools = () -> {
+            try {
+                reader.close();
+            } finally {
+                writer.close();
+            }
+        };
+        return new CacheStore(file.toString(), Optional.of(file), new SqliteTransactions(writer, reader, failures), writer,
+                reader, jdbc, pools);
     }
 
     /**
@@ -101,13 +135,27 @@ public final class CacheStore implements AutoCloseable {
         try {
             writer = connections.writerPool(poolName);
             HikariDataSource reader = connections.readerPool(poolName);
-            return new CacheStore(absolute, connections, failures, writer, reader);
+            return sqlite(absolute, connections, failures, writer, reader);
         } catch (RuntimeException e) {
             if (writer != null) {
                 writer.close();
             }
             throw failures.translate("open connections", e);
         }
+    }
+
+    /**
+     * Opens the cache in a PostgreSQL database, creating or migrating its schema: a cache several people, processes and
+     * machines share. Every port behaves as on SQLite; snapshots of one resource are stored one at a time across all of
+     * them (the fetching runs in parallel), and readers see whole snapshots only.
+     *
+     * @throws StoreException if the server cannot be reached, refuses the login, has no such database, or holds a
+     *                        schema this build must not write
+     */
+    public static CacheStore open(PostgresLocation location, PostgresStoreSettings settings) {
+        PostgresDatabase database = PostgresDatabase.open(location, settings);
+        return new CacheStore(location.displayName(), Optional.empty(), database.transactions(), database.writerPool(),
+                database.readerPool(), database::openJdbcConnection, database);
     }
 
     /**
@@ -153,7 +201,7 @@ public final class CacheStore implements AutoCloseable {
             reader.close();
             throw e;
         }
-        return new CacheStore(absolute, connections, failures, reader, reader);
+        return sqlite(absolute, connections, failures, reader, reader);
     }
 
     private static Path usablePath(Path file) {
@@ -236,8 +284,14 @@ public final class CacheStore implements AutoCloseable {
         return customerPorts.changes();
     }
 
-    public Path file() {
+    /** The SQLite file, when the cache is one; empty on PostgreSQL. */
+    public Optional<Path> file() {
         return file;
+    }
+
+    /** What messages and the command line call the cache: the file's path, or {@code postgresql://host:port/database}. */
+    public String name() {
+        return name;
     }
 
     /**
@@ -247,11 +301,7 @@ public final class CacheStore implements AutoCloseable {
      * and for diagnostics; the caller closes it. Writing through it bypasses every rule of the cache.
      */
     public Connection openJdbcConnection() {
-        try {
-            return connections.unpooledWriter().getConnection();
-        } catch (SQLException e) {
-            throw failures.translate("open a JDBC connection", e);
-        }
+        return jdbc.open();
     }
 
     /** The pools themselves, for tests of their settings. */
@@ -266,9 +316,11 @@ public final class CacheStore implements AutoCloseable {
     @Override
     public void close() {
         try {
-            reader.close();
-        } finally {
-            writer.close();
+            pools.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the cache's connection pools", e);
         }
     }
 }

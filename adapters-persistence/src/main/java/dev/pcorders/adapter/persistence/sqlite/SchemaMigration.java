@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.persistence.sqlite;
 
+import dev.pcorders.adapter.persistence.store.SchemaHistory;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
 import java.nio.file.Path;
@@ -30,9 +31,8 @@ import org.jooq.impl.DSL;
  */
 public final class SchemaMigration {
 
-    static final String HISTORY_TABLE = "flyway_schema_history";
-    /** A table every pc-orders schema has had since the first migration. */
-    private static final String MARKER_TABLE = "sync_run";
+    static final String HISTORY_TABLE = SchemaHistory.TABLE;
+    private static final String MARKER_TABLE = SchemaHistory.MARKER_TABLE;
 
     /** Short enough not to be felt, long enough that the stores opening the same new file line up. */
     private static final long MAX_PAUSE_MILLIS = 50;
@@ -115,7 +115,7 @@ public final class SchemaMigration {
         } catch (FlywayException e) {
             throw failures.translateRead("read the schema history", e);
         }
-        refuseNewerSchema(info);
+        SchemaHistory.refuseNewer(info, "The order store " + file, "point this one at another file");
         return info;
     }
 
@@ -153,28 +153,6 @@ public final class SchemaMigration {
                     + " is an SQLite database, but not a pc-orders order store (it has the tables "
                     + tables.stream().sorted().collect(Collectors.joining(", "))
                     + "); point the store at a pc-orders database or at a new file");
-        }
-    }
-
-    private void refuseNewerSchema(MigrationInfoService info) {
-        MigrationInfo[] applied = info.applied();
-        boolean future = Arrays.stream(applied).anyMatch(migration ->
-                migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED);
-        if (future) {
-            String newest = Arrays.stream(applied)
-                    .filter(migration -> migration.getVersion() != null)
-                    .max(Comparator.comparing(MigrationInfo::getVersion))
-                    .map(migration -> migration.getVersion().getVersion())
-                    .orElse("?");
-            String known = Arrays.stream(info.all())
-                    .filter(migration -> migration.getVersion() != null && migration.getState() != MigrationState.FUTURE_SUCCESS
-                            && migration.getState() != MigrationState.FUTURE_FAILED)
-                    .max(Comparator.comparing(MigrationInfo::getVersion))
-                    .map(migration -> migration.getVersion().getVersion())
-                    .orElse("none");
-            throw new StoreException(Reason.SCHEMA_TOO_NEW, "The order store " + file + " has schema version " + newest
-                    + ", written by a newer pc-orders; this build knows schema versions up to " + known
-                    + ". Use the newer pc-orders, or point this one at another file.");
         }
     }
 }

@@ -166,13 +166,18 @@ public final class JooqSyncRunLog implements SyncRunLog {
         return tx.select(SYNC_SCOPE.SCOPE_ID).from(SYNC_SCOPE).where(sameScope(scope)).fetchOptional(SYNC_SCOPE.SCOPE_ID);
     }
 
+    /**
+     * The scope's id, its row added if it has none. Two processes may add the same scope at once (on PostgreSQL); the
+     * second one's insert does nothing once the first commits, and the select after it finds the first one's row.
+     */
     private static long createScope(DSLContext tx, SyncScope scope) {
-        return tx.insertInto(SYNC_SCOPE)
+        tx.insertInto(SYNC_SCOPE)
                 .set(SYNC_SCOPE.RESOURCE_KIND, scope.kind().name())
                 .set(SYNC_SCOPE.CUSTOMER_ID, ownerOf(scope))
                 .set(SYNC_SCOPE.SCOPE_KEY, scope.key())
-                .returningResult(SYNC_SCOPE.SCOPE_ID)
-                .fetchSingle()
-                .value1();
+                .onConflictDoNothing()
+                .execute();
+        return scopeId(tx, scope).orElseThrow(() -> new IllegalStateException("sync scope " + scope.key()
+                + " of " + ownerOf(scope) + " neither added nor found"));
     }
 }

@@ -44,6 +44,7 @@ public final class SnapshotTransaction<T, R extends Record, V> {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(pages, "pages");
         return transactions.inWriteTransaction("store the snapshot of sync run " + run.value(), tx -> {
+            transactions.lockForSnapshot(tx, items.table());
             SyncRunRecord record = JooqSyncRunLog.runForSnapshot(tx, run, scope);
             SnapshotSummary summary;
             try (SnapshotWriter<T, R, V> snapshot = new SnapshotWriter<>(tx, items, changes, run.value(), record.getScopeId(),

@@ -20,6 +20,10 @@ public final class StoreException extends RuntimeException {
         /** A read was asked of a cache file that does not exist (nothing was synced into it). */
         NOT_FOUND,
         CORRUPT,
+        /** A database server refused the login (wrong user or password, or no right to the database). */
+        ACCESS_DENIED,
+        /** A database server could not be reached, or the connection to it was lost. */
+        UNREACHABLE,
         UNEXPECTED
     }
 
