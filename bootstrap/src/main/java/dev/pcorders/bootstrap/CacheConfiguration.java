@@ -5,7 +5,10 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** {@code pc-orders.cache.*}: the SQLite file and how it is opened. */
+/**
+ * {@code pc-orders.cache.*}: the SQLite file and how it is opened, or ({@code url}) the PostgreSQL database a team shares
+ * and who logs in to it.
+ */
 @ConfigurationProperties("pc-orders.cache")
 public class CacheConfiguration {
 
@@ -16,6 +19,9 @@ public class CacheConfiguration {
     private SqliteStoreSettings.Synchronous synchronous = DEFAULTS.synchronous();
     private Duration busyTimeout = DEFAULTS.busyTimeout();
     private Duration writeLockWait = DEFAULTS.writeLockWait();
+    private String url;
+    private String user;
+    private String password;
 
     public SqliteStoreSettings toSettings() {
         return DEFAULTS.withSynchronous(synchronous).withBusyTimeout(busyTimeout).withWriteLockWait(writeLockWait);
@@ -66,5 +72,34 @@ public class CacheConfiguration {
 
     public void setWriteLockWait(Duration writeLockWait) {
         this.writeLockWait = writeLockWait;
+    }
+
+    /**
+     * A {@code jdbc:postgresql://host:port/database} URL: the cache is then that database instead of the file at
+     * {@code path}, and {@code user} and {@code password} log in to it (else the URL's parameters or ~/.pgpass).
+     */
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    /** Never logged or printed; take it from the environment or a secret store, not a file in the repository. */
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
     }
 }

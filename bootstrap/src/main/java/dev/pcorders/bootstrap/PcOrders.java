@@ -12,6 +12,8 @@ import dev.pcorders.adapter.http.subscription.CloseableSubscriptionGateway;
 import dev.pcorders.adapter.http.subscription.PartnerCenterSubscriptionGateways;
 import dev.pcorders.adapter.persistence.ledger.CsvLedgerSource;
 import dev.pcorders.adapter.persistence.order.CacheStore;
+import dev.pcorders.adapter.persistence.postgres.PostgresLocation;
+import dev.pcorders.adapter.persistence.postgres.PostgresStoreSettings;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.customer.port.in.FindCachedCustomersUseCase;
 import dev.pcorders.application.customer.port.in.ListCustomerChangesUseCase;
@@ -49,8 +51,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * pc-orders from plain Java: the use cases over Partner Center and a local SQLite cache, built and
- * closed in one place.
+ * pc-orders from plain Java: the use cases over Partner Center and a cache (a SQLite file, or a PostgreSQL database a
+ * team shares), built and closed in one place.
  * <pre>{@code
  * try (PcOrders pcOrders = PcOrders.builder()
  *         .accessTokenProvider(new ClientCredentialsTokenProvider(EntraTokenEndpoint.forTenant(tenant), clientId, secret))
@@ -59,6 +61,8 @@ import java.util.function.Supplier;
  *     pcOrders.syncOrders().syncOrders(SyncOrdersCommand.of(List.of(customer)));
  * }
  * }</pre>
+ * A shared cache instead: {@code .postgresDatabase("jdbc:postgresql://db.example:5432/pc_orders")
+ * .postgresLogin(user, password)}.
  * Either half may be left out: without a token provider the cache can still be read and reconciled;
  * without a database the orders can still be read live with {@link #getOrders()}. Asking for a use case
  * whose half is missing fails with an {@link IllegalStateException} that says what to configure.
@@ -186,9 +190,14 @@ public final class PcOrders implements AutoCloseable {
         return pacer.requestsSent();
     }
 
-    /** The cache file, when one was configured. */
+    /** The cache file, when a SQLite one was configured. */
     public Optional<Path> database() {
         return store.flatMap(CacheStore::file);
+    }
+
+    /** What the cache is called in messages: the file's path, or {@code postgresql://host:port/database}. */
+    public Optional<String> cacheName() {
+        return store.map(CacheStore::name);
     }
 
     /** Closes the HTTP client and the database pools; the use cases handed out stop working. */
@@ -227,6 +236,10 @@ public final class PcOrders implements AutoCloseable {
         private BillingTypeEncoding billingTypeEncoding = BillingTypeEncoding.INTEGER;
         private AccessTokenProvider accessTokenProvider;
         private Path database;
+        private String postgresUrl;
+        private String postgresUser;
+        private String postgresPassword;
+        private PostgresStoreSettings postgresSettings = PostgresStoreSettings.defaults();
         private boolean readOnly;
         private SqliteStoreSettings storeSettings = SqliteStoreSettings.defaults();
         private LedgerSource ledgerSource = new CsvLedgerSource();
@@ -294,12 +307,42 @@ public final class PcOrders implements AutoCloseable {
         /** The SQLite cache; created, or migrated to this build's schema, when {@link #build()} opens it. */
         public Builder database(Path file) {
             database = Objects.requireNonNull(file, "file");
+            postgresUrl = null;
+            return this;
+        }
+
+        /**
+         * A cache in PostgreSQL ({@code jdbc:postgresql://host:port/database}) instead of a file: its tables are created,
+         * or migrated to this build's schema, when {@link #build()} opens it. Several processes and machines may share it.
+         *
+         * @throws IllegalArgumentException when {@code jdbcUrl} is not such a URL
+         */
+        public Builder postgresDatabase(String jdbcUrl) {
+            PostgresLocation.of(jdbcUrl, Optional.empty(), Optional.empty());
+            postgresUrl = jdbcUrl;
+            database = null;
+            return this;
+        }
+
+        /**
+         * Who logs in to the {@link #postgresDatabase}; without it the URL's own parameters or the driver's
+         * {@code ~/.pgpass} say. The password appears in no message, log or {@code toString}.
+         */
+        public Builder postgresLogin(String user, String password) {
+            postgresUser = Objects.requireNonNull(user, "user");
+            postgresPassword = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        public Builder postgresSettings(PostgresStoreSettings settings) {
+            postgresSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
         /**
          * Opens the {@link #database} for reading only: it must exist, is never created, migrated or written, needs no
          * write access to its folder and leaves no file beside it. Syncing then fails with an {@code StoreException}.
+         * A {@link #postgresDatabase} must hold a cache already (an older schema is upgraded) and is never written.
          */
         public Builder readOnly() {
             readOnly = true;
@@ -330,13 +373,11 @@ public final class PcOrders implements AutoCloseable {
          * @throws dev.pcorders.application.shared.port.out.StoreException if the database cannot be opened
          */
         public PcOrders build() {
-            if (accessTokenProvider == null && database == null) {
-                throw new IllegalStateException("PcOrders needs an accessTokenProvider(...), a database(Path), or both");
+            if (accessTokenProvider == null && database == null && postgresUrl == null) {
+                throw new IllegalStateException("PcOrders needs an accessTokenProvider(...), a database(Path) or "
+                        + "postgresDatabase(url), or both");
             }
-            Optional<CacheStore> store = Optional.ofNullable(database)
-                    .map(file -> readOnly
-                            ? CacheStore.openReadOnly(file, storeSettings)
-                            : CacheStore.open(file, storeSettings));
+            Optional<CacheStore> store = openStore();
             Optional<CloseableOrderGateway> gateway = Optional.empty();
             try {
                 // One pacer for every client: the limit is the tenant's, whichever resource a request is for.
@@ -356,6 +397,20 @@ public final class PcOrders implements AutoCloseable {
                 store.ifPresent(CacheStore::close);
                 throw failure;
             }
+        }
+
+        private Optional<CacheStore> openStore() {
+            if (postgresUrl != null) {
+                PostgresLocation location = PostgresLocation.of(postgresUrl, Optional.ofNullable(postgresUser),
+                        Optional.ofNullable(postgresPassword));
+                return Optional.of(readOnly
+                        ? CacheStore.openReadOnly(location, postgresSettings)
+                        : CacheStore.open(location, postgresSettings));
+            }
+            return Optional.ofNullable(database)
+                    .map(file -> readOnly
+                            ? CacheStore.openReadOnly(file, storeSettings)
+                            : CacheStore.open(file, storeSettings));
         }
     }
 }

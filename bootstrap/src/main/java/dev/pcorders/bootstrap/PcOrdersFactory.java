@@ -36,7 +36,12 @@ public class PcOrdersFactory {
                     () -> builder.rateLimitPerMinute(partnerCenter.getRateLimitPerMinute()));
         }
         configure("partner-center.customers-at-once", () -> builder.customersAtOnce(partnerCenter.getCustomersAtOnce()));
-        if (cache.isEnabled()) {
+        if (cache.isEnabled() && cache.getUrl() != null && !cache.getUrl().isBlank()) {
+            configure("pc-orders.cache.url", () -> builder.postgresDatabase(cache.getUrl()));
+            if (cache.getUser() != null) {
+                builder.postgresLogin(cache.getUser(), cache.getPassword() == null ? "" : cache.getPassword());
+            }
+        } else if (cache.isEnabled()) {
             builder.database(cache.getPath()).storeSettings(cache.toSettings());
         }
         PartnerCenterCredentials credentials = partnerCenter.getAuth().toCredentials();

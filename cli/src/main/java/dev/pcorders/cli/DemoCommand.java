@@ -53,7 +53,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = root.out();
         // Only --db, never PC_ORDERS_DB: that names the user's real cache, and the demo must not fill it with sandbox orders.
-        Path database = root.databaseFlag().orElse(Path.of(DEFAULT_DATABASE));
+        Path database = root.databaseFlag()
+                .map(location -> location.file().orElseThrow(() -> new UsageException("the demo makes a SQLite file of its "
+                        + "own beside its ledgers; give --db a file path, not a database URL")))
+                .orElse(Path.of(DEFAULT_DATABASE));
         Path ledger = siblingOf(database, "-invoice-reconciliation.csv");
         Path partnerLedger = siblingOf(database, "-partner-ledger.csv");
         Path htmlReport = siblingOf(database, "-report.html");
@@ -99,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                 ReportOutput.reconciliation(partnerReport, OutputFormat.TABLE, out);
 
                 // Replaced on every run, as the ledgers are: it is the demo's own file, beside its database.
-                HtmlReport.Run run = ReconcileCommand.htmlRun(partnerReport, database, partnerLedger, Optional.empty(),
+                HtmlReport.Run run = ReconcileCommand.htmlRun(partnerReport, database.toAbsolutePath().toString(), partnerLedger, Optional.empty(),
                         Optional.empty(), pcOrders.findCachedCustomers(), pcOrders.findCachedSubscriptions(),
                         pcOrders::ledgerFormatOf);
                 ReportFile.text(htmlReport, true, page -> {

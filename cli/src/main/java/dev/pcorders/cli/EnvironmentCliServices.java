@@ -30,13 +30,13 @@ import java.util.Optional;
  */
 final class EnvironmentCliServices implements CliServices {
 
-    private final Path database;
+    private final CacheLocation database;
     private final Map<String, String> environment;
     private PcOrders pcOrders;
     /** Whether {@link #pcOrders} was opened for syncing (with credentials and write access) rather than for reading. */
     private boolean openForSync;
 
-    EnvironmentCliServices(Path database, Map<String, String> environment) {
+    EnvironmentCliServices(CacheLocation database, Map<String, String> environment) {
         this.database = database;
         this.environment = Map.copyOf(environment);
     }
@@ -117,7 +117,7 @@ final class EnvironmentCliServices implements CliServices {
         PartnerCenterClientSettings settings = PartnerCenterClientSettings.defaults();
         settings = options.baseUrl().map(settings::withBaseUrl).orElse(settings);
         settings = options.apiVersion().map(String::valueOf).map(settings::withApiVersion).orElse(settings);
-        PcOrders.Builder builder = PcOrders.builder().database(database).partnerCenter(settings).accessTokenProvider(tokens);
+        PcOrders.Builder builder = withCache(PcOrders.builder()).partnerCenter(settings).accessTokenProvider(tokens);
         try {
             options.customerPageSize().ifPresent(builder::customerPageSize);
         } catch (IllegalArgumentException outOfRange) {
@@ -145,14 +145,33 @@ final class EnvironmentCliServices implements CliServices {
      */
     private PcOrders cacheOnly() {
         if (pcOrders == null) {
-            if (!Files.exists(database)) {
+            if (database.file().isPresent() && !Files.exists(database.file().get())) {
                 throw new StoreException(StoreException.Reason.NOT_FOUND,
                         "no such file; sync into it first, or name the cache with --db or PC_ORDERS_DB");
             }
             // Read-only: reading needs no write access to the folder, leaves no -wal or -shm file, and never migrates.
-            pcOrders = PcOrders.builder().database(database).readOnly().build();
+            pcOrders = withCache(PcOrders.builder()).readOnly().build();
         }
         return pcOrders;
+    }
+
+    /** The file, or the PostgreSQL database with the login the environment gives (never a flag: it would show in ps). */
+    private PcOrders.Builder withCache(PcOrders.Builder builder) {
+        if (database.postgresUrl().isPresent()) {
+            try {
+                builder.postgresDatabase(database.postgresUrl().get());
+            } catch (IllegalArgumentException bad) {
+                throw new UsageException("--db: " + bad.getMessage());
+            }
+            Optional<String> user = CacheLocation.user(environment);
+            if (user.isPresent()) {
+                builder.postgresLogin(user.get(), CacheLocation.password(environment).orElse(""));
+            } else if (CacheLocation.password(environment).isPresent()) {
+                throw new UsageException("PC_ORDERS_DB_PASSWORD is set but PC_ORDERS_DB_USER is not; set both");
+            }
+            return builder;
+        }
+        return builder.database(database.file().orElseThrow());
     }
 
     @Override

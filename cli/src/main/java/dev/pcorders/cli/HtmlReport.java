@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
 final class HtmlReport {
 
     /** What the run was: shown in the header, so a printed page says what it was made from. */
-    record Run(Path cache, Path ledger, String ledgerFormat, Optional<LocalDate> from, Optional<LocalDate> to,
+    record Run(String cache, Path ledger, String ledgerFormat, Optional<LocalDate> from, Optional<LocalDate> to,
                Instant generated, Map<CustomerId, String> customerNames, Map<String, String> offerNames) {
 
         Run {
@@ -232,7 +232,7 @@ final class HtmlReport {
 
     private static void header(Run run, StringBuilder html) {
         html.append("<header>\n<h1>Reconciliation report</h1>\n<dl class=\"run\">\n");
-        definition(html, "Cache", run.cache().toAbsolutePath().toString(), "cache");
+        definition(html, "Cache", run.cache(), "cache");
         definition(html, "Ledger", run.ledger().toAbsolutePath().toString(), "ledger");
         definition(html, "Ledger format", run.ledgerFormat(), "ledger-format");
         String window = run.from().isEmpty() && run.to().isEmpty() ? "every cached order (no --from, no --to)"

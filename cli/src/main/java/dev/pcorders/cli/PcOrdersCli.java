@@ -38,7 +38,7 @@ public final class PcOrdersCli {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
-                   BiFunction<Path, Map<String, String>, CliServices> servicesFactory) {
+                   BiFunction<CacheLocation, Map<String, String>, CliServices> servicesFactory) {
         PcOrdersCommand root = new PcOrdersCommand(environment, servicesFactory);
         CommandLine commandLine = new CommandLine(root)
                 .setOut(out)

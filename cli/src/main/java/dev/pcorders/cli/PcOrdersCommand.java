@@ -28,9 +28,11 @@ final class PcOrdersCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT, converter = DatabaseConverter.class,
-            description = "The SQLite cache (default: $PC_ORDERS_DB, else ./" + DEFAULT_DATABASE + ").")
-    Path database;
+    @Option(names = "--db", paramLabel = "FILE|URL", scope = ScopeType.INHERIT, converter = DatabaseConverter.class,
+            description = "The cache: a SQLite file, or a PostgreSQL database (jdbc:postgresql://host:port/database; "
+                    + "login from $PC_ORDERS_DB_USER and $PC_ORDERS_DB_PASSWORD) (default: $PC_ORDERS_DB, else ./"
+                    + DEFAULT_DATABASE + ").")
+    CacheLocation database;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print error details and debug logging.")
     boolean verbose;
@@ -39,50 +41,38 @@ final class PcOrdersCommand {
     boolean quiet;
 
     private final Map<String, String> environment;
-    private final BiFunction<Path, Map<String, String>, CliServices> servicesFactory;
+    private final BiFunction<CacheLocation, Map<String, String>, CliServices> servicesFactory;
     private CliServices services;
 
-    PcOrdersCommand(Map<String, String> environment, BiFunction<Path, Map<String, String>, CliServices> servicesFactory) {
+    PcOrdersCommand(Map<String, String> environment, BiFunction<CacheLocation, Map<String, String>, CliServices> servicesFactory) {
         this.environment = Map.copyOf(environment);
         this.servicesFactory = servicesFactory;
     }
 
-    Path database() {
-        return explicitDatabase().orElse(Path.of(DEFAULT_DATABASE));
+    CacheLocation database() {
+        return explicitDatabase().orElse(CacheLocation.file(Path.of(DEFAULT_DATABASE)));
     }
 
     /** The database named by --db on this command line, if it was given. */
-    Optional<Path> databaseFlag() {
+    Optional<CacheLocation> databaseFlag() {
         return Optional.ofNullable(database);
     }
 
     /** The database named by --db or PC_ORDERS_DB, if either was given. */
-    private Optional<Path> explicitDatabase() {
+    private Optional<CacheLocation> explicitDatabase() {
         if (database != null) {
             return Optional.of(database);
         }
         return Optional.ofNullable(environment.get("PC_ORDERS_DB")).filter(value -> !value.isBlank())
-                .map(value -> databaseFile(value, "PC_ORDERS_DB"));
-    }
-
-    /** A cache must be a file: SQLite reads ':memory:' (and 'file:' URIs) as something else, and '' as a temporary database. */
-    static Path databaseFile(String text, String source) {
-        if (text.isBlank()) {
-            throw new UsageException(source + " is empty; name the cache file, e.g. " + DEFAULT_DATABASE);
-        }
-        if (text.strip().equals(":memory:") || text.startsWith("file:")) {
-            throw new UsageException(source + " must name a cache file, got '" + text
-                    + "': an in-memory or URI database would lose every sync when the command ends");
-        }
-        return Path.of(text);
+                .map(value -> CacheLocation.parse(value, "PC_ORDERS_DB"));
     }
 
     /** Checks --db as it is parsed, so a bad one is a usage error before any command runs. */
-    static final class DatabaseConverter implements CommandLine.ITypeConverter<Path> {
+    static final class DatabaseConverter implements CommandLine.ITypeConverter<CacheLocation> {
         @Override
-        public Path convert(String value) {
+        public CacheLocation convert(String value) {
             try {
-                return databaseFile(value, "--db");
+                return CacheLocation.parse(value, "--db");
             } catch (UsageException bad) {
                 throw new CommandLine.TypeConversionException(bad.getMessage());
             }

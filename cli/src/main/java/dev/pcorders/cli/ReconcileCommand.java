@@ -128,7 +128,7 @@ final class ReconcileCommand implements Callable<Integer> {
     }
 
     private HtmlReport.Run htmlRun(ReconciliationReport report) {
-        return htmlRun(report, root.database(), ledger, Optional.ofNullable(from), Optional.ofNullable(to),
+        return htmlRun(report, root.database().displayName(), ledger, Optional.ofNullable(from), Optional.ofNullable(to),
                 root.services().findCachedCustomers(), root.services().findCachedSubscriptions(), root.services()::ledgerFormatOf);
     }
 
@@ -136,7 +136,7 @@ final class ReconcileCommand implements Callable<Integer> {
      * The run as the page's header shows it, with the names people know the report's customers and offers by where
      * the cache has them (the ids stay beside them). Only the customers the report names are looked up.
      */
-    static HtmlReport.Run htmlRun(ReconciliationReport report, Path cache, Path ledger, Optional<LocalDate> from,
+    static HtmlReport.Run htmlRun(ReconciliationReport report, String cache, Path ledger, Optional<LocalDate> from,
                                   Optional<LocalDate> to, FindCachedCustomersUseCase cachedCustomers,
                                   FindCachedSubscriptionsUseCase cachedSubscriptions,
                                   Function<Path, Optional<String>> ledgerFormats) {

@@ -61,7 +61,7 @@ class HtmlReportTest {
     private static final CurrencyTotals JPY = new CurrencyTotals(CurrencyCode.of("JPY"), new BigDecimal("150000"),
             new BigDecimal("150000"), Map.of(), new BigDecimal("0"), new BigDecimal("0"));
 
-    private static final HtmlReport.Run RUN = new HtmlReport.Run(Path.of("cache.db"), Path.of("ledger <&>.csv"),
+    private static final HtmlReport.Run RUN = new HtmlReport.Run("/work/cache.db", Path.of("ledger <&>.csv"),
             "partner ledger", Optional.of(LocalDate.parse("2025-01-01")), Optional.empty(),
             Instant.parse("2025-02-03T04:05:06Z"),
             Map.of(HOSTILE_CUSTOMER, HOSTILE_NAME), Map.of(HtmlReport.Run.offerKey(OFFER.value()), HOSTILE_OFFER_NAME));

@@ -153,7 +153,19 @@ public final class CacheStore implements AutoCloseable {
      *                        schema this build must not write
      */
     public static CacheStore open(PostgresLocation location, PostgresStoreSettings settings) {
-        PostgresDatabase database = PostgresDatabase.open(location, settings);
+        return postgres(location, PostgresDatabase.open(location, settings));
+    }
+
+    /**
+     * Opens a PostgreSQL cache for reading: a database without one is refused ({@code NOT_FOUND}), an older schema is
+     * upgraded as {@link #open(PostgresLocation, PostgresStoreSettings)} would, and writes through the ports fail with
+     * a {@link StoreException}.
+     */
+    public static CacheStore openReadOnly(PostgresLocation location, PostgresStoreSettings settings) {
+        return postgres(location, PostgresDatabase.openReadOnly(location, settings));
+    }
+
+    private static CacheStore postgres(PostgresLocation location, PostgresDatabase database) {
         return new CacheStore(location.displayName(), Optional.empty(), database.transactions(), database.writerPool(),
                 database.readerPool(), database::openJdbcConnection, database);
     }

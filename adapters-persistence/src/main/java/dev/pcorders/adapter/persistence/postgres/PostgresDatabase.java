@@ -40,15 +40,27 @@ public final class PostgresDatabase implements AutoCloseable {
      *         login, has no such database, or holds a schema this build must not write
      */
     public static PostgresDatabase open(PostgresLocation location, PostgresStoreSettings settings) {
+        return open(location, settings, false);
+    }
+
+    /**
+     * As {@link #open(PostgresLocation, PostgresStoreSettings)}, but for reading only: a database without a cache is
+     * refused ({@code NOT_FOUND}) instead of given one, and every write fails with a {@code NOT_WRITABLE} store failure.
+     */
+    public static PostgresDatabase openReadOnly(PostgresLocation location, PostgresStoreSettings settings) {
+        return open(location, settings, true);
+    }
+
+    private static PostgresDatabase open(PostgresLocation location, PostgresStoreSettings settings, boolean readOnly) {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(settings, "settings");
         PostgresFailures failures = new PostgresFailures(location, settings);
         PostgresConnections connections = new PostgresConnections(location, settings);
-        new PostgresSchema(location, failures).migrate(connections.unpooled());
+        new PostgresSchema(location, failures).migrate(connections.unpooled(), !readOnly);
         String poolName = "pc-orders-postgres-" + OPENED.incrementAndGet();
         HikariDataSource writer = null;
         try {
-            writer = connections.writerPool(poolName);
+            writer = readOnly ? connections.readerPool(poolName + "-read-only") : connections.writerPool(poolName);
             HikariDataSource reader = connections.readerPool(poolName);
             return new PostgresDatabase(location, connections, failures, writer, reader);
         } catch (RuntimeException e) {

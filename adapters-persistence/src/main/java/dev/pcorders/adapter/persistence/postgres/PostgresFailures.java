@@ -44,6 +44,10 @@ final class PostgresFailures {
                 return new StoreException(Reason.NOT_WRITABLE, prefix + "the user may not read or write the cache's tables"
                         + " (or create them); grant it the rights, or log in as their owner" + detail, failure);
             }
+            if (state.equals("25006")) {
+                return new StoreException(Reason.NOT_WRITABLE, prefix + "the cache was opened for reading only" + detail,
+                        failure);
+            }
             if (state.equals("55P03") || state.equals("40P01") || state.equals("40001")) {
                 return new StoreException(Reason.LOCKED, prefix + "another writer of the same resource (a sync in this or"
                         + " another process or machine) held it for longer than the lock wait ("

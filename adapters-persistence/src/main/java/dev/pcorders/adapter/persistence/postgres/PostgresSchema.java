@@ -32,8 +32,15 @@ final class PostgresSchema {
         this.failures = failures;
     }
 
-    void migrate(DataSource dataSource) {
-        refuseForeignSchema(dataSource);
+    /**
+     * Creates or migrates the schema; {@code mayCreate} false (a reader) refuses a database without one, as a reader of
+     * SQLite refuses a missing file, but still upgrades an older schema, as a reader of a writable SQLite file does.
+     */
+    void migrate(DataSource dataSource, boolean mayCreate) {
+        if (!refuseForeignSchema(dataSource) && !mayCreate) {
+            throw new StoreException(Reason.NOT_FOUND, "The PostgreSQL database " + location.displayName()
+                    + " holds no pc-orders cache yet: sync into it first");
+        }
         MigrationInfoService info;
         try {
             info = flyway(dataSource).info();
@@ -60,7 +67,8 @@ final class PostgresSchema {
                 .load();
     }
 
-    private void refuseForeignSchema(DataSource dataSource) {
+    /** True when the schema holds a pc-orders cache (or one being created); false when it is empty. */
+    private boolean refuseForeignSchema(DataSource dataSource) {
         Set<String> tables;
         try (Connection connection = dataSource.getConnection()) {
             DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
@@ -83,5 +91,6 @@ final class PostgresSchema {
                     + (tables.size() > 10 ? ", ..." : "") + "); use a database (or a schema, with the URL's currentSchema"
                     + " parameter) of its own for the cache");
         }
+        return !tables.isEmpty();
     }
 }
