@@ -20,6 +20,7 @@ import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.CustomerScope;
 import dev.pcorders.domain.shared.ResellerId;
 import dev.pcorders.domain.shared.SyncJob;
+import dev.pcorders.domain.shared.WorkerShare;
 import dev.pcorders.domain.subscription.SubscriptionScope;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,6 +96,12 @@ final class SyncCommand implements Callable<Integer> {
             description = "Which resources to sync for each customer: orders, subscriptions, or both (default: orders).")
     List<String> resources;
 
+    @Option(names = "--worker", paramLabel = "I/N",
+            description = "Sync only this worker's share of the customers, when N processes or machines split them "
+                    + "(for example 2/3); each customer falls to the same one worker every time. Meant for a shared "
+                    + "PostgreSQL cache (default: all customers).")
+    String worker;
+
     @Option(names = "--correlation-id", paramLabel = "ID", description = "MS-CorrelationId for every request (a GUID; default: a new one).")
     String correlationId;
 
@@ -123,6 +130,12 @@ final class SyncCommand implements Callable<Integer> {
         if (!customers.all && partnerCenter.customerPageSize().isPresent()) {
             throw new UsageException("--customer-page-size sizes the pages of the customer list; it needs --all-customers");
         }
+        WorkerShare share;
+        try {
+            share = worker == null ? WorkerShare.ALL : WorkerShare.parse(worker);
+        } catch (IllegalArgumentException bad) {
+            throw new UsageException("--worker: " + bad.getMessage());
+        }
         CorrelationId correlation = correlationId == null ? CorrelationId.random() : CorrelationId.parse(correlationId);
         long started = System.nanoTime();
         List<CustomerId> customerIds;
@@ -140,6 +153,15 @@ final class SyncCommand implements Callable<Integer> {
             root.out().println();
         } else {
             customerIds = customerIds();
+        }
+        if (!share.equals(WorkerShare.ALL)) {
+            List<CustomerId> mine = share.of(customerIds);
+            root.out().println("Worker " + share + ": " + mine.size() + " of " + customerIds.size() + " customer(s).");
+            root.out().flush();
+            if (mine.isEmpty()) {
+                return ExitCodes.OK;
+            }
+            customerIds = mine;
         }
         Optional<SyncOrdersCommand> orderSync = orders ? Optional.of(orderCommand(customerIds, correlation)) : Optional.empty();
         Optional<SyncSubscriptionsCommand> subscriptionSync = subscriptions
@@ -229,10 +251,10 @@ final class SyncCommand implements Callable<Integer> {
      */
     private int resume() {
         if (resources != null || reseller != null || billingType != null || includePrice || includeSystemPurchases
-                || correlationId != null || partnerCenter.customerPageSize().isPresent()) {
+                || correlationId != null || partnerCenter.customerPageSize().isPresent() || worker != null) {
             throw new UsageException("--resume syncs with the flags of the sync it continues; give it no --resources, "
-                    + "--reseller, --billing-type, --include-price, --include-system-purchases, --correlation-id or "
-                    + "--customer-page-size");
+                    + "--reseller, --billing-type, --include-price, --include-system-purchases, --correlation-id, "
+                    + "--customer-page-size or --worker");
         }
         long started = System.nanoTime();
         Optional<SyncJob> last = root.services().syncJobs(partnerCenter).latestJob();

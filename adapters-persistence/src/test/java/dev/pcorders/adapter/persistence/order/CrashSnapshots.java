@@ -58,6 +58,17 @@ final class CrashSnapshots {
 
     /** Told where the writer is: every call comes when the pages before it are written and none after. */
     interface PageListener {
+        /** Told nothing, for syncs whose progress does not matter. */
+        PageListener NONE = new PageListener() {
+            @Override
+            public void beforePage(int pageNumber) {
+            }
+
+            @Override
+            public void beforeEnd(int pages) {
+            }
+        };
+
         /** The writer asks for page {@code pageNumber}; the page is made after this returns. */
         void beforePage(int pageNumber);
 

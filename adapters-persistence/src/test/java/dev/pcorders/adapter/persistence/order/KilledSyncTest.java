@@ -11,20 +11,13 @@ import static dev.pcorders.adapter.persistence.order.StoreFiles.single;
 import static dev.pcorders.adapter.persistence.order.StoreFiles.sync;
 import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.shared.SyncRunId;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +48,7 @@ import org.sqlite.SQLiteDataSource;
 class KilledSyncTest {
 
     /** What Process.exitValue() reports for a process ended by signal 9 (128 + 9); SIGTERM would give 143. */
-    private static final int KILLED_BY_SIGKILL = 137;
+    static final int KILLED_BY_SIGKILL = 137;
     private static final int LARGE_PAGES = LARGE / PER_PAGE;
     private static final List<String> TABLES = List.of("sync_scope", "stored_order", "line_item", "provisioning_entry",
             "resource_link", "link_header", "order_change");
@@ -71,7 +64,7 @@ class KilledSyncTest {
     void commitTheSmallSnapshot() throws SQLException {
         file = folder.resolve("orders.db");
         try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
-            SnapshotSummary summary = sync(store.cache(), SCOPE, CrashSnapshots.pages(SMALL, 1, ignoringProgress()));
+            SnapshotSummary summary = sync(store.cache(), SCOPE, CrashSnapshots.pages(SMALL, 1, CrashSnapshots.PageListener.NONE));
             assertThat(summary.items()).isEqualTo(SMALL);
         }
         rowsBefore = rowCounts();
@@ -88,7 +81,7 @@ class KilledSyncTest {
     @ParameterizedTest(name = "killed while waiting after page {0} of " + LARGE_PAGES)
     @ValueSource(ints = {1, 10, LARGE_PAGES})
     void killedBetweenPages(int page) throws Exception {
-        Child child = start("gated");
+        SnapshotWriterProcess child = start("gated");
         long run = child.run();
         for (int written = 1; written < page; written++) {
             child.expect("written " + written);
@@ -107,7 +100,7 @@ class KilledSyncTest {
     @Test
     void killedWhileWritingPages() throws Exception {
         int page = 13;
-        Child child = start("free");
+        SnapshotWriterProcess child = start("free");
         long run = child.run();
         for (int written = 1; written <= page; written++) {
             child.expect("written " + written);
@@ -121,7 +114,7 @@ class KilledSyncTest {
 
     @Test
     void killedWhileThePageIteratorSleepsMidTransaction() throws Exception {
-        Child child = start("sleep", "7");
+        SnapshotWriterProcess child = start("sleep", "7");
         long run = child.run();
         for (int written = 1; written < 7; written++) {
             child.expect("written " + written);
@@ -140,7 +133,7 @@ class KilledSyncTest {
      */
     @Test
     void killedWhileFinishingLeavesOneWholeSnapshotEitherWay() throws Exception {
-        Child child = start("free");
+        SnapshotWriterProcess child = start("free");
         long run = child.run();
         for (int written = 1; written < LARGE_PAGES; written++) {
             child.expect("written " + written);
@@ -193,7 +186,7 @@ class KilledSyncTest {
 
     private void assertTheNextSyncStoresTheLargeSnapshot(boolean fromTheSmallOne) throws SQLException {
         try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
-            SnapshotSummary summary = sync(store.cache(), SCOPE, CrashSnapshots.pages(LARGE, 2, ignoringProgress()));
+            SnapshotSummary summary = sync(store.cache(), SCOPE, CrashSnapshots.pages(LARGE, 2, CrashSnapshots.PageListener.NONE));
 
             assertThat(summary).isEqualTo(fromTheSmallOne
                     ? new SnapshotSummary(LARGE_PAGES, LARGE, (long) LARGE * LINE_ITEMS, LARGE - SMALL, CHANGED_BY_LARGE, 0)
@@ -233,78 +226,11 @@ class KilledSyncTest {
         return plain.getConnection();
     }
 
-    private static CrashSnapshots.PageListener ignoringProgress() {
-        return new CrashSnapshots.PageListener() {
-            @Override
-            public void beforePage(int pageNumber) {
-            }
 
-            @Override
-            public void beforeEnd(int pages) {
-            }
-        };
-    }
-
-    private Child start(String... modeAndArguments) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-                "-cp", System.getProperty("java.class.path"), SnapshotWriterChild.class.getName(), file.toString()));
-        command.addAll(List.of(modeAndArguments));
-        Path errors = folder.resolve("child-" + children.size() + ".err");
-        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        children.add(process);
-        return new Child(process, errors);
-    }
-
-    private static final class Child {
-        private final Process process;
-        private final Path errors;
-        private final BufferedReader out;
-        private final Writer in;
-
-        Child(Process process, Path errors) {
-            this.process = process;
-            this.errors = errors;
-            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        }
-
-        long run() throws IOException, InterruptedException {
-            String line = next();
-            if (!line.startsWith("run ")) {
-                fail("expected the run id from the child, got " + line);
-            }
-            return Long.parseLong(line.substring(4));
-        }
-
-        void expect(String wanted) throws IOException, InterruptedException {
-            assertThat(next()).isEqualTo(wanted);
-        }
-
-        void send(String command) throws IOException {
-            in.write(command + "\n");
-            in.flush();
-        }
-
-        /** SIGKILL, checked by the exit status: no shutdown hook, no rollback, no close runs in the child. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor()).as("exit status of the killed child").isEqualTo(KILLED_BY_SIGKILL);
-        }
-
-        /** SIGKILL if it is still running; the exit status either way. */
-        int killIfRunning() throws InterruptedException {
-            process.destroyForcibly();
-            return process.waitFor();
-        }
-
-        private String next() throws IOException, InterruptedException {
-            String line = out.readLine();
-            if (line == null) {
-                int status = process.waitFor();
-                fail("the child ended on its own with status " + status + ":\n" + Files.readString(errors));
-            }
-            return line;
-        }
+    private SnapshotWriterProcess start(String... modeAndArguments) throws IOException {
+        SnapshotWriterProcess child = SnapshotWriterProcess.start(file.toString(), java.util.Map.of(),
+                folder.resolve("child-" + children.size() + ".err"), modeAndArguments);
+        children.add(child.process());
+        return child;
     }
 }

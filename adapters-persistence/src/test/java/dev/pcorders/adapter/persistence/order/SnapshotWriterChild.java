@@ -1,5 +1,7 @@
 package dev.pcorders.adapter.persistence.order;
 
+import dev.pcorders.adapter.persistence.postgres.PostgresLocation;
+import dev.pcorders.adapter.persistence.postgres.PostgresStoreSettings;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.application.shared.port.out.SyncRunOutcome;
@@ -12,11 +14,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The JVM {@link KilledSyncTest} kills: opens the store in {@code args[0]} and syncs the large
+ * The JVM {@link KilledSyncTest} (and its PostgreSQL twin) kills: opens the store in {@code args[0]} (a file or a
+ * {@code jdbc:postgresql:} URL) and syncs the large
  * snapshot of {@link CrashSnapshots#SCOPE}, reporting on stdout where the writer is, one line each:
  * {@code run <id>}, {@code written <k>} (pages 1..k are written, page k+1 is not), {@code sleeping <k>},
  * {@code end} (every page written; waits for a line on stdin before finishing), {@code done}.
@@ -36,12 +40,12 @@ public final class SnapshotWriterChild {
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args[0]);
+        String cache = args[0];
         String mode = args[1];
         int sleepAt = args.length > 2 ? Integer.parseInt(args[2]) : -1;
         watchStdin();
 
-        try (CacheStore store = CacheStore.open(file, SqliteStoreSettings.defaults())) {
+        try (CacheStore store = open(cache)) {
             JooqOrderRepository repository = store.cache();
             SyncRunId run = repository.startRun(CrashSnapshots.SCOPE, CorrelationId.random(), Instant.now());
             OUT.println("run " + run.value());
@@ -70,6 +74,15 @@ public final class SnapshotWriterChild {
             repository.finishRun(run, SyncRunOutcome.succeeded(Instant.now(), summary));
             OUT.println("done");
         }
+    }
+
+    /** A SQLite file, or a PostgreSQL URL whose login comes from PC_ORDERS_DB_USER and PC_ORDERS_DB_PASSWORD. */
+    private static CacheStore open(String cache) {
+        if (PostgresLocation.isPostgresUrl(cache)) {
+            return CacheStore.open(PostgresLocation.of(cache, Optional.ofNullable(System.getenv("PC_ORDERS_DB_USER")),
+                    Optional.ofNullable(System.getenv("PC_ORDERS_DB_PASSWORD"))), PostgresStoreSettings.defaults());
+        }
+        return CacheStore.open(Path.of(cache), SqliteStoreSettings.defaults());
     }
 
     private static void watchStdin() {
