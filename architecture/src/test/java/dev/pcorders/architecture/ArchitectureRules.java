@@ -199,7 +199,7 @@ final class ArchitectureRules {
             "StaticAccessTokenProvider", "ClientCredentialsTokenProvider", "RefreshTokenProvider", "EntraTokenEndpoint",
             // adapters-persistence
             "CacheStore", "SubscriptionPorts", "CustomerPorts", "SqliteStoreSettings", "CsvLedgerSource",
-            "WriteLockUse");
+            "WriteLockUse", "PostgresLocation", "PostgresStoreSettings", "CacheCopy");
 
     /**
      * 10b. Outside the adapters, only their entry points are used. The benchmarks may also use the http adapter's wire

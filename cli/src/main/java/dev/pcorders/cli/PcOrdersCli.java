@@ -110,7 +110,7 @@ public final class PcOrdersCli {
             message = "Partner Center: " + partnerCenter.getMessage();
         } else if (failure instanceof StoreException) {
             exitCode = ExitCodes.STORAGE;
-            message = "local cache " + root.database() + ": " + failure.getMessage();
+            message = root.cacheDescription() + ": " + failure.getMessage();
         } else if (failure instanceof LedgerReadException) {
             exitCode = ExitCodes.USAGE;
             message = "ledger " + failure.getMessage();

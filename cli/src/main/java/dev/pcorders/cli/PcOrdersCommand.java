@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "pc-orders", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Get, keep and reconcile Microsoft Partner Center orders.",
-        subcommands = {SyncCommand.class, OrdersCommand.class, SubscriptionsCommand.class, CustomersCommand.class, ChangesCommand.class, ReconcileCommand.class,
+        subcommands = {SyncCommand.class, OrdersCommand.class, SubscriptionsCommand.class, CustomersCommand.class, ChangesCommand.class, ReconcileCommand.class, MigrateCommand.class,
                 SandboxCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:reconcile found discrepancies",
@@ -51,6 +51,17 @@ final class PcOrdersCommand {
 
     CacheLocation database() {
         return explicitDatabase().orElse(CacheLocation.file(Path.of(DEFAULT_DATABASE)));
+    }
+
+    private String cacheInUse;
+
+    /** What a store failure's message names: the cache of --db, unless the command works on others (migrate). */
+    String cacheDescription() {
+        return cacheInUse != null ? cacheInUse : "local cache " + database();
+    }
+
+    void describeCacheAs(String description) {
+        cacheInUse = description;
     }
 
     /** The database named by --db on this command line, if it was given. */

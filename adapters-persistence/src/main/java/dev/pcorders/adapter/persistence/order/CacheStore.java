@@ -10,6 +10,7 @@ import dev.pcorders.adapter.persistence.sqlite.SqliteConnections;
 import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.adapter.persistence.sqlite.SqliteTransactions;
 import dev.pcorders.adapter.persistence.sqlite.StoreFailures;
+import dev.pcorders.adapter.persistence.store.CacheCopy;
 import dev.pcorders.adapter.persistence.store.JooqSyncJobLog;
 import dev.pcorders.adapter.persistence.store.JooqSyncRunLog;
 import dev.pcorders.adapter.persistence.store.Transactions;
@@ -35,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -229,6 +231,17 @@ public final class CacheStore implements AutoCloseable {
     private static boolean upgradable(Path file) {
         Path folder = file.getParent();
         return Files.isWritable(file) && folder != null && Files.isWritable(folder);
+    }
+
+    /**
+     * Copies everything this cache holds (every resource, run, change and job) into {@code target}, in one transaction
+     * of the target, and checks every table's count; see {@link CacheCopy}. Repeating it copies nothing new.
+     *
+     * @throws StoreException when either cache fails, the target holds another cache, or the counts differ (the target
+     *         is then as it was)
+     */
+    public List<CacheCopy.TableCount> copyInto(CacheStore target) {
+        return CacheCopy.copy(transactions, target.transactions);
     }
 
     /** The time this store's writes have held and queued for SQLite's write lock since it opened. */
