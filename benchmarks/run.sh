@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# Builds the benchmarks jar and runs every measurement of docs/PERFORMANCE.md: the JMH benchmarks
-# (decode, store, sync; each with its baseline in the same run), the 1M line item heap probes in their
-# own -Xmx256m JVMs (paged, and all in one response; see sync-heap.sh) and the reconcile heap probe (a 1M-row ledger against 200k cached line items in
-# -Xmx128m, see reconcile-heap.sh), then prints the tables. About 9 minutes on 2 cores (the reconcile
-# probe's cache and ledger are made once and kept in benchmarks/target/reconcile-data).
+# Builds the benchmarks jar and runs the measurements of docs/PERFORMANCE.md, then prints their tables and, last,
+# the document's one table (Scorecard: figure, baseline, value, ratio, target, met/missed), so that a run can be
+# compared with the document line by line. In order: the JMH benchmarks (decode, decode breakdown, store, sync; each
+# with its baseline in the same run), the 1M line item sync heap probes in their own -Xmx256m JVMs (paged, and all in
+# one response; see sync-heap.sh), the reconcile heap probe (a 1M-row ledger against 200k cached line items in
+# -Xmx128m, see reconcile-heap.sh) and the reconcile speed probe (the same reconcile against FastCSV + raw JDBC reading
+# the same files, in one -Xmx128m JVM: ReconcileHeapProbe speed). 790 s on 2 cores at load 5 to 9 (2026-12-04), less
+# on a quiet machine; the reconcile probes' cache and ledger are made once (a minute or two more) and kept in
+# benchmarks/target/reconcile-data.
+# The partner-scale sync (PartnerScaleSyncRun 1000 300 1200 3, about 6 minutes more) runs only with PARTNER_SCALE=1;
+# the xlsx export probe is never run here (benchmarks/xlsx-heap.sh, many minutes). A row not run prints "not run"
+# and what runs it.
 #
-#   benchmarks/run.sh                 build (reactor, -am) and run everything
+#   benchmarks/run.sh                 build (reactor, -am) and run everything but the partner-scale sync
+#   PARTNER_SCALE=1 benchmarks/run.sh also the partner-scale sync
 #   BUILD=no benchmarks/run.sh        reuse benchmarks/target/benchmarks.jar
 #   BUILD=module benchmarks/run.sh    build only this module (siblings from ~/.m2)
 #   PROFILE=1 benchmarks/run.sh       also record JFR per benchmark (JMH -prof jfr); slower
 #   benchmarks/run.sh Decode          extra arguments go to JMH (here: only the decode benchmarks)
 #
 # Environment: MVN (default mvn), MVN_ARGS (e.g. -o), HEAP_PROBE_ORDERS (default 200000; 0 skips it),
-# RECONCILE_PROBE_ROWS (ledger rows, default 1000000; 0 skips it), RECONCILE_PROBE_HEAP (MiB, default 128),
-# OUT (results directory, default benchmarks/target/bench-results).
+# RECONCILE_PROBE_ROWS (ledger rows, default 1000000; 0 skips both reconcile probes), RECONCILE_PROBE_HEAP (MiB,
+# default 128, both reconcile probes), RECONCILE_SPEED_ROUNDS (default 5; 0 skips the speed probe),
+# PARTNER_SCALE (1 runs the partner-scale sync), OUT (results directory, default benchmarks/target/bench-results).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +31,9 @@ OUT="${OUT:-$repo/benchmarks/target/bench-results}"
 HEAP_PROBE_ORDERS="${HEAP_PROBE_ORDERS:-200000}"
 RECONCILE_PROBE_ROWS="${RECONCILE_PROBE_ROWS:-1000000}"
 RECONCILE_PROBE_HEAP="${RECONCILE_PROBE_HEAP:-128}"
+RECONCILE_SPEED_ROUNDS="${RECONCILE_SPEED_ROUNDS:-5}"
+PARTNER_SCALE="${PARTNER_SCALE:-0}"
+reconcile_data="$repo/benchmarks/target/reconcile-data"
 jar="$repo/benchmarks/target/benchmarks.jar"
 started=$(date +%s)
 
@@ -42,7 +54,7 @@ mkdir -p "$OUT"
     echo "memory: $(free -m | awk '/^Mem:/ {print $2 " MiB"}')"
     echo "java: $(java -version 2>&1 | head -1)"
     echo "vm: $(java -version 2>&1 | tail -1)"
-    echo "git: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "git: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" diff --quiet HEAD 2>/dev/null || echo " (with uncommitted changes)")"
     echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 
@@ -72,6 +84,19 @@ if [[ "$RECONCILE_PROBE_ROWS" != 0 ]]; then
     BUILD=no JAR="$jar" ROWS="$RECONCILE_PROBE_ROWS" HEAPS="$RECONCILE_PROBE_HEAP" OUT="$OUT/reconcile" \
         "$repo/benchmarks/reconcile-heap.sh" >"$OUT/reconcile-probe.log" 2>&1 \
         || echo "the reconcile heap probe failed; see $OUT/reconcile-probe.log" >&2
+    if [[ "$RECONCILE_SPEED_ROUNDS" != 0 ]]; then
+        say "reconcile speed probe: the same reconcile against FastCSV + raw JDBC, $RECONCILE_SPEED_ROUNDS rounds in -Xmx${RECONCILE_PROBE_HEAP}m"
+        # Uses the cache and ledger reconcile-heap.sh made just above (DATA's default).
+        timeout 900 java "-Xmx${RECONCILE_PROBE_HEAP}m" -cp "$jar" dev.pcorders.benchmarks.ReconcileHeapProbe speed \
+            "$reconcile_data" "$RECONCILE_PROBE_ROWS" "$RECONCILE_SPEED_ROUNDS" 2>&1 | tee "$OUT/reconcile-speed.log" \
+            || echo "the reconcile speed probe failed; see $OUT/reconcile-speed.log" >&2
+    fi
+fi
+
+if [[ "$PARTNER_SCALE" == 1 ]]; then
+    say "partner-scale sync: 1,000 customers, 300 ms latency, 1,200 requests a minute (about 6 minutes)"
+    timeout 1200 java -Xmx512m -cp "$jar" dev.pcorders.benchmarks.PartnerScaleSyncRun 1000 300 1200 3 2>&1 \
+        | tee "$OUT/partner-scale.log" || echo "the partner-scale sync failed; see $OUT/partner-scale.log" >&2
 fi
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
@@ -82,4 +107,8 @@ if [[ -f "$OUT/reconcile/table.md" ]]; then
     tee -a "$OUT/table.md" <"$OUT/reconcile/table.md"
 fi
 echo
+say "the table of docs/PERFORMANCE.md"
+java -cp "$jar" dev.pcorders.benchmarks.Scorecard "$OUT" | tee "$OUT/scorecard.md"
+echo
+cat "$OUT/machine.txt"
 echo "total: $(( $(date +%s) - started )) s; raw results in $OUT"

@@ -56,7 +56,8 @@ final class JooqOrderRepository
     /**
      * Orders held at once by {@link #forEachOrder}. A reconciliation keeps only a few facts per order line, but a
      * batch is whole orders (links, provisioning context, the records behind them) while it is read: batches this
-     * small keep that transient peak below the reconciliation's own index (measured in docs/PERFORMANCE.md).
+     * small keep that transient peak below the reconciliation's own index (measured 2026-11-28, commit 6052314, in the
+     * history of docs/PERFORMANCE.md).
      */
     static final int ORDERS_PER_BATCH = 1_000;
 
