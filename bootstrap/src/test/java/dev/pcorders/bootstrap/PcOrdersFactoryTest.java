@@ -20,7 +20,10 @@ import dev.pcorders.application.subscription.port.in.ListSubscriptionChangesUseC
 import dev.pcorders.application.subscription.port.in.SyncSubscriptionsUseCase;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
+import dev.pcorders.adapter.persistence.postgres.TestPostgres;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +36,39 @@ class PcOrdersFactoryTest {
 
     @TempDir
     Path folder;
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aPostgresqlUrlMakesTheCacheThatDatabaseWithTheConfiguredLogin() {
+        String url = TestPostgres.shared().newDatabase();
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "pc-orders.cache.url", url,
+                "pc-orders.cache.user", TestPostgres.SUPERUSER,
+                "pc-orders.cache.password", TestPostgres.PASSWORD))) {
+            PcOrders pcOrders = context.getBean(PcOrders.class);
+            assertThat(pcOrders.cacheName()).hasValue(url.replace("jdbc:", ""));
+            assertThat(pcOrders.database()).as("no file").isEmpty();
+            assertThat(context.getBean(FindCachedCustomersUseCase.class).findCachedCustomers(true)).isEmpty();
+        }
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "pc-orders.cache.url", url,
+                "pc-orders.cache.user", TestPostgres.SUPERUSER,
+                "pc-orders.cache.password", "wrong-" + TestPostgres.PASSWORD))) {
+            assertThatThrownBy(() -> context.getBean(PcOrders.class))
+                    .hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
+                    .satisfies(failure -> assertThat(failure).hasStackTraceContaining("refused the login")
+                            .hasStackTraceContaining("postgresql://127.0.0.1"))
+                    .satisfies(failure -> assertThat(messagesOf(failure)).doesNotContain(TestPostgres.PASSWORD));
+        }
+    }
+
+    private static String messagesOf(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            messages.append(current.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
 
     @Test
     void everyUseCaseIsABeanAndClosingTheContextClosesTheCache() {
