@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.persistence.postgres;
 
+import dev.pcorders.adapter.persistence.store.FailureText;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
 import java.sql.SQLException;
@@ -100,20 +101,12 @@ final class PostgresFailures {
     }
 
     private String describe(Throwable failure) {
-        Throwable deepest = failure;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
-        }
-        String message = deepest.getMessage();
-        String text = deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String text = FailureText.describe(failure);
         // The driver does not put the password in its messages; this holds even if a future one did.
         return location.password().map(password -> text.replace(password, "***")).orElse(text);
     }
 
     private static String readable(Duration wait) {
-        if (wait.toMillis() % 60_000 == 0) {
-            return wait.toMinutes() + " min";
-        }
-        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+        return FailureText.readable(wait);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.persistence.sqlite;
 
+import dev.pcorders.adapter.persistence.store.FailureText;
 import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.application.shared.port.out.StoreException.Reason;
 import java.nio.file.Path;
@@ -100,19 +101,11 @@ public final class StoreFailures {
     }
 
     private static String readable(Duration wait) {
-        if (wait.toMillis() % 60_000 == 0) {
-            return wait.toMinutes() + " min";
-        }
-        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+        return FailureText.readable(wait);
     }
 
     private static String describe(Throwable failure) {
-        Throwable deepest = failure;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
-        }
-        String message = deepest.getMessage();
-        return deepest.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return FailureText.describe(failure);
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
