@@ -2,7 +2,7 @@
 -- version 7, so that both dialects number their schema alike and the next change is V8 in both folders. Tables,
 -- columns and their meaning are those of the SQLite migrations (read them for the why); what differs is the types:
 --   * money is numeric, which keeps every decimal as sent (1.50 stays 1.50; only an exponent form such as 1E+3 comes
---     back as its plain digits, 1000);
+--     back with scale 0, equal in value and printed alike: 1000);
 --   * flags are boolean; ids are bigint, those the database assigns are identity columns;
 --   * instants stay fixed-width ISO-8601 UTC text with nine fractional digits (SortableInstantConverter): Partner
 --     Center sends creation dates in 100 ns ticks (2018-03-13T22:49:54.3396949Z), and timestamptz keeps microseconds,
