@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -537,14 +536,7 @@ final class HtmlReport {
      * fewer than it has: {@code 0.125 USD} stays {@code 0.125 USD}, nothing is rounded away.
      */
     static String money(BigDecimal amount, String currencyCode) {
-        int digits;
-        try {
-            digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
-        } catch (IllegalArgumentException unknown) {
-            digits = 0;
-        }
-        BigDecimal exact = amount.stripTrailingZeros();
-        int scale = Math.max(digits, Math.max(0, exact.scale()));
+        int scale = CurrencyDecimals.shown(amount, currencyCode);
         DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setMinimumFractionDigits(scale);
         format.setMaximumFractionDigits(scale);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,7 +178,8 @@ final class XlsxWorkbook implements AutoCloseable {
                 return this;
             }
             cell.setCellValue(number);
-            cell.setCellStyle(moneyStyle(Math.max(decimals(currency), Math.max(0, amount.stripTrailingZeros().scale()))));
+            cell.setCellStyle(moneyStyle(currency.map(code -> CurrencyDecimals.shown(amount, code))
+                    .orElse(CurrencyDecimals.ownDecimals(amount))));
             return this;
         }
 
@@ -192,16 +192,5 @@ final class XlsxWorkbook implements AutoCloseable {
     private CellStyle moneyStyle(int decimals) {
         return moneyByDecimals.computeIfAbsent(decimals,
                 places -> style(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places)));
-    }
-
-    private static int decimals(Optional<String> currency) {
-        if (currency.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Currency.getInstance(currency.get()).getDefaultFractionDigits());
-        } catch (IllegalArgumentException unknown) {
-            return 0;
-        }
     }
 }
