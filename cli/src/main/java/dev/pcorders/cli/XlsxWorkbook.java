@@ -27,14 +27,16 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * a formula, whatever it starts with, so spreadsheet injection has nothing to run).
  *
  * <p>An amount is a number cell shown in its currency's decimals (ISO 4217: JPY 0, USD 2), or in more when it has more,
- * so nothing is hidden. A spreadsheet number is a binary double: an amount a double cannot hold exactly (more than about
- * 15 significant digits) is written as text with every digit rather than silently rounded. Date-times are in UTC, to
+ * so nothing is hidden. A spreadsheet number is a binary double of which Excel shows 15 significant digits: an amount
+ * with more, or one a double cannot hold exactly, is written as text with every digit rather than silently rounded. Date-times are in UTC, to
  * the millisecond (JSON and CSV keep the instant as Partner Center sent it).
  */
 final class XlsxWorkbook implements AutoCloseable {
 
     /** Rows kept in memory per sheet before they are flushed to the temporary file. */
     private static final int WINDOW = 200;
+    /** Significant digits Excel keeps of a number, and shows. */
+    private static final int EXCEL_DIGITS = 15;
     /** Excel's limit for one cell's text. */
     private static final int MAX_TEXT = 32_767;
 
@@ -171,13 +173,12 @@ final class XlsxWorkbook implements AutoCloseable {
                 return this;
             }
             BigDecimal amount = value.get();
-            double number = amount.doubleValue();
-            if (Double.isInfinite(number) || new BigDecimal(Double.toString(number)).compareTo(amount) != 0) {
+            if (!fitsADouble(amount)) {
                 cell.setCellValue(amount.toPlainString());
                 cell.setCellStyle(exactText);
                 return this;
             }
-            cell.setCellValue(number);
+            cell.setCellValue(amount.doubleValue());
             cell.setCellStyle(moneyStyle(currency.map(code -> CurrencyDecimals.shown(amount, code))
                     .orElse(CurrencyDecimals.ownDecimals(amount))));
             return this;
@@ -187,6 +188,19 @@ final class XlsxWorkbook implements AutoCloseable {
             row.createCell(column++);
             return this;
         }
+    }
+
+    /**
+     * Whether a spreadsheet shows the amount as it is: Excel keeps 15 significant digits of a number (a double holds
+     * about 17, so a round trip through {@link Double#toString} is not enough: 1234567890.123456 would show as
+     * 1,234,567,890.123460).
+     */
+    static boolean fitsADouble(BigDecimal amount) {
+        if (amount.stripTrailingZeros().precision() > EXCEL_DIGITS) {
+            return false;
+        }
+        double number = amount.doubleValue();
+        return !Double.isInfinite(number) && new BigDecimal(Double.toString(number)).compareTo(amount) == 0;
     }
 
     private CellStyle moneyStyle(int decimals) {

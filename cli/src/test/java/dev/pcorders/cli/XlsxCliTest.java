@@ -283,6 +283,10 @@ class XlsxCliTest {
             sheet.row().money(Optional.of(new BigDecimal("0.125")), Optional.of("USD"));
             sheet.row().money(Optional.of(new BigDecimal("12345678901234567890.12")), Optional.of("USD"));
             sheet.row().text("=HYPERLINK(\"http://example.invalid\")");
+            // 16 significant digits: a double holds them, Excel shows 15 (1,234,567,890.123460), so text it is.
+            sheet.row().money(Optional.of(new BigDecimal("1234567890.123456")), Optional.of("USD"));
+            // 15 exactly, trailing zeros aside: still a number.
+            sheet.row().money(Optional.of(new BigDecimal("1234567890.12345000")), Optional.of("USD"));
             sheet.finish();
             workbook.write(bytes);
         }
@@ -296,6 +300,10 @@ class XlsxCliTest {
             assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("12345678901234567890.12");
             // Text is text: a cell that looks like a formula is not one.
             assertThat(sheet.getRow(5).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(6).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("1234567890.123456");
+            assertThat(number(sheet.getRow(7).getCell(0))).isEqualByComparingTo("1234567890.12345");
+            assertThat(sheet.getRow(7).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00000");
         }
     }
 }
