@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
@@ -22,14 +23,15 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A workbook written as it is filled: Apache POI's SXSSF keeps a window of rows in memory and streams the rest to a
- * compressed temporary file, so a listing of any size is written in constant memory. Every sheet has a bold, frozen
- * header row with an autofilter; numbers, amounts, dates and booleans are real cells of their type, text is text (never
- * a formula, whatever it starts with, so spreadsheet injection has nothing to run).
+ * compressed temporary file, so a listing of any size is written in constant memory, past the 1,048,575 rows a sheet
+ * holds on further sheets of the same columns. Every sheet has a bold, frozen header row with an autofilter; numbers,
+ * amounts, dates and booleans are real cells of their type, text is text (never a formula, whatever it starts with, so
+ * spreadsheet injection has nothing to run).
  *
  * <p>An amount is a number cell shown in its currency's decimals (ISO 4217: JPY 0, USD 2), or in more when it has more,
  * so nothing is hidden. A spreadsheet number is a binary double of which Excel shows 15 significant digits: an amount
- * with more, or one a double cannot hold exactly, is written as text with every digit rather than silently rounded. Date-times are in UTC, to
- * the millisecond (JSON and CSV keep the instant as Partner Center sent it).
+ * with more, or one a double cannot hold exactly, is written as text with every digit rather than silently rounded.
+ * Date-times are in UTC, to the millisecond (JSON and CSV keep the instant as Partner Center sent it).
  */
 final class XlsxWorkbook implements AutoCloseable {
 
@@ -40,6 +42,12 @@ final class XlsxWorkbook implements AutoCloseable {
     /** Excel's limit for one cell's text. */
     private static final int MAX_TEXT = 32_767;
 
+    /** Data rows of one sheet: Excel's 1,048,576 rows less the header. */
+    static final int MAX_DATA_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
+    /** Excel's limit for a sheet's name. */
+    private static final int MAX_SHEET_NAME = 31;
+
+    private final int maxDataRows;
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
     private final DataFormat formats = workbook.createDataFormat();
     private final CellStyle header;
@@ -49,6 +57,15 @@ final class XlsxWorkbook implements AutoCloseable {
     private final Map<Integer, CellStyle> moneyByDecimals = new HashMap<>();
 
     XlsxWorkbook() {
+        this(MAX_DATA_ROWS);
+    }
+
+    /** {@code maxDataRows} per sheet before the rows go on in another; fewer than Excel's only in tests. */
+    XlsxWorkbook(int maxDataRows) {
+        if (maxDataRows < 1 || maxDataRows > MAX_DATA_ROWS) {
+            throw new IllegalArgumentException("rows per sheet: 1 to " + MAX_DATA_ROWS + ", got " + maxDataRows);
+        }
+        this.maxDataRows = maxDataRows;
         workbook.setCompressTempFiles(true);
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -66,8 +83,15 @@ final class XlsxWorkbook implements AutoCloseable {
         return style;
     }
 
-    /** A new sheet with its header row written, frozen and filtered; widths in characters, one per column. */
+    /**
+     * A new sheet with its header row written, frozen and filtered; widths in characters, one per column. Rows beyond
+     * what one sheet holds go on in "NAME (2)", "NAME (3)", ..., each with the same header, freeze and filter.
+     */
     Sheet sheet(String name, List<String> headers, List<Integer> widths) {
+        return new Sheet(name, headers, widths);
+    }
+
+    private SXSSFSheet newSheet(String name, List<String> headers, List<Integer> widths) {
         SXSSFSheet sheet = workbook.createSheet(name);
         Row row = sheet.createRow(0);
         for (int column = 0; column < headers.size(); column++) {
@@ -77,7 +101,7 @@ final class XlsxWorkbook implements AutoCloseable {
             sheet.setColumnWidth(column, Math.min(255, widths.get(column)) * 256);
         }
         sheet.createFreezePane(0, 1);
-        return new Sheet(sheet, headers.size());
+        return sheet;
     }
 
     void write(OutputStream out) throws IOException {
@@ -94,24 +118,41 @@ final class XlsxWorkbook implements AutoCloseable {
         }
     }
 
-    /** One sheet, filled row by row. */
+    /** One sheet, filled row by row, and as many more of the same as its rows need. */
     final class Sheet {
-        private final SXSSFSheet sheet;
-        private final int columns;
+        private final String name;
+        private final List<String> headers;
+        private final List<Integer> widths;
+        private SXSSFSheet current;
+        private int part = 1;
         private int rows = 1;
 
-        private Sheet(SXSSFSheet sheet, int columns) {
-            this.sheet = sheet;
-            this.columns = columns;
+        private Sheet(String name, List<String> headers, List<Integer> widths) {
+            this.name = name;
+            this.headers = List.copyOf(headers);
+            this.widths = List.copyOf(widths);
+            this.current = newSheet(name, headers, widths);
         }
 
         Cells row() {
-            return new Cells(sheet.createRow(rows++));
+            if (rows > maxDataRows) {
+                filter();
+                part++;
+                String suffix = " (" + part + ")";
+                current = newSheet(name.substring(0, Math.min(name.length(), MAX_SHEET_NAME - suffix.length())) + suffix,
+                        headers, widths);
+                rows = 1;
+            }
+            return new Cells(current.createRow(rows++));
         }
 
         /** The autofilter over every row written; the header stays frozen. */
         void finish() {
-            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, columns - 1));
+            filter();
+        }
+
+        private void filter() {
+            current.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, headers.size() - 1));
         }
     }
 

@@ -306,4 +306,44 @@ class XlsxCliTest {
             assertThat(sheet.getRow(7).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00000");
         }
     }
+
+    @Test
+    void rowsBeyondWhatASheetHoldsGoOnInFurtherSheetsWithTheSameHeader() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // Three data rows a sheet stands in for Excel's 1,048,575: the same code path, without a million rows.
+        try (XlsxWorkbook workbook = new XlsxWorkbook(3)) {
+            XlsxWorkbook.Sheet orders = workbook.sheet("Orders", List.of("n", "name"), List.of(8, 20));
+            for (int n = 1; n <= 7; n++) {
+                orders.row().number(n).text("row " + n);
+            }
+            orders.finish();
+            XlsxWorkbook.Sheet long_ = workbook.sheet("Subscription discrepancies", List.of("n"), List.of(8));
+            for (int n = 1; n <= 4; n++) {
+                long_.row().number(n);
+            }
+            long_.finish();
+            workbook.write(bytes);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(sheetNames(workbook)).containsExactly("Orders", "Orders (2)", "Orders (3)",
+                    "Subscription discrepancies", "Subscription discrepancies (2)");
+            List<Long> numbers = new ArrayList<>();
+            for (String name : List.of("Orders", "Orders (2)", "Orders (3)")) {
+                XSSFSheet sheet = workbook.getSheet(name);
+                assertHeaderFrozenAndFiltered(sheet);
+                assertThat(columns(sheet)).isEqualTo(Map.of("n", 0, "name", 1));
+                assertThat(sheet.getLastRowNum()).as(name).isEqualTo(name.equals("Orders (3)") ? 1 : 3);
+                for (int row = 1; row <= sheet.getLastRowNum(); row++) {
+                    long n = number(sheet.getRow(row).getCell(0)).longValueExact();
+                    assertThat(sheet.getRow(row).getCell(1).getStringCellValue()).isEqualTo("row " + n);
+                    numbers.add(n);
+                }
+            }
+            // Every row once, in order, across the sheets.
+            assertThat(numbers).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertHeaderFrozenAndFiltered(workbook.getSheet("Subscription discrepancies (2)"));
+            assertThat(workbook.getSheet("Subscription discrepancies (2)").getLastRowNum()).isEqualTo(1);
+        }
+        assertThat(XlsxWorkbook.MAX_DATA_ROWS).isEqualTo(1_048_575);
+    }
 }
