@@ -115,8 +115,8 @@ final class XlsxOutput {
                 if (d.subscription().isEmpty()) {
                     orders.row().text(d.kind().name()).text(d.customer().toString())
                             .text(d.orderId().map(Object::toString).orElse(d.orderReference())).text(d.alternateId())
-                            .text(d.offerId().value()).text(lines(d)).number(d.ledgerRows()).text(d.expected())
-                            .text(d.actual()).text(d.message());
+                            .text(d.offerId().value()).text(lines(d)).number(d.ledgerRows()).numberOrText(d.expected())
+                            .numberOrText(d.actual()).text(d.message());
                 }
             }
             orders.finish();

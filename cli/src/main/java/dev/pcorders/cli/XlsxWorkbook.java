@@ -39,6 +39,8 @@ final class XlsxWorkbook implements AutoCloseable {
     private static final int WINDOW = 200;
     /** Significant digits Excel keeps of a number, and shows. */
     private static final int EXCEL_DIGITS = 15;
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     /** Excel's limit for one cell's text. */
     private static final int MAX_TEXT = 32_767;
 
@@ -222,6 +224,36 @@ final class XlsxWorkbook implements AutoCloseable {
             cell.setCellValue(amount.doubleValue());
             cell.setCellStyle(moneyStyle(currency.map(code -> CurrencyDecimals.shown(amount, code))
                     .orElse(CurrencyDecimals.ownDecimals(amount))));
+            return this;
+        }
+
+        /**
+         * A value that is a number when it reads as one (a quantity, a unit price as the ledger or Partner Center gave
+         * it), text otherwise ("billed", a status). A whole number is an integer cell; a decimal one keeps the decimals
+         * it was written with (12.30 stays 12.30), and text keeps what a spreadsheet could not show exactly.
+         */
+        Cells numberOrText(Optional<String> value) {
+            if (value.isEmpty()) {
+                return blank();
+            }
+            BigDecimal number;
+            try {
+                number = new BigDecimal(value.get().strip());
+            } catch (NumberFormatException text) {
+                return text(value.get());
+            }
+            if (number.scale() <= 0 && number.compareTo(LONG_MAX) <= 0 && number.compareTo(LONG_MIN) >= 0
+                    && number.precision() - number.scale() <= EXCEL_DIGITS) {
+                return number(number.longValueExact());
+            }
+            Cell cell = row.createCell(column++);
+            if (!fitsADouble(number)) {
+                cell.setCellValue(number.toPlainString());
+                cell.setCellStyle(exactText);
+                return this;
+            }
+            cell.setCellValue(number.doubleValue());
+            cell.setCellStyle(moneyStyle(Math.max(0, number.scale())));
             return this;
         }
 

@@ -222,6 +222,7 @@ class XlsxCliTest {
             List<JsonNode> orderLevel = new ArrayList<>();
             List<JsonNode> subscriptionLevel = new ArrayList<>();
             report.get("discrepancies").forEach(d -> (d.has("subscriptionId") ? subscriptionLevel : orderLevel).add(d));
+            int[] typedValues = {0};
             XSSFSheet discrepancies = workbook.getSheet("Discrepancies");
             assertThat(discrepancies.getLastRowNum()).isEqualTo(orderLevel.size());
             Map<String, Integer> column = columns(discrepancies);
@@ -232,7 +233,20 @@ class XlsxCliTest {
                 assertThat(cells.getCell(column.get("orderId")).getStringCellValue()).isEqualTo(d.get("orderId").asText());
                 assertThat(number(cells.getCell(column.get("ledgerRows")))).isEqualByComparingTo(d.get("ledgerRows").decimalValue());
                 assertThat(cells.getCell(column.get("message")).getStringCellValue()).isEqualTo(d.get("message").asText());
+                for (String value : List.of("expected", "actual")) {
+                    Cell cell = cells.getCell(column.get(value));
+                    if (!d.has(value)) {
+                        assertThat(cell == null || cell.getCellType() == CellType.BLANK).as(value).isTrue();
+                    } else if (d.get(value).asText().matches("-?[0-9]+(\\.[0-9]+)?")) {
+                        assertThat(number(cell)).as(value).isEqualByComparingTo(new BigDecimal(d.get(value).asText()));
+                        typedValues[0]++;
+                    } else {
+                        assertThat(cell.getStringCellValue()).as(value).isEqualTo(d.get(value).asText());
+                    }
+                }
             }
+            // The sandbox's ledger has quantity and price mismatches: their values are numbers a spreadsheet sums.
+            assertThat(typedValues[0]).isPositive();
             XSSFSheet subscriptions = workbook.getSheet("Subscription discrepancies");
             assertThat(subscriptions.getLastRowNum()).isEqualTo(subscriptionLevel.size());
             Map<String, Integer> subscriptionColumn = columns(subscriptions);
@@ -345,5 +359,31 @@ class XlsxCliTest {
             assertThat(workbook.getSheet("Subscription discrepancies (2)").getLastRowNum()).isEqualTo(1);
         }
         assertThat(XlsxWorkbook.MAX_DATA_ROWS).isEqualTo(1_048_575);
+    }
+
+    @Test
+    void expectedAndActualAreNumbersWhenTheyReadAsNumbersAndTextOtherwise() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (XlsxWorkbook workbook = new XlsxWorkbook()) {
+            XlsxWorkbook.Sheet sheet = workbook.sheet("Values", List.of("value"), List.of(20));
+            for (String value : List.of("12.30", "12.3456", "10", "billed", "1234567890.123456", "")) {
+                sheet.row().numberOrText(value.isEmpty() ? Optional.empty() : Optional.of(value));
+            }
+            sheet.finish();
+            workbook.write(bytes);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            XSSFSheet sheet = workbook.getSheet("Values");
+            assertThat(number(sheet.getRow(1).getCell(0))).isEqualByComparingTo("12.30");
+            assertThat(sheet.getRow(1).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(number(sheet.getRow(2).getCell(0))).isEqualByComparingTo("12.3456");
+            assertThat(sheet.getRow(2).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0000");
+            assertThat(number(sheet.getRow(3).getCell(0))).isEqualByComparingTo("10");
+            assertThat(sheet.getRow(3).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("0");
+            assertThat(sheet.getRow(4).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("billed");
+            assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("1234567890.123456");
+            assertThat(sheet.getRow(6).getCell(0).getCellType()).isEqualTo(CellType.BLANK);
+        }
     }
 }
