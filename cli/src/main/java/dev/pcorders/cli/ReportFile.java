@@ -35,14 +35,25 @@ final class ReportFile {
     private ReportFile() {
     }
 
-    /** Exit 2 unless {@code force}: checked before any work, so a refused report costs nothing and touches nothing. */
+    /**
+     * Exit 2 for a file that exists (unless {@code force}), a folder, or a file in a folder that does not exist: checked
+     * before any work, so a refused report costs nothing and touches nothing.
+     */
     static void refuseToOverwrite(Path target, boolean force) {
         if (!force && Files.exists(target)) {
-            throw new UsageException("--output " + target + " already exists; pass --force to replace it, or name another file");
+            throw alreadyExists(target);
         }
         if (Files.isDirectory(target)) {
             throw new UsageException("--output " + target + " is a folder; name a file");
         }
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UsageException("--output " + target + ": folder " + folder + " does not exist");
+        }
+    }
+
+    private static UsageException alreadyExists(Path target) {
+        return new UsageException("--output " + target + " already exists; pass --force to replace it, or name another file");
     }
 
     static int text(Path target, boolean force, TextBody body) throws IOException {
@@ -62,9 +73,6 @@ final class ReportFile {
         refuseToOverwrite(target, force);
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UsageException("--output " + target + ": folder " + folder + " does not exist");
-        }
         // A dot name, so a listing of the folder or a glob such as *.html does not pick up a report being written. Not
         // Files.createTempFile: its file is readable by its owner alone, and the report is for sharing, so it gets the
         // permissions any new file gets here (the umask's). CREATE_NEW: never another's file, nor a link's target.

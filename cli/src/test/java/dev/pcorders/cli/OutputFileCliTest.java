@@ -155,6 +155,19 @@ class OutputFileCliTest {
     }
 
     @Test
+    void aMissingFolderIsRefusedBeforeAnyWork() {
+        Path nowhere = folder.resolve("no-such-folder").resolve("orders.csv");
+        // No cache at --db either: the folder is checked first, so this is exit 2, not the cache's exit 4.
+        Cli.Run refused = Cli.run(Map.of(), "--db", folder.resolve("missing.db").toString(), "orders", "list",
+                "--format", "csv", "--output", nowhere.toString());
+
+        assertThat(refused.exitCode()).as("%s", refused).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("--output " + nowhere + ": folder " + nowhere.getParent() + " does not exist");
+        assertThat(nowhere.getParent()).doesNotExist();
+        assertThat(folder.resolve("missing.db")).doesNotExist();
+    }
+
+    @Test
     void aFormatACommandDoesNotPrintIsAUsageErrorNamingTheOnesItDoes() {
         Cli.Run html = run(List.of("orders", "list", "--format", "html"));
         assertThat(html.exitCode()).as("%s", html).isEqualTo(ExitCodes.USAGE);
