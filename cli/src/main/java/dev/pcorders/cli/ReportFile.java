@@ -79,7 +79,6 @@ final class ReportFile {
         Path temporary = folder.resolve("." + absolute.getFileName() + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         OutputStream opened = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        boolean moved = false;
         try {
             int exitCode;
             try (OutputStream out = opened) {
@@ -88,12 +87,19 @@ final class ReportFile {
             // Checked again at the end: another process may have created the file while the report was being written.
             refuseToOverwrite(target, force);
             Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
             return exitCode;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temporary);
-            }
+        } catch (Throwable failure) {
+            deleteAfter(failure, temporary);
+            throw failure;
+        }
+    }
+
+    /** Removes the temporary file of a failed report; failing to, it keeps the report's failure, the cleanup's beside it. */
+    static void deleteAfter(Throwable failure, Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException | RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
         }
     }
 }

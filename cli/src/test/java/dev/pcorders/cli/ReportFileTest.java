@@ -109,6 +109,27 @@ class ReportFileTest {
         assertThat(filesIn(folder)).isEqualTo(1);
     }
 
+    @Test
+    void aTemporaryFileThatCannotBeDeletedLeavesTheReportsOwnFailureWithTheCleanupsBesideIt() throws IOException {
+        Path target = folder.resolve("report.csv");
+
+        assertThatThrownBy(() -> ReportFile.text(target, false, out -> {
+            // The temporary file becomes something deleteIfExists refuses (a folder with a file in it), as on a file
+            // system that refuses the delete.
+            Path temporary;
+            try (Stream<Path> files = Files.list(folder)) {
+                temporary = files.filter(file -> file.getFileName().toString().endsWith(".tmp")).findFirst().orElseThrow();
+            }
+            Files.delete(temporary);
+            Files.createDirectories(temporary.resolve("inside"));
+            throw new IllegalStateException("the cache read failed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the cache read failed")
+                .satisfies(failure -> assertThat(failure.getSuppressed()).singleElement()
+                        .isInstanceOf(java.nio.file.DirectoryNotEmptyException.class));
+
+        assertThat(target).doesNotExist();
+    }
+
     private static long filesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.count();
