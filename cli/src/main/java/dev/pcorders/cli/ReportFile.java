@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -84,14 +86,39 @@ final class ReportFile {
             try (OutputStream out = opened) {
                 exitCode = body.write(out);
             }
-            // Checked again at the end: another process may have created the file while the report was being written.
-            refuseToOverwrite(target, force);
-            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            publish(temporary, absolute, target, force);
             return exitCode;
         } catch (Throwable failure) {
             deleteAfter(failure, temporary);
             throw failure;
         }
+    }
+
+    /**
+     * Puts the whole report in place. With {@code force}, an atomic rename over whatever is there. Without, a hard link
+     * made under the target's name, which the file system makes only if no file has that name, in the same step as it
+     * checks: a file another process created while the report was being written (or a link, even one to nowhere) is
+     * never replaced, and the report is refused as if it had been there from the start. The temporary name is then
+     * removed; the report is whole under its own.
+     */
+    private static void publish(Path temporary, Path absolute, Path target, boolean force) throws IOException {
+        if (!force) {
+            try {
+                Files.createLink(absolute, temporary);
+            } catch (FileAlreadyExistsException taken) {
+                throw alreadyExists(target);
+            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                // A file system without hard links (FAT, some network shares): checked again and renamed, which leaves
+                // a moment between the two in which a file created by another process would be replaced.
+                refuseToOverwrite(target, false);
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            }
+            Files.deleteIfExists(temporary);
+            return;
+        }
+        refuseToOverwrite(target, true);
+        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Removes the temporary file of a failed report; failing to, it keeps the report's failure, the cleanup's beside it. */

@@ -130,6 +130,38 @@ class ReportFileTest {
         assertThat(target).doesNotExist();
     }
 
+    @Test
+    void aLinkCreatedWhileTheReportWasWrittenIsNotReplacedEvenOneToNowhere() throws IOException {
+        Path target = folder.resolve("report.csv");
+        Path nowhere = folder.resolve("no-such-file");
+
+        // Files.exists follows the link and says no: only publishing by a hard link, which fails on any name taken,
+        // leaves it alone.
+        assertThatThrownBy(() -> ReportFile.text(target, false, out -> {
+            out.println("ours");
+            Files.createSymbolicLink(target, nowhere);
+            return ExitCodes.OK;
+        })).isInstanceOf(UsageException.class).hasMessageContaining("already exists").hasMessageContaining("--force");
+
+        assertThat(Files.isSymbolicLink(target)).isTrue();
+        assertThat(Files.readSymbolicLink(target)).isEqualTo(nowhere);
+        assertThat(filesIn(folder)).as("the link alone, no temporary file").isEqualTo(1);
+    }
+
+    @Test
+    void aPublishedReportHasOneNameAndTheTemporaryOneIsGone() throws IOException {
+        Path target = folder.resolve("report.csv");
+
+        ReportFile.text(target, false, out -> {
+            out.print("today\n");
+            return ExitCodes.OK;
+        });
+
+        assertThat(Files.readString(target)).isEqualTo("today\n");
+        assertThat(Files.getAttribute(target, "unix:nlink")).isEqualTo(1);
+        assertThat(filesIn(folder)).isEqualTo(1);
+    }
+
     private static long filesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.count();
