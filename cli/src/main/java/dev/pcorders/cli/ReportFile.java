@@ -1,14 +1,18 @@
 package dev.pcorders.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a report to a file all or nothing: into a temporary file in the target's own folder (so the final rename
  * stays on one file system and can be atomic), renamed over the target only once the report is whole. A report that
  * fails part-way, a cache read cut short included, leaves no file behind, and an existing file is replaced only when
- * asked to ({@code --force}): a report someone already looked at is not lost to a mistyped command.
+ * asked to ({@code --force}): a report someone already looked at is not lost to a mistyped command. A run ended by
+ * Ctrl-C or SIGTERM leaves no temporary file either ({@link TemporaryFiles}), and the report is on disk (fsync) before
+ * it takes the target's name.
  */
 final class ReportFile {
 
@@ -80,13 +86,28 @@ final class ReportFile {
         // permissions any new file gets here (the umask's). CREATE_NEW: never another's file, nor a link's target.
         Path temporary = folder.resolve("." + absolute.getFileName() + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        OutputStream opened = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // Registered before it exists: Ctrl-C or a SIGTERM runs the shutdown hooks, never this method's cleanup.
+        TemporaryFiles.deleteOnShutdown(temporary);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException notCreated) {
+            TemporaryFiles.forget(temporary);
+            throw notCreated;
+        }
         try {
             int exitCode;
-            try (OutputStream out = opened) {
+            try (channel; OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 exitCode = body.write(out);
+                out.flush();
+                // On disk before it takes the target's name: after a power loss the target is the old file or the whole
+                // report, never a renamed but empty one.
+                channel.force(true);
             }
             publish(temporary, absolute, target, force);
+            if (Files.notExists(temporary, LinkOption.NOFOLLOW_LINKS)) {
+                TemporaryFiles.forget(temporary);
+            }
             return exitCode;
         } catch (Throwable failure) {
             deleteAfter(failure, temporary);
@@ -114,7 +135,11 @@ final class ReportFile {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 return;
             }
-            Files.deleteIfExists(temporary);
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException stays) {
+                // The report is whole under its name; the other one goes at shutdown, where it stays registered.
+            }
             return;
         }
         refuseToOverwrite(target, true);
@@ -125,7 +150,9 @@ final class ReportFile {
     static void deleteAfter(Throwable failure, Path temporary) {
         try {
             Files.deleteIfExists(temporary);
+            TemporaryFiles.forget(temporary);
         } catch (IOException | RuntimeException cleanup) {
+            // Still registered: tried again at shutdown.
             failure.addSuppressed(cleanup);
         }
     }

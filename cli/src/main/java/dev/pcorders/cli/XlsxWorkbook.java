@@ -2,6 +2,7 @@ package dev.pcorders.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -50,8 +51,8 @@ final class XlsxWorkbook implements AutoCloseable {
     private static final int MAX_SHEET_NAME = 31;
 
     private final int maxDataRows;
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-    private final DataFormat formats = workbook.createDataFormat();
+    private final SXSSFWorkbook workbook;
+    private final DataFormat formats;
     private final CellStyle header;
     private final CellStyle integer;
     private final CellStyle dateTime;
@@ -68,6 +69,14 @@ final class XlsxWorkbook implements AutoCloseable {
             throw new IllegalArgumentException("rows per sheet: 1 to " + MAX_DATA_ROWS + ", got " + maxDataRows);
         }
         this.maxDataRows = maxDataRows;
+        try {
+            // Its streamed rows in a folder removed at shutdown: a run ended by a signal never reaches close().
+            TemporaryFiles.poiFilesInOwnFolder();
+        } catch (IOException noFolder) {
+            throw new UncheckedIOException("could not create a folder for the workbook's temporary files", noFolder);
+        }
+        workbook = new SXSSFWorkbook(WINDOW);
+        formats = workbook.createDataFormat();
         workbook.setCompressTempFiles(true);
         Font bold = workbook.createFont();
         bold.setBold(true);

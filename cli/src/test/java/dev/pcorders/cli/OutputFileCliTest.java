@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code --output FILE [--force]} on every command that prints a listing or a report: the file holds exactly what
@@ -138,6 +139,50 @@ class OutputFileCliTest {
         assertThat(file).doesNotExist();
         try (Stream<Path> left = Files.list(folder)) {
             assertThat(left).isEmpty();
+        }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM ends the JVM without running any {@code finally} block: the shutdown removes the report's
+     * temporary file and POI's streamed rows. The child stalls after reading the cache, mid-report, until it is ended.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "xlsx"})
+    @Timeout(120)
+    void aRunEndedBySigtermMidReportLeavesNoTemporaryFile(String format) throws IOException, InterruptedException {
+        Path javaTmp = Files.createDirectories(folder.resolve("java-tmp"));
+        Path reports = Files.createDirectories(folder.resolve("reports"));
+        Path file = reports.resolve("orders." + format);
+        Process child = CliProcess.start(folder.resolve("stderr.txt"), List.of("-Djava.io.tmpdir=" + javaTmp),
+                StallingOrdersCli.class, "--db", db(), "orders", "list", "--format", format, "--output", file.toString());
+        try {
+            // The event: every order read, the report still being written.
+            assertThat(child.inputReader().readLine()).isEqualTo(StallingOrdersCli.STALLED);
+            try (Stream<Path> files = Files.list(reports)) {
+                assertThat(files.map(Path::getFileName).map(Path::toString).toList()).singleElement()
+                        .satisfies(name -> assertThat(name).startsWith(".orders." + format + ".").endsWith(".tmp"));
+            }
+            if (format.equals("xlsx")) {
+                assertThat(namesUnder(javaTmp)).anyMatch(name -> name.startsWith("poi-sxssf-sheet"));
+            }
+
+            child.destroy();
+
+            assertThat(child.waitFor()).as("ended by SIGTERM").isEqualTo(128 + 15);
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(Files.readString(folder.resolve("stderr.txt"))).doesNotContain("Exception");
+        try (Stream<Path> left = Files.list(reports)) {
+            assertThat(left).as("neither the report nor its temporary file").isEmpty();
+        }
+        assertThat(namesUnder(javaTmp)).as("POI's temporary files and their folder")
+                .noneMatch(name -> name.startsWith("poi") || name.startsWith("pc-orders"));
+    }
+
+    private static List<String> namesUnder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(path -> !path.equals(folder)).map(path -> path.getFileName().toString()).toList();
         }
     }
 
