@@ -2,11 +2,14 @@ package dev.pcorders.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pcorders.application.shared.port.out.StoreException;
 import dev.pcorders.sandbox.ReconciliationPlan;
 import dev.pcorders.sandbox.Sandbox;
 import dev.pcorders.sandbox.SandboxServer;
 import dev.pcorders.sandbox.SandboxSettings;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,6 +186,44 @@ class OutputFileCliTest {
     private static List<String> namesUnder(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(path -> !path.equals(folder)).map(path -> path.getFileName().toString()).toList();
+        }
+    }
+
+    /**
+     * The cache read fails after two orders, while the report is being written (its temporary file exists): exit 4, and
+     * neither the report nor its temporary file is left.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "xlsx", "json"})
+    void aCacheReadFailingPartWayThroughTheReportLeavesNoFile(String format) throws IOException {
+        Path file = folder.resolve("orders." + format);
+        List<String> seenWhileWriting = new ArrayList<>();
+        int[] handedOver = {0};
+        StringWriter err = new StringWriter();
+
+        int exitCode = PcOrdersCli.run(new String[] {"--db", db(), "orders", "list", "--format", format, "--output",
+                file.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), Map.of(),
+                (database, environment) -> OrdersReadWrapped.wrap(new EnvironmentCliServices(database, environment),
+                        (criteria, action, real) -> real.forEachCachedOrder(criteria, order -> {
+                            if (handedOver[0] == 2) {
+                                try (Stream<Path> files = Files.list(folder)) {
+                                    files.map(path -> path.getFileName().toString()).forEach(seenWhileWriting::add);
+                                } catch (IOException unreadable) {
+                                    throw new java.io.UncheckedIOException(unreadable);
+                                }
+                                throw new StoreException(StoreException.Reason.CORRUPT, "disk I/O error after two orders");
+                            }
+                            action.accept(order);
+                            handedOver[0]++;
+                        })));
+
+        assertThat(exitCode).as("%s", err).isEqualTo(ExitCodes.STORAGE);
+        assertThat(err.toString()).contains("disk I/O error after two orders");
+        assertThat(handedOver[0]).isEqualTo(2);
+        assertThat(seenWhileWriting).as("the report was being written").singleElement()
+                .satisfies(name -> assertThat(name).startsWith(".orders." + format + ".").endsWith(".tmp"));
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left).as("neither the report nor its temporary file").isEmpty();
         }
     }
 

@@ -1,14 +1,6 @@
 package dev.pcorders.cli;
 
-import dev.pcorders.application.order.port.in.CachedOrders;
-import dev.pcorders.application.order.port.in.CachedOrdersQuery;
-import dev.pcorders.application.order.port.in.FindCachedOrdersUseCase;
-import dev.pcorders.domain.order.CachedOrder;
-import dev.pcorders.domain.order.OrderCriteria;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.function.Consumer;
 
 /**
  * The command line in a child JVM (see {@link CliProcess#start}), on the real cache, except that the orders cache read
@@ -25,39 +17,16 @@ public final class StallingOrdersCli {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(PcOrdersCli.run(args, out, err, System.getenv(),
-                (database, environment) -> stalling(new EnvironmentCliServices(database, environment))));
-    }
-
-    private static CliServices stalling(CliServices real) {
-        return (CliServices) Proxy.newProxyInstance(CliServices.class.getClassLoader(), new Class<?>[] {CliServices.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("findCachedOrders") && method.getParameterCount() == 0) {
-                        return new Stalling(real.findCachedOrders());
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException thrown) {
-                        throw thrown.getCause();
-                    }
-                });
-    }
-
-    private record Stalling(FindCachedOrdersUseCase real) implements FindCachedOrdersUseCase {
-        @Override
-        public CachedOrders findCachedOrders(CachedOrdersQuery query) {
-            return real.findCachedOrders(query);
-        }
-
-        @Override
-        public void forEachCachedOrder(OrderCriteria criteria, Consumer<CachedOrder> action) {
-            real.forEachCachedOrder(criteria, action);
-            System.out.println(STALLED);
-            System.out.flush();
-            // Until the test ends this JVM. Not on stdin: Process.destroy() closes it as it signals, which would let
-            // the report finish while the JVM shuts down. Should the test's JVM end first, this one goes with it.
-            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().join());
-            Runtime.getRuntime().halt(ExitCodes.INTERNAL);
-        }
+        System.exit(PcOrdersCli.run(args, out, err, System.getenv(), (database, environment) -> OrdersReadWrapped.wrap(
+                new EnvironmentCliServices(database, environment), (criteria, action, real) -> {
+                    real.forEachCachedOrder(criteria, action);
+                    System.out.println(STALLED);
+                    System.out.flush();
+                    // Until the test ends this JVM. Not on stdin: Process.destroy() closes it as it signals, which
+                    // would let the report finish while the JVM shuts down. Should the test's JVM end first, this one
+                    // goes with it.
+                    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().join());
+                    Runtime.getRuntime().halt(ExitCodes.INTERNAL);
+                })));
     }
 }
