@@ -275,6 +275,32 @@ class XlsxCliTest {
     }
 
     @Test
+    void theNotesTheTableGivesBesideTheReportAreOnASheetOfTheirOwn() throws IOException {
+        String customer = sandbox.customerIds().get(0);
+        // A ledger without a subscription_id column, for a customer with cached subscriptions: they cannot be checked.
+        Path orderOnly = out.resolve("order-only-ledger.csv");
+        Files.writeString(orderOnly, "customer_id,order_id,offer_id,quantity\n"
+                + customer + ",no-such-order,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1\n");
+        Cli.Run table = run("reconcile", "--ledger", orderOnly.toString());
+        assertThat(table.out()).contains(ReportOutput.NO_SUBSCRIPTIONS_IN_LEDGER_HINT);
+        Path file = out.resolve("notes.xlsx");
+
+        Cli.Run xlsx = run("reconcile", "--ledger", orderOnly.toString(), "--format", "xlsx", "--output", file.toString());
+
+        assertThat(xlsx.exitCode()).as("%s", xlsx).isEqualTo(ExitCodes.DISCREPANCIES);
+        try (XSSFWorkbook workbook = read(file)) {
+            assertThat(sheetNames(workbook)).endsWith("Notes");
+            XSSFSheet notes = workbook.getSheet("Notes");
+            assertHeaderFrozenAndFiltered(notes);
+            assertThat(notes.getLastRowNum()).isEqualTo(1);
+            assertThat(notes.getRow(1).getCell(0).getStringCellValue())
+                    .startsWith("no ledger row of 1 customer(s) with cached subscriptions names a subscription")
+                    .endsWith(ReportOutput.NO_SUBSCRIPTIONS_IN_LEDGER_HINT);
+            assertThat(notes.getRow(1).getCell(1).getStringCellValue()).isEqualTo(customer);
+        }
+    }
+
+    @Test
     void xlsxNeedsOutputAndOnlyTheListingsAndReconcilePrintIt() {
         Cli.Run toStdout = run("orders", "list", "--format", "xlsx");
         assertThat(toStdout.exitCode()).as("%s", toStdout).isEqualTo(ExitCodes.USAGE);
