@@ -147,7 +147,11 @@ final class HtmlReport {
                 return value !== null ? value : cell.textContent.trim().toLowerCase();
               }
               function compare(a, b, numeric) {
-                if (numeric) { return (parseFloat(a) || 0) - (parseFloat(b) || 0); }
+                if (numeric) {
+                  var x = parseFloat(a), y = parseFloat(b);
+                  if (isNaN(x) !== isNaN(y)) { return isNaN(x) ? 1 : -1; }
+                  if (!isNaN(x) && x !== y) { return x - y; }
+                }
                 return a < b ? -1 : a > b ? 1 : 0;
               }
               var headers = table.tHead.rows[0].cells;
@@ -390,7 +394,8 @@ final class HtmlReport {
 
     private static final List<String> COLUMNS = List.of("Kind", "Order", "Offer", "Subscription", "Status", "Ledger",
             "Partner Center", "Ledger lines", "Ledger rows", "Message");
-    private static final List<String> NUMBER_COLUMNS = List.of("Ledger lines", "Ledger rows");
+    /** Sorted as numbers (10 seats after 9 seats), by each cell's data-sort where its text is more than the number. */
+    private static final List<String> NUMBER_COLUMNS = List.of("Ledger", "Partner Center", "Ledger lines", "Ledger rows");
 
     private static void table(ReconciliationReport report, Run run, StringBuilder html) {
         Map<CustomerId, List<Discrepancy>> byCustomer = report.discrepancies().stream()
@@ -455,11 +460,11 @@ final class HtmlReport {
             SubscriptionDetail seats = subscription.get();
             html.append("<td class=\"num\" data-sort=\"").append(seats.ledgerQuantity()).append("\">")
                     .append(seats.ledgerQuantity()).append(" seats</td>");
-            html.append("<td class=\"num\">").append(escape(seats.cachedQuantity().map(q -> q + " seats").orElse("")))
-                    .append("</td>");
+            html.append("<td class=\"num\" data-sort=\"").append(seats.cachedQuantity().map(String::valueOf).orElse(""))
+                    .append("\">").append(escape(seats.cachedQuantity().map(q -> q + " seats").orElse(""))).append("</td>");
         } else {
-            html.append("<td class=\"num\"><bdi>").append(escape(d.expected().orElse(""))).append("</bdi></td>");
-            html.append("<td class=\"num\"><bdi>").append(escape(d.actual().orElse(""))).append("</bdi></td>");
+            valueCell(html, d.expected());
+            valueCell(html, d.actual());
         }
         String lines = d.ledgerLines().stream().map(String::valueOf).collect(Collectors.joining(" "));
         html.append("<td class=\"num\" data-sort=\"").append(d.ledgerLines().isEmpty() ? "" : d.ledgerLines().get(0))
@@ -468,6 +473,21 @@ final class HtmlReport {
         html.append("<td class=\"num\">").append(d.ledgerRows()).append("</td>");
         html.append("<td><bdi>").append(escape(d.message())).append("</bdi></td>");
         html.append("</tr>\n");
+    }
+
+    /** A ledger or Partner Center value: a number (a quantity, a price) sorts as one, text ("billed") after them. */
+    private static void valueCell(StringBuilder html, Optional<String> value) {
+        html.append("<td class=\"num\"");
+        value.flatMap(HtmlReport::number).ifPresent(number -> html.append(" data-sort=\"").append(number).append('"'));
+        html.append("><bdi>").append(escape(value.orElse(""))).append("</bdi></td>");
+    }
+
+    private static Optional<String> number(String text) {
+        try {
+            return Optional.of(new BigDecimal(text.strip()).toPlainString());
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
     }
 
     private static void totals(ReconciliationReport report, StringBuilder html) {
