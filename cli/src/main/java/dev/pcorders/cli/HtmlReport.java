@@ -380,7 +380,10 @@ final class HtmlReport {
                     .multiply(BigDecimal.valueOf(barArea)).divide(max, 0, RoundingMode.HALF_UP).intValue());
             String label = bar.label().codePointCount(0, bar.label().length()) > 36
                     ? bar.label().substring(0, bar.label().offsetByCodePoints(0, 35)) + "\u2026" : bar.label();
-            html.append("<g class=\"row\"><title>").append(escape(bar.label())).append(": ").append(escape(bar.shown()))
+            // A tooltip is plain text, where <bdi> cannot go: FSI..PDI isolate the label, so a right-to-left name cannot
+            // carry the amount after it to its side.
+            html.append("<g class=\"row\"><title>").append(FIRST_STRONG_ISOLATE).append(escape(bar.label()))
+                    .append(POP_DIRECTIONAL_ISOLATE).append(": ").append(escape(bar.shown()))
                     .append("</title><text x=\"").append(labelWidth - 8).append("\" y=\"").append(y + 16)
                     .append("\" text-anchor=\"end\">").append(escape(label)).append("</text>")
                     .append("<rect class=\"bar\" x=\"").append(labelWidth).append("\" y=\"").append(y + 3)
@@ -391,6 +394,9 @@ final class HtmlReport {
         }
         html.append("</svg></figure>\n");
     }
+
+    private static final char FIRST_STRONG_ISOLATE = '\u2068';
+    private static final char POP_DIRECTIONAL_ISOLATE = '\u2069';
 
     private static final List<String> COLUMNS = List.of("Kind", "Order", "Offer", "Subscription", "Status", "Ledger",
             "Partner Center", "Ledger lines", "Ledger rows", "Message");
@@ -518,9 +524,10 @@ final class HtmlReport {
                     .append(coverage.cachedLinesWithoutAmount()).append(" cached lines without a price or currency.</p>\n");
         }
         if (!report.notComparedByChargeType().isEmpty()) {
-            html.append("<p class=\"muted\">Not compared, by charge type: ").append(escape(report.notComparedByChargeType()
-                    .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
-                    .append("</p>\n");
+            // Each charge type as the ledger spells it, isolated: right-to-left text cannot take its count with it.
+            html.append("<p class=\"muted\">Not compared, by charge type: ").append(report.notComparedByChargeType()
+                    .entrySet().stream().map(e -> "<bdi class=\"charge-type\">" + escape(e.getKey()) + "</bdi> " + e.getValue())
+                    .collect(Collectors.joining(", "))).append("</p>\n");
         }
         html.append("</section>\n");
     }
