@@ -80,6 +80,8 @@ class ReconcileHtmlBrowserTest {
     private static Optional<String> noBrowser = Optional.empty();
 
     @BeforeAll
+    // A class-level @Timeout covers the tests, not @BeforeAll: a sandbox or browser that hangs would hang the build.
+    @Timeout(300)
     static void reportAndBrowser() throws IOException {
         Path chromium = Path.of(Optional.ofNullable(System.getenv("PC_ORDERS_CHROMIUM")).orElse("/usr/bin/chromium"));
         Path chromedriver = Path.of(Optional.ofNullable(System.getenv("PC_ORDERS_CHROMEDRIVER")).orElse("/usr/bin/chromedriver"));

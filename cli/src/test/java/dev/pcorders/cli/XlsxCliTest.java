@@ -55,6 +55,8 @@ class XlsxCliTest {
     Path out;
 
     @BeforeAll
+    // A class-level @Timeout covers the tests, not @BeforeAll: a sandbox or browser that hangs would hang the build.
+    @Timeout(300)
     static void syncTheSandbox() throws IOException {
         sandbox = Sandbox.start(SandboxSettings.defaults());
         Cli.Run sync = Cli.run(Map.of("PC_ORDERS_ACCESS_TOKEN", "xlsx-test-token"), "--db", db(), "sync", "--quiet",
