@@ -125,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + ledger + " --format json");
         out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + partnerLedger);
         out.println("  java -jar cli/target/pc-orders.jar " + db + " reconcile --ledger " + ledger
-                + " --format html --output report.html");
+                + " --format html --output report.html --force");
         out.println("  java -jar cli/target/pc-orders.jar sandbox      # then sync from it yourself");
         out.flush();
         return ExitCodes.OK;

@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +147,11 @@ final class HtmlReport {
                 return value !== null ? value : cell.textContent.trim().toLowerCase();
               }
               function compare(a, b, numeric) {
-                if (numeric) { return (parseFloat(a) || 0) - (parseFloat(b) || 0); }
+                if (numeric) {
+                  var x = parseFloat(a), y = parseFloat(b);
+                  if (isNaN(x) !== isNaN(y)) { return isNaN(x) ? 1 : -1; }
+                  if (!isNaN(x) && x !== y) { return x - y; }
+                }
                 return a < b ? -1 : a > b ? 1 : 0;
               }
               var headers = table.tHead.rows[0].cells;
@@ -377,7 +380,10 @@ final class HtmlReport {
                     .multiply(BigDecimal.valueOf(barArea)).divide(max, 0, RoundingMode.HALF_UP).intValue());
             String label = bar.label().codePointCount(0, bar.label().length()) > 36
                     ? bar.label().substring(0, bar.label().offsetByCodePoints(0, 35)) + "\u2026" : bar.label();
-            html.append("<g class=\"row\"><title>").append(escape(bar.label())).append(": ").append(escape(bar.shown()))
+            // A tooltip is plain text, where <bdi> cannot go: FSI..PDI isolate the label, so a right-to-left name cannot
+            // carry the amount after it to its side.
+            html.append("<g class=\"row\"><title>").append(FIRST_STRONG_ISOLATE).append(escape(bar.label()))
+                    .append(POP_DIRECTIONAL_ISOLATE).append(": ").append(escape(bar.shown()))
                     .append("</title><text x=\"").append(labelWidth - 8).append("\" y=\"").append(y + 16)
                     .append("\" text-anchor=\"end\">").append(escape(label)).append("</text>")
                     .append("<rect class=\"bar\" x=\"").append(labelWidth).append("\" y=\"").append(y + 3)
@@ -389,9 +395,13 @@ final class HtmlReport {
         html.append("</svg></figure>\n");
     }
 
+    private static final char FIRST_STRONG_ISOLATE = '\u2068';
+    private static final char POP_DIRECTIONAL_ISOLATE = '\u2069';
+
     private static final List<String> COLUMNS = List.of("Kind", "Order", "Offer", "Subscription", "Status", "Ledger",
             "Partner Center", "Ledger lines", "Ledger rows", "Message");
-    private static final List<String> NUMBER_COLUMNS = List.of("Ledger lines", "Ledger rows");
+    /** Sorted as numbers (10 seats after 9 seats), by each cell's data-sort where its text is more than the number. */
+    private static final List<String> NUMBER_COLUMNS = List.of("Ledger", "Partner Center", "Ledger lines", "Ledger rows");
 
     private static void table(ReconciliationReport report, Run run, StringBuilder html) {
         Map<CustomerId, List<Discrepancy>> byCustomer = report.discrepancies().stream()
@@ -456,11 +466,11 @@ final class HtmlReport {
             SubscriptionDetail seats = subscription.get();
             html.append("<td class=\"num\" data-sort=\"").append(seats.ledgerQuantity()).append("\">")
                     .append(seats.ledgerQuantity()).append(" seats</td>");
-            html.append("<td class=\"num\">").append(escape(seats.cachedQuantity().map(q -> q + " seats").orElse("")))
-                    .append("</td>");
+            html.append("<td class=\"num\" data-sort=\"").append(seats.cachedQuantity().map(String::valueOf).orElse(""))
+                    .append("\">").append(escape(seats.cachedQuantity().map(q -> q + " seats").orElse(""))).append("</td>");
         } else {
-            html.append("<td class=\"num\"><bdi>").append(escape(d.expected().orElse(""))).append("</bdi></td>");
-            html.append("<td class=\"num\"><bdi>").append(escape(d.actual().orElse(""))).append("</bdi></td>");
+            valueCell(html, d.expected());
+            valueCell(html, d.actual());
         }
         String lines = d.ledgerLines().stream().map(String::valueOf).collect(Collectors.joining(" "));
         html.append("<td class=\"num\" data-sort=\"").append(d.ledgerLines().isEmpty() ? "" : d.ledgerLines().get(0))
@@ -469,6 +479,21 @@ final class HtmlReport {
         html.append("<td class=\"num\">").append(d.ledgerRows()).append("</td>");
         html.append("<td><bdi>").append(escape(d.message())).append("</bdi></td>");
         html.append("</tr>\n");
+    }
+
+    /** A ledger or Partner Center value: a number (a quantity, a price) sorts as one, text ("billed") after them. */
+    private static void valueCell(StringBuilder html, Optional<String> value) {
+        html.append("<td class=\"num\"");
+        value.flatMap(HtmlReport::number).ifPresent(number -> html.append(" data-sort=\"").append(number).append('"'));
+        html.append("><bdi>").append(escape(value.orElse(""))).append("</bdi></td>");
+    }
+
+    private static Optional<String> number(String text) {
+        try {
+            return Optional.of(new BigDecimal(text.strip()).toPlainString());
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
     }
 
     private static void totals(ReconciliationReport report, StringBuilder html) {
@@ -499,9 +524,10 @@ final class HtmlReport {
                     .append(coverage.cachedLinesWithoutAmount()).append(" cached lines without a price or currency.</p>\n");
         }
         if (!report.notComparedByChargeType().isEmpty()) {
-            html.append("<p class=\"muted\">Not compared, by charge type: ").append(escape(report.notComparedByChargeType()
-                    .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
-                    .append("</p>\n");
+            // Each charge type as the ledger spells it, isolated: right-to-left text cannot take its count with it.
+            html.append("<p class=\"muted\">Not compared, by charge type: ").append(report.notComparedByChargeType()
+                    .entrySet().stream().map(e -> "<bdi class=\"charge-type\">" + escape(e.getKey()) + "</bdi> " + e.getValue())
+                    .collect(Collectors.joining(", "))).append("</p>\n");
         }
         html.append("</section>\n");
     }
@@ -537,14 +563,7 @@ final class HtmlReport {
      * fewer than it has: {@code 0.125 USD} stays {@code 0.125 USD}, nothing is rounded away.
      */
     static String money(BigDecimal amount, String currencyCode) {
-        int digits;
-        try {
-            digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
-        } catch (IllegalArgumentException unknown) {
-            digits = 0;
-        }
-        BigDecimal exact = amount.stripTrailingZeros();
-        int scale = Math.max(digits, Math.max(0, exact.scale()));
+        int scale = CurrencyDecimals.shown(amount, currencyCode);
         DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setMinimumFractionDigits(scale);
         format.setMaximumFractionDigits(scale);

@@ -16,7 +16,8 @@ final class OutputFileOptions {
 
     /**
      * Before any work (opening the cache, reading a ledger): a format {@code command} does not print, or a refused
-     * --output, must cost nothing and touch nothing.
+     * --output (an existing file without --force, a folder, a folder that does not exist), must cost nothing and touch
+     * nothing.
      */
     void check(String command, OutputFormat format, OutputFormat... supported) {
         format.refuseUnless(command, supported);

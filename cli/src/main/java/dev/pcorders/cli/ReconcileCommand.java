@@ -87,30 +87,17 @@ final class ReconcileCommand implements Callable<Integer> {
             root.err().println("pc-orders: warning: ledger " + ledger + " has a header and no data rows; nothing in it was compared");
             root.err().flush();
         }
-        if (format == OutputFormat.CSV && !report.systemPurchasesNeverSynced().isEmpty()) {
-            // CSV has no place for a remark; table and JSON carry it in the report.
-            root.err().println("pc-orders: note: " + report.systemPurchasesNeverSynced().size()
-                    + " customer(s) with MISSING_IN_PARTNER_CENTER rows were never synced with --include-system-purchases: "
-                    + ReportOutput.SYSTEM_PURCHASES_HINT);
-            root.err().flush();
-        }
-        if (format == OutputFormat.CSV && report.subscriptions().leftSomeOut()) {
-            SubscriptionCheck check = report.subscriptions();
-            if (!check.withoutCachedSubscriptions().isEmpty()) {
-                root.err().println("pc-orders: note: " + check.withoutCachedSubscriptions().size()
-                        + " customer(s) have no cached subscriptions: " + ReportOutput.SUBSCRIPTIONS_NOT_CACHED_HINT);
-            }
-            if (!check.withoutSubscriptionsInLedger().isEmpty()) {
-                root.err().println("pc-orders: note: no ledger row of " + check.withoutSubscriptionsInLedger().size()
-                        + " customer(s) with cached subscriptions names a subscription: "
-                        + ReportOutput.NO_SUBSCRIPTIONS_IN_LEDGER_HINT);
+        if (format == OutputFormat.CSV) {
+            // CSV has no place for a remark; table and JSON carry it in the report, the workbook on a sheet of its own.
+            for (Note note : notes(report)) {
+                root.err().println("pc-orders: note: " + note.text());
             }
             root.err().flush();
         }
         int exitCode = report.isClean() ? ExitCodes.OK : ExitCodes.DISCREPANCIES;
         if (format == OutputFormat.XLSX) {
             return output.write(root, stream -> {
-                XlsxOutput.reconciliation(report, stream);
+                XlsxOutput.reconciliation(report, notes(report), stream);
                 return exitCode;
             });
         }
@@ -125,6 +112,37 @@ final class ReconcileCommand implements Callable<Integer> {
             ReportOutput.reconciliation(report, format, out);
             return exitCode;
         });
+    }
+
+    /** A remark on what the report could not say, and the customers it is about. */
+    record Note(String text, List<CustomerId> customers) {
+    }
+
+    /**
+     * What the table and JSON say beside the discrepancies, for the formats without a place for it: customers whose
+     * unmatched rows may be system purchases never synced, and customers whose subscriptions were not checked.
+     */
+    static List<Note> notes(ReconciliationReport report) {
+        List<Note> notes = new ArrayList<>();
+        if (!report.systemPurchasesNeverSynced().isEmpty()) {
+            notes.add(new Note(report.systemPurchasesNeverSynced().size()
+                    + " customer(s) with MISSING_IN_PARTNER_CENTER rows were never synced with --include-system-purchases: "
+                    + ReportOutput.SYSTEM_PURCHASES_HINT, report.systemPurchasesNeverSynced()));
+        }
+        SubscriptionCheck check = report.subscriptions();
+        if (check.leftSomeOut()) {
+            if (!check.withoutCachedSubscriptions().isEmpty()) {
+                notes.add(new Note(check.withoutCachedSubscriptions().size()
+                        + " customer(s) have no cached subscriptions: " + ReportOutput.SUBSCRIPTIONS_NOT_CACHED_HINT,
+                        check.withoutCachedSubscriptions()));
+            }
+            if (!check.withoutSubscriptionsInLedger().isEmpty()) {
+                notes.add(new Note("no ledger row of " + check.withoutSubscriptionsInLedger().size()
+                        + " customer(s) with cached subscriptions names a subscription: "
+                        + ReportOutput.NO_SUBSCRIPTIONS_IN_LEDGER_HINT, check.withoutSubscriptionsInLedger()));
+            }
+        }
+        return notes;
     }
 
     private HtmlReport.Run htmlRun(ReconciliationReport report) {

@@ -8,14 +8,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * A reconciliation's per-currency tie-out in the three formats. JSON and CSV keep every decimal as summed;
- * the table rounds to the currency's own decimals (ISO 4217, as {@link Currency} knows them) with grouping.
+ * the table rounds to the currency's own decimals (ISO 4217, as {@link java.util.Currency} knows them, through {@link CurrencyDecimals}) with grouping.
  */
 final class TotalsOutput {
 
@@ -109,13 +108,7 @@ final class TotalsOutput {
 
     /** In the currency's own decimals with grouping (JPY 0, USD 2); a code the JDK does not know keeps its decimals. */
     static String money(BigDecimal amount, String currencyCode) {
-        int digits;
-        try {
-            digits = Currency.getInstance(currencyCode).getDefaultFractionDigits();
-        } catch (IllegalArgumentException unknown) {
-            digits = -1;
-        }
-        int scale = digits >= 0 ? digits : Math.max(amount.scale(), 0);
+        int scale = CurrencyDecimals.of(currencyCode).orElse(Math.max(amount.scale(), 0));
         return String.format(Locale.ROOT, "%,." + scale + "f", amount);
     }
 

@@ -34,6 +34,7 @@ final class XlsxOutput {
     static final String SUBSCRIPTION_DISCREPANCIES_SHEET = "Subscription discrepancies";
     static final String TOTALS_SHEET = "Totals";
     static final String ROW_ERRORS_SHEET = "Rows in error";
+    static final String NOTES_SHEET = "Notes";
 
     private XlsxOutput() {
     }
@@ -103,9 +104,12 @@ final class XlsxOutput {
 
     /**
      * The reconciliation in sheets: the summary, the order discrepancies, the subscription discrepancies (when
-     * subscriptions took part), the totals per currency and the rows in error (when there are any).
+     * subscriptions took part), the totals per currency, the rows in error (when there are any) and the notes the
+     * table and JSON give beside the report (when there are any: customers whose unmatched rows may be system
+     * purchases never synced, customers whose subscriptions were not checked).
      */
-    static void reconciliation(ReconciliationReport report, OutputStream out) throws IOException {
+    static void reconciliation(ReconciliationReport report, List<ReconcileCommand.Note> notes, OutputStream out)
+            throws IOException {
         try (XlsxWorkbook workbook = new XlsxWorkbook()) {
             summary(report, workbook);
             XlsxWorkbook.Sheet orders = workbook.sheet(DISCREPANCIES_SHEET, List.of("kind", "customerId", "orderId",
@@ -115,8 +119,8 @@ final class XlsxOutput {
                 if (d.subscription().isEmpty()) {
                     orders.row().text(d.kind().name()).text(d.customer().toString())
                             .text(d.orderId().map(Object::toString).orElse(d.orderReference())).text(d.alternateId())
-                            .text(d.offerId().value()).text(lines(d)).number(d.ledgerRows()).text(d.expected())
-                            .text(d.actual()).text(d.message());
+                            .text(d.offerId().value()).text(lines(d)).number(d.ledgerRows()).numberOrText(d.expected())
+                            .numberOrText(d.actual()).text(d.message());
                 }
             }
             orders.finish();
@@ -144,6 +148,14 @@ final class XlsxOutput {
                     errors.row().number(error.line()).text(error.column()).text(error.problem());
                 }
                 errors.finish();
+            }
+            if (!notes.isEmpty()) {
+                XlsxWorkbook.Sheet sheet = workbook.sheet(NOTES_SHEET, List.of("note", "customerIds"), List.of(120, 80));
+                for (ReconcileCommand.Note note : notes) {
+                    sheet.row().text(note.text()).text(note.customers().stream().map(Object::toString)
+                            .collect(Collectors.joining(" ")));
+                }
+                sheet.finish();
             }
             workbook.write(out);
         }

@@ -2,16 +2,17 @@ package dev.pcorders.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
@@ -23,24 +24,35 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A workbook written as it is filled: Apache POI's SXSSF keeps a window of rows in memory and streams the rest to a
- * compressed temporary file, so a listing of any size is written in constant memory. Every sheet has a bold, frozen
- * header row with an autofilter; numbers, amounts, dates and booleans are real cells of their type, text is text (never
- * a formula, whatever it starts with, so spreadsheet injection has nothing to run).
+ * compressed temporary file, so a listing of any size is written in constant memory, past the 1,048,575 rows a sheet
+ * holds on further sheets of the same columns. Every sheet has a bold, frozen header row with an autofilter; numbers,
+ * amounts, dates and booleans are real cells of their type, text is text (never a formula, whatever it starts with, so
+ * spreadsheet injection has nothing to run).
  *
  * <p>An amount is a number cell shown in its currency's decimals (ISO 4217: JPY 0, USD 2), or in more when it has more,
- * so nothing is hidden. A spreadsheet number is a binary double: an amount a double cannot hold exactly (more than about
- * 15 significant digits) is written as text with every digit rather than silently rounded. Date-times are in UTC, to
- * the millisecond (JSON and CSV keep the instant as Partner Center sent it).
+ * so nothing is hidden. A spreadsheet number is a binary double of which Excel shows 15 significant digits: an amount
+ * with more, or one a double cannot hold exactly, is written as text with every digit rather than silently rounded.
+ * Date-times are in UTC, to the millisecond (JSON and CSV keep the instant as Partner Center sent it).
  */
 final class XlsxWorkbook implements AutoCloseable {
 
     /** Rows kept in memory per sheet before they are flushed to the temporary file. */
     private static final int WINDOW = 200;
+    /** Significant digits Excel keeps of a number, and shows. */
+    private static final int EXCEL_DIGITS = 15;
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     /** Excel's limit for one cell's text. */
     private static final int MAX_TEXT = 32_767;
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-    private final DataFormat formats = workbook.createDataFormat();
+    /** Data rows of one sheet: Excel's 1,048,576 rows less the header. */
+    static final int MAX_DATA_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
+    /** Excel's limit for a sheet's name. */
+    private static final int MAX_SHEET_NAME = 31;
+
+    private final int maxDataRows;
+    private final SXSSFWorkbook workbook;
+    private final DataFormat formats;
     private final CellStyle header;
     private final CellStyle integer;
     private final CellStyle dateTime;
@@ -48,6 +60,23 @@ final class XlsxWorkbook implements AutoCloseable {
     private final Map<Integer, CellStyle> moneyByDecimals = new HashMap<>();
 
     XlsxWorkbook() {
+        this(MAX_DATA_ROWS);
+    }
+
+    /** {@code maxDataRows} per sheet before the rows go on in another; fewer than Excel's only in tests. */
+    XlsxWorkbook(int maxDataRows) {
+        if (maxDataRows < 1 || maxDataRows > MAX_DATA_ROWS) {
+            throw new IllegalArgumentException("rows per sheet: 1 to " + MAX_DATA_ROWS + ", got " + maxDataRows);
+        }
+        this.maxDataRows = maxDataRows;
+        try {
+            // Its streamed rows in a folder removed at shutdown: a run ended by a signal never reaches close().
+            TemporaryFiles.poiFilesInOwnFolder();
+        } catch (IOException noFolder) {
+            throw new UncheckedIOException("could not create a folder for the workbook's temporary files", noFolder);
+        }
+        workbook = new SXSSFWorkbook(WINDOW);
+        formats = workbook.createDataFormat();
         workbook.setCompressTempFiles(true);
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -65,8 +94,15 @@ final class XlsxWorkbook implements AutoCloseable {
         return style;
     }
 
-    /** A new sheet with its header row written, frozen and filtered; widths in characters, one per column. */
+    /**
+     * A new sheet with its header row written, frozen and filtered; widths in characters, one per column. Rows beyond
+     * what one sheet holds go on in "NAME (2)", "NAME (3)", ..., each with the same header, freeze and filter.
+     */
     Sheet sheet(String name, List<String> headers, List<Integer> widths) {
+        return new Sheet(name, headers, widths);
+    }
+
+    private SXSSFSheet newSheet(String name, List<String> headers, List<Integer> widths) {
         SXSSFSheet sheet = workbook.createSheet(name);
         Row row = sheet.createRow(0);
         for (int column = 0; column < headers.size(); column++) {
@@ -76,7 +112,7 @@ final class XlsxWorkbook implements AutoCloseable {
             sheet.setColumnWidth(column, Math.min(255, widths.get(column)) * 256);
         }
         sheet.createFreezePane(0, 1);
-        return new Sheet(sheet, headers.size());
+        return sheet;
     }
 
     void write(OutputStream out) throws IOException {
@@ -93,24 +129,41 @@ final class XlsxWorkbook implements AutoCloseable {
         }
     }
 
-    /** One sheet, filled row by row. */
+    /** One sheet, filled row by row, and as many more of the same as its rows need. */
     final class Sheet {
-        private final SXSSFSheet sheet;
-        private final int columns;
+        private final String name;
+        private final List<String> headers;
+        private final List<Integer> widths;
+        private SXSSFSheet current;
+        private int part = 1;
         private int rows = 1;
 
-        private Sheet(SXSSFSheet sheet, int columns) {
-            this.sheet = sheet;
-            this.columns = columns;
+        private Sheet(String name, List<String> headers, List<Integer> widths) {
+            this.name = name;
+            this.headers = List.copyOf(headers);
+            this.widths = List.copyOf(widths);
+            this.current = newSheet(name, headers, widths);
         }
 
         Cells row() {
-            return new Cells(sheet.createRow(rows++));
+            if (rows > maxDataRows) {
+                filter();
+                part++;
+                String suffix = " (" + part + ")";
+                current = newSheet(name.substring(0, Math.min(name.length(), MAX_SHEET_NAME - suffix.length())) + suffix,
+                        headers, widths);
+                rows = 1;
+            }
+            return new Cells(current.createRow(rows++));
         }
 
         /** The autofilter over every row written; the header stays frozen. */
         void finish() {
-            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, columns - 1));
+            filter();
+        }
+
+        private void filter() {
+            current.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, headers.size() - 1));
         }
     }
 
@@ -172,14 +225,44 @@ final class XlsxWorkbook implements AutoCloseable {
                 return this;
             }
             BigDecimal amount = value.get();
-            double number = amount.doubleValue();
-            if (Double.isInfinite(number) || new BigDecimal(Double.toString(number)).compareTo(amount) != 0) {
+            if (!fitsADouble(amount)) {
                 cell.setCellValue(amount.toPlainString());
                 cell.setCellStyle(exactText);
                 return this;
             }
-            cell.setCellValue(number);
-            cell.setCellStyle(moneyStyle(Math.max(decimals(currency), Math.max(0, amount.stripTrailingZeros().scale()))));
+            cell.setCellValue(amount.doubleValue());
+            cell.setCellStyle(moneyStyle(currency.map(code -> CurrencyDecimals.shown(amount, code))
+                    .orElse(CurrencyDecimals.ownDecimals(amount))));
+            return this;
+        }
+
+        /**
+         * A value that is a number when it reads as one (a quantity, a unit price as the ledger or Partner Center gave
+         * it), text otherwise ("billed", a status). A whole number is an integer cell; a decimal one keeps the decimals
+         * it was written with (12.30 stays 12.30), and text keeps what a spreadsheet could not show exactly.
+         */
+        Cells numberOrText(Optional<String> value) {
+            if (value.isEmpty()) {
+                return blank();
+            }
+            BigDecimal number;
+            try {
+                number = new BigDecimal(value.get().strip());
+            } catch (NumberFormatException text) {
+                return text(value.get());
+            }
+            if (number.scale() <= 0 && number.compareTo(LONG_MAX) <= 0 && number.compareTo(LONG_MIN) >= 0
+                    && number.precision() - number.scale() <= EXCEL_DIGITS) {
+                return number(number.longValueExact());
+            }
+            Cell cell = row.createCell(column++);
+            if (!fitsADouble(number)) {
+                cell.setCellValue(number.toPlainString());
+                cell.setCellStyle(exactText);
+                return this;
+            }
+            cell.setCellValue(number.doubleValue());
+            cell.setCellStyle(moneyStyle(Math.max(0, number.scale())));
             return this;
         }
 
@@ -189,19 +272,21 @@ final class XlsxWorkbook implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a spreadsheet shows the amount as it is: Excel keeps 15 significant digits of a number (a double holds
+     * about 17, so a round trip through {@link Double#toString} is not enough: 1234567890.123456 would show as
+     * 1,234,567,890.123460).
+     */
+    static boolean fitsADouble(BigDecimal amount) {
+        if (amount.stripTrailingZeros().precision() > EXCEL_DIGITS) {
+            return false;
+        }
+        double number = amount.doubleValue();
+        return !Double.isInfinite(number) && new BigDecimal(Double.toString(number)).compareTo(amount) == 0;
+    }
+
     private CellStyle moneyStyle(int decimals) {
         return moneyByDecimals.computeIfAbsent(decimals,
                 places -> style(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places)));
-    }
-
-    private static int decimals(Optional<String> currency) {
-        if (currency.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Currency.getInstance(currency.get()).getDefaultFractionDigits());
-        } catch (IllegalArgumentException unknown) {
-            return 0;
-        }
     }
 }

@@ -503,6 +503,17 @@ class CliEndToEndTest {
             assertThat(files.map(file -> file.getFileName().toString())).as("no temporary file left").noneMatch(
                     name -> name.endsWith(".tmp"));
         }
+        // The suggested HTML report can be run again: it replaces its own page rather than exiting 2.
+        String suggested = run.out().lines().filter(line -> line.contains("--format html --output report.html"))
+                .findFirst().orElseThrow();
+        assertThat(suggested).endsWith("--output report.html --force");
+        List<String> args = new ArrayList<>(List.of(suggested.substring(suggested.indexOf("pc-orders.jar ")
+                + "pc-orders.jar ".length()).split(" ")));
+        args.set(args.indexOf("report.html"), folder.resolve("suggested-report.html").toString());
+        for (int time = 1; time <= 2; time++) {
+            Cli.Run again = Cli.run(Map.of(), args.toArray(String[]::new));
+            assertThat(again.exitCode()).as("run %d of the suggestion: %s", time, again).isEqualTo(ExitCodes.DISCREPANCIES);
+        }
         JsonNode subscriptions = json(Cli.run(Map.of(), "--db", database.toString(), "subscriptions", "list",
                 "--format", "json"));
         assertThat(subscriptions).isNotEmpty();

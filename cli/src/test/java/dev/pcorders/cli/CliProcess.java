@@ -27,16 +27,7 @@ final class CliProcess {
      */
     static Ended run(Path folder, List<String> prefix, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(prefix);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Dorg.jooq.no-logo=true");
-        command.add("-Dorg.jooq.no-tips=true");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(PcOrdersCli.class.getName());
-        command.addAll(List.of(args));
+        List<String> command = command(prefix, jvmOptions, PcOrdersCli.class, args);
         Path out = Files.createTempFile(folder, "stdout", ".txt");
         Path err = Files.createTempFile(folder, "stderr", ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -45,5 +36,27 @@ final class CliProcess {
             process.destroyForcibly().waitFor();
         }
         return new Ended(process.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts {@code mainClass} (a command line of the tests' own, such as {@link StallingOrdersCli}) with the test class
+     * path: its stdout and stdin are pipes for the test, its stderr goes to {@code stderr}, and ending it is the test's.
+     */
+    static Process start(Path stderr, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
+        return new ProcessBuilder(command(List.of(), jvmOptions, mainClass, args)).redirectError(stderr.toFile()).start();
+    }
+
+    private static List<String> command(List<String> prefix, List<String> jvmOptions, Class<?> mainClass, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Dorg.jooq.no-logo=true");
+        command.add("-Dorg.jooq.no-tips=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        return command;
     }
 }

@@ -111,6 +111,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void rightToLeftChargeTypesAndChartLabelsAreIsolatedFromTheNumbersBesideThem() {
+        String rtlChargeType = "\u05D1\u05D9\u05D8\u05D5\u05DC <b>";
+        ReconciliationReport report = new ReconciliationReport(5, new java.util.TreeMap<>(Map.of("Cancel", 2L,
+                rtlChargeType, 3L)), 5, List.of(), List.of(USD, JPY), List.of(MISSING, PRICE, SEATS),
+                new ReconciliationReport.Coverage(20, 0, 0), List.of(),
+                new SubscriptionCheck(List.of(PLAIN_CUSTOMER), List.of(), List.of()));
+
+        Document page = Jsoup.parse(html(report));
+
+        Element chargeTypes = page.select("section[aria-label=Totals] p.muted").last();
+        assertThat(chargeTypes.text()).isEqualTo("Not compared, by charge type: Cancel 2, " + rtlChargeType + " 3");
+        assertThat(chargeTypes.select("bdi.charge-type").eachText()).containsExactly("Cancel", rtlChargeType);
+        assertThat(chargeTypes.select("b")).isEmpty();
+        // An SVG <title> is plain text: the label is isolated by FSI..PDI, the amount outside them.
+        assertThat(page.select("svg title").eachText()).isNotEmpty()
+                .allSatisfy(title -> assertThat(title).startsWith("\u2068").containsPattern("\u2069: \\S"))
+                .anySatisfy(title -> assertThat(title).startsWith("\u2068" + HOSTILE_NAME + "\u2069: "));
+    }
+
+    @Test
     void escapingHoldsInAttributeValuesToo() {
         String hostile = "\" onclick=\"alert(1)\" x='y' <&>";
         Document element = Jsoup.parse("<p title=\"" + HtmlReport.escape(hostile) + "\" data-x='"

@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pcorders.domain.order.OfferId;
+import dev.pcorders.domain.order.OrderId;
+import dev.pcorders.domain.reconciliation.Discrepancy;
+import dev.pcorders.domain.reconciliation.DiscrepancyKind;
+import dev.pcorders.domain.reconciliation.ReconciliationReport;
+import dev.pcorders.domain.reconciliation.SubscriptionCheck;
+import dev.pcorders.domain.reconciliation.SubscriptionDetail;
+import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.sandbox.ReconciliationPlan;
 import dev.pcorders.sandbox.Sandbox;
 import dev.pcorders.sandbox.SandboxServer;
@@ -72,6 +80,8 @@ class ReconcileHtmlBrowserTest {
     private static Optional<String> noBrowser = Optional.empty();
 
     @BeforeAll
+    // A class-level @Timeout covers the tests, not @BeforeAll: a sandbox or browser that hangs would hang the build.
+    @Timeout(300)
     static void reportAndBrowser() throws IOException {
         Path chromium = Path.of(Optional.ofNullable(System.getenv("PC_ORDERS_CHROMIUM")).orElse("/usr/bin/chromium"));
         Path chromedriver = Path.of(Optional.ofNullable(System.getenv("PC_ORDERS_CHROMEDRIVER")).orElse("/usr/bin/chromedriver"));
@@ -297,6 +307,62 @@ class ReconcileHtmlBrowserTest {
             }
         }
         assertThat(requested).hasSize(1).allSatisfy(request -> assertThat(request).contains("reconcile-hostile.html"));
+    }
+
+    /** One customer, prices and seat counts either side of 10: sorted as text, "10" would come before "9". */
+    @Test
+    void theLedgerAndPartnerCenterColumnsSortAsNumbers() throws IOException {
+        CustomerId customer = CustomerId.parse("4a1a8bd8-6e0f-4c3b-9d7b-2f3e5d6c7b8a");
+        OfferId offer = OfferId.parse("CFQ7TTC0LH18:0001:CFQ7TTC0K5BF");
+        List<Discrepancy> discrepancies = List.of(
+                price(customer, offer, "o-1", "10.25", "12.30"),
+                seats(customer, offer, "o-2", 10, 9),
+                price(customer, offer, "o-3", "9.5", "9.80"),
+                seats(customer, offer, "o-4", 9, 10),
+                new Discrepancy(DiscrepancyKind.BILLED_BUT_CANCELLED, customer, "o-5", Optional.of(OrderId.of("o-5")),
+                        Optional.empty(), offer, List.of(5L), 1, Optional.of("billed"), Optional.of("cancelled"),
+                        "billed although the order is cancelled"));
+        ReconciliationReport numbers = new ReconciliationReport(0, Map.of(), 0, List.of(), List.of(), discrepancies,
+                new ReconciliationReport.Coverage(5, 0, 0), List.of(), new SubscriptionCheck(List.of(customer), List.of(),
+                        List.of()));
+        Path numbersPage = folder.resolve("numbers.html");
+        try (java.io.PrintWriter out = new java.io.PrintWriter(Files.newBufferedWriter(numbersPage))) {
+            HtmlReport.write(numbers, new HtmlReport.Run(Path.of("cache.db"), Path.of("ledger.csv"), "partner ledger",
+                    Optional.empty(), Optional.empty(), java.time.Instant.parse("2025-02-03T04:05:06Z"), Map.of(), Map.of()),
+                    out);
+        }
+        browser.get(numbersPage.toUri().toString());
+
+        WebElement ledger = browser.findElement(By.cssSelector("#discrepancies thead th:nth-child(6)"));
+        assertThat(ledger.getText()).isEqualTo("Ledger");
+        ledger.findElement(By.tagName("button")).click();
+        // Numbers by value, text ("billed") after them.
+        assertThat(column(6)).containsExactly("9 seats", "9.5", "10 seats", "10.25", "billed");
+        ledger.findElement(By.tagName("button")).click();
+        assertThat(column(6)).containsExactly("billed", "10.25", "10 seats", "9.5", "9 seats");
+
+        WebElement partnerCenter = browser.findElement(By.cssSelector("#discrepancies thead th:nth-child(7)"));
+        assertThat(partnerCenter.getText()).isEqualTo("Partner Center");
+        partnerCenter.findElement(By.tagName("button")).click();
+        assertThat(column(7)).containsExactly("9 seats", "9.80", "10 seats", "12.30", "cancelled");
+    }
+
+    private static List<String> column(int column) {
+        return browser.findElements(By.cssSelector("#discrepancies tbody tr:not(.group) td:nth-child(" + column + ")"))
+                .stream().map(WebElement::getText).toList();
+    }
+
+    private static Discrepancy price(CustomerId customer, OfferId offer, String order, String ledger, String partnerCenter) {
+        return new Discrepancy(DiscrepancyKind.PRICE_MISMATCH, customer, order, Optional.of(OrderId.of(order)),
+                Optional.empty(), offer, List.of(1L), 1, Optional.of(ledger), Optional.of(partnerCenter),
+                "the ledger's unit price differs");
+    }
+
+    private static Discrepancy seats(CustomerId customer, OfferId offer, String order, long ledger, long cached) {
+        return new Discrepancy(DiscrepancyKind.SEAT_COUNT_MISMATCH, customer, order, Optional.of(OrderId.of(order)),
+                Optional.empty(), offer, List.of(2L), 1, Optional.of(Long.toString(ledger)),
+                Optional.of(Long.toString(cached)), "seats differ", Optional.of(new SubscriptionDetail("sub-" + order,
+                        Optional.of("active"), Optional.of(cached), ledger)));
     }
 
     private static String csvField(String text) {

@@ -45,6 +45,8 @@ class ReconcileHtmlCliTest {
     private static Path cleanLedger;
 
     @BeforeAll
+    // A class-level @Timeout covers the tests, not @BeforeAll: a sandbox or browser that hangs would hang the build.
+    @Timeout(300)
     static void syncTheSandbox() throws IOException {
         sandbox = Sandbox.start(SandboxSettings.defaults());
         Cli.Run sync = Cli.run(WITH_TOKEN, "--db", db(), "sync", "--quiet", "--all-customers", "--resources",

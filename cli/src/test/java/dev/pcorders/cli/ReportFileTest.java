@@ -109,6 +109,59 @@ class ReportFileTest {
         assertThat(filesIn(folder)).isEqualTo(1);
     }
 
+    @Test
+    void aTemporaryFileThatCannotBeDeletedLeavesTheReportsOwnFailureWithTheCleanupsBesideIt() throws IOException {
+        Path target = folder.resolve("report.csv");
+
+        assertThatThrownBy(() -> ReportFile.text(target, false, out -> {
+            // The temporary file becomes something deleteIfExists refuses (a folder with a file in it), as on a file
+            // system that refuses the delete.
+            Path temporary;
+            try (Stream<Path> files = Files.list(folder)) {
+                temporary = files.filter(file -> file.getFileName().toString().endsWith(".tmp")).findFirst().orElseThrow();
+            }
+            Files.delete(temporary);
+            Files.createDirectories(temporary.resolve("inside"));
+            throw new IllegalStateException("the cache read failed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the cache read failed")
+                .satisfies(failure -> assertThat(failure.getSuppressed()).singleElement()
+                        .isInstanceOf(java.nio.file.DirectoryNotEmptyException.class));
+
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aLinkCreatedWhileTheReportWasWrittenIsNotReplacedEvenOneToNowhere() throws IOException {
+        Path target = folder.resolve("report.csv");
+        Path nowhere = folder.resolve("no-such-file");
+
+        // Files.exists follows the link and says no: only publishing by a hard link, which fails on any name taken,
+        // leaves it alone.
+        assertThatThrownBy(() -> ReportFile.text(target, false, out -> {
+            out.println("ours");
+            Files.createSymbolicLink(target, nowhere);
+            return ExitCodes.OK;
+        })).isInstanceOf(UsageException.class).hasMessageContaining("already exists").hasMessageContaining("--force");
+
+        assertThat(Files.isSymbolicLink(target)).isTrue();
+        assertThat(Files.readSymbolicLink(target)).isEqualTo(nowhere);
+        assertThat(filesIn(folder)).as("the link alone, no temporary file").isEqualTo(1);
+    }
+
+    @Test
+    void aPublishedReportHasOneNameAndTheTemporaryOneIsGone() throws IOException {
+        Path target = folder.resolve("report.csv");
+
+        ReportFile.text(target, false, out -> {
+            out.print("today\n");
+            return ExitCodes.OK;
+        });
+
+        assertThat(Files.readString(target)).isEqualTo("today\n");
+        assertThat(Files.getAttribute(target, "unix:nlink")).isEqualTo(1);
+        assertThat(filesIn(folder)).isEqualTo(1);
+    }
+
     private static long filesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.count();

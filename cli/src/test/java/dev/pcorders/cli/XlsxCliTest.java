@@ -55,6 +55,8 @@ class XlsxCliTest {
     Path out;
 
     @BeforeAll
+    // A class-level @Timeout covers the tests, not @BeforeAll: a sandbox or browser that hangs would hang the build.
+    @Timeout(300)
     static void syncTheSandbox() throws IOException {
         sandbox = Sandbox.start(SandboxSettings.defaults());
         Cli.Run sync = Cli.run(Map.of("PC_ORDERS_ACCESS_TOKEN", "xlsx-test-token"), "--db", db(), "sync", "--quiet",
@@ -222,6 +224,7 @@ class XlsxCliTest {
             List<JsonNode> orderLevel = new ArrayList<>();
             List<JsonNode> subscriptionLevel = new ArrayList<>();
             report.get("discrepancies").forEach(d -> (d.has("subscriptionId") ? subscriptionLevel : orderLevel).add(d));
+            int[] typedValues = {0};
             XSSFSheet discrepancies = workbook.getSheet("Discrepancies");
             assertThat(discrepancies.getLastRowNum()).isEqualTo(orderLevel.size());
             Map<String, Integer> column = columns(discrepancies);
@@ -232,7 +235,20 @@ class XlsxCliTest {
                 assertThat(cells.getCell(column.get("orderId")).getStringCellValue()).isEqualTo(d.get("orderId").asText());
                 assertThat(number(cells.getCell(column.get("ledgerRows")))).isEqualByComparingTo(d.get("ledgerRows").decimalValue());
                 assertThat(cells.getCell(column.get("message")).getStringCellValue()).isEqualTo(d.get("message").asText());
+                for (String value : List.of("expected", "actual")) {
+                    Cell cell = cells.getCell(column.get(value));
+                    if (!d.has(value)) {
+                        assertThat(cell == null || cell.getCellType() == CellType.BLANK).as(value).isTrue();
+                    } else if (d.get(value).asText().matches("-?[0-9]+(\\.[0-9]+)?")) {
+                        assertThat(number(cell)).as(value).isEqualByComparingTo(new BigDecimal(d.get(value).asText()));
+                        typedValues[0]++;
+                    } else {
+                        assertThat(cell.getStringCellValue()).as(value).isEqualTo(d.get(value).asText());
+                    }
+                }
             }
+            // The sandbox's ledger has quantity and price mismatches: their values are numbers a spreadsheet sums.
+            assertThat(typedValues[0]).isPositive();
             XSSFSheet subscriptions = workbook.getSheet("Subscription discrepancies");
             assertThat(subscriptions.getLastRowNum()).isEqualTo(subscriptionLevel.size());
             Map<String, Integer> subscriptionColumn = columns(subscriptions);
@@ -261,6 +277,32 @@ class XlsxCliTest {
     }
 
     @Test
+    void theNotesTheTableGivesBesideTheReportAreOnASheetOfTheirOwn() throws IOException {
+        String customer = sandbox.customerIds().get(0);
+        // A ledger without a subscription_id column, for a customer with cached subscriptions: they cannot be checked.
+        Path orderOnly = out.resolve("order-only-ledger.csv");
+        Files.writeString(orderOnly, "customer_id,order_id,offer_id,quantity\n"
+                + customer + ",no-such-order,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1\n");
+        Cli.Run table = run("reconcile", "--ledger", orderOnly.toString());
+        assertThat(table.out()).contains(ReportOutput.NO_SUBSCRIPTIONS_IN_LEDGER_HINT);
+        Path file = out.resolve("notes.xlsx");
+
+        Cli.Run xlsx = run("reconcile", "--ledger", orderOnly.toString(), "--format", "xlsx", "--output", file.toString());
+
+        assertThat(xlsx.exitCode()).as("%s", xlsx).isEqualTo(ExitCodes.DISCREPANCIES);
+        try (XSSFWorkbook workbook = read(file)) {
+            assertThat(sheetNames(workbook)).endsWith("Notes");
+            XSSFSheet notes = workbook.getSheet("Notes");
+            assertHeaderFrozenAndFiltered(notes);
+            assertThat(notes.getLastRowNum()).isEqualTo(1);
+            assertThat(notes.getRow(1).getCell(0).getStringCellValue())
+                    .startsWith("no ledger row of 1 customer(s) with cached subscriptions names a subscription")
+                    .endsWith(ReportOutput.NO_SUBSCRIPTIONS_IN_LEDGER_HINT);
+            assertThat(notes.getRow(1).getCell(1).getStringCellValue()).isEqualTo(customer);
+        }
+    }
+
+    @Test
     void xlsxNeedsOutputAndOnlyTheListingsAndReconcilePrintIt() {
         Cli.Run toStdout = run("orders", "list", "--format", "xlsx");
         assertThat(toStdout.exitCode()).as("%s", toStdout).isEqualTo(ExitCodes.USAGE);
@@ -283,6 +325,10 @@ class XlsxCliTest {
             sheet.row().money(Optional.of(new BigDecimal("0.125")), Optional.of("USD"));
             sheet.row().money(Optional.of(new BigDecimal("12345678901234567890.12")), Optional.of("USD"));
             sheet.row().text("=HYPERLINK(\"http://example.invalid\")");
+            // 16 significant digits: a double holds them, Excel shows 15 (1,234,567,890.123460), so text it is.
+            sheet.row().money(Optional.of(new BigDecimal("1234567890.123456")), Optional.of("USD"));
+            // 15 exactly, trailing zeros aside: still a number.
+            sheet.row().money(Optional.of(new BigDecimal("1234567890.12345000")), Optional.of("USD"));
             sheet.finish();
             workbook.write(bytes);
         }
@@ -296,6 +342,76 @@ class XlsxCliTest {
             assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("12345678901234567890.12");
             // Text is text: a cell that looks like a formula is not one.
             assertThat(sheet.getRow(5).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(6).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("1234567890.123456");
+            assertThat(number(sheet.getRow(7).getCell(0))).isEqualByComparingTo("1234567890.12345");
+            assertThat(sheet.getRow(7).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00000");
+        }
+    }
+
+    @Test
+    void rowsBeyondWhatASheetHoldsGoOnInFurtherSheetsWithTheSameHeader() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // Three data rows a sheet stands in for Excel's 1,048,575: the same code path, without a million rows.
+        try (XlsxWorkbook workbook = new XlsxWorkbook(3)) {
+            XlsxWorkbook.Sheet orders = workbook.sheet("Orders", List.of("n", "name"), List.of(8, 20));
+            for (int n = 1; n <= 7; n++) {
+                orders.row().number(n).text("row " + n);
+            }
+            orders.finish();
+            XlsxWorkbook.Sheet long_ = workbook.sheet("Subscription discrepancies", List.of("n"), List.of(8));
+            for (int n = 1; n <= 4; n++) {
+                long_.row().number(n);
+            }
+            long_.finish();
+            workbook.write(bytes);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(sheetNames(workbook)).containsExactly("Orders", "Orders (2)", "Orders (3)",
+                    "Subscription discrepancies", "Subscription discrepancies (2)");
+            List<Long> numbers = new ArrayList<>();
+            for (String name : List.of("Orders", "Orders (2)", "Orders (3)")) {
+                XSSFSheet sheet = workbook.getSheet(name);
+                assertHeaderFrozenAndFiltered(sheet);
+                assertThat(columns(sheet)).isEqualTo(Map.of("n", 0, "name", 1));
+                assertThat(sheet.getLastRowNum()).as(name).isEqualTo(name.equals("Orders (3)") ? 1 : 3);
+                for (int row = 1; row <= sheet.getLastRowNum(); row++) {
+                    long n = number(sheet.getRow(row).getCell(0)).longValueExact();
+                    assertThat(sheet.getRow(row).getCell(1).getStringCellValue()).isEqualTo("row " + n);
+                    numbers.add(n);
+                }
+            }
+            // Every row once, in order, across the sheets.
+            assertThat(numbers).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertHeaderFrozenAndFiltered(workbook.getSheet("Subscription discrepancies (2)"));
+            assertThat(workbook.getSheet("Subscription discrepancies (2)").getLastRowNum()).isEqualTo(1);
+        }
+        assertThat(XlsxWorkbook.MAX_DATA_ROWS).isEqualTo(1_048_575);
+    }
+
+    @Test
+    void expectedAndActualAreNumbersWhenTheyReadAsNumbersAndTextOtherwise() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (XlsxWorkbook workbook = new XlsxWorkbook()) {
+            XlsxWorkbook.Sheet sheet = workbook.sheet("Values", List.of("value"), List.of(20));
+            for (String value : List.of("12.30", "12.3456", "10", "billed", "1234567890.123456", "")) {
+                sheet.row().numberOrText(value.isEmpty() ? Optional.empty() : Optional.of(value));
+            }
+            sheet.finish();
+            workbook.write(bytes);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            XSSFSheet sheet = workbook.getSheet("Values");
+            assertThat(number(sheet.getRow(1).getCell(0))).isEqualByComparingTo("12.30");
+            assertThat(sheet.getRow(1).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(number(sheet.getRow(2).getCell(0))).isEqualByComparingTo("12.3456");
+            assertThat(sheet.getRow(2).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0000");
+            assertThat(number(sheet.getRow(3).getCell(0))).isEqualByComparingTo("10");
+            assertThat(sheet.getRow(3).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("0");
+            assertThat(sheet.getRow(4).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("billed");
+            assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("1234567890.123456");
+            assertThat(sheet.getRow(6).getCell(0).getCellType()).isEqualTo(CellType.BLANK);
         }
     }
 }
