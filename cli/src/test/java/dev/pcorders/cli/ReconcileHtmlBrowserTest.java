@@ -327,7 +327,7 @@ class ReconcileHtmlBrowserTest {
                         List.of()));
         Path numbersPage = folder.resolve("numbers.html");
         try (java.io.PrintWriter out = new java.io.PrintWriter(Files.newBufferedWriter(numbersPage))) {
-            HtmlReport.write(numbers, new HtmlReport.Run(Path.of("cache.db"), Path.of("ledger.csv"), "partner ledger",
+            HtmlReport.write(numbers, new HtmlReport.Run("cache.db", Path.of("ledger.csv"), "partner ledger",
                     Optional.empty(), Optional.empty(), java.time.Instant.parse("2025-02-03T04:05:06Z"), Map.of(), Map.of()),
                     out);
         }
