@@ -24,7 +24,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
- * The run log of every resource on SQLite: a run belongs to a scope, and a scope is (resource kind, customer,
+ * The run log of every resource, in either store: a run belongs to a scope, and a scope is (resource kind, customer,
  * scope key), the key being whatever text the resource's scope gives (schema V4). Nothing here reads a key.
  */
 public final class JooqSyncRunLog implements SyncRunLog {

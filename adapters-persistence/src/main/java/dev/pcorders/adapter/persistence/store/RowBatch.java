@@ -21,7 +21,7 @@ import org.jooq.impl.DSL;
  *
  * <p>Each value goes through its column's jOOQ {@link Converter} to the database type (decimal text,
  * fixed-width instant text, date text) and straight into the statement with the JDBC setter of that
- * type, as jOOQ's own binding for SQLite would. Not through {@code dsl.batch(insert).bind(...)}: that
+ * type, as jOOQ's own binding would (on PostgreSQL a string goes untyped: see PostgresConnections). Not through {@code dsl.batch(insert).bind(...)}: that
  * wraps every value of every row in a new bind value and visits it with a render context, which
  * measured at more than half of the whole snapshot's time and most of its garbage. And not through
  * {@code batchInsert(records)}, which renders a statement per record (a quarter of raw JDBC speed).
@@ -39,7 +39,7 @@ public final class RowBatch implements AutoCloseable {
     private int rowsInBatch;
 
     /**
-     * Prepares the INSERT of every column of {@code table} except {@code generated} (filled by SQLite,
+     * Prepares the INSERT of every column of {@code table} except {@code generated} (filled by the database,
      * e.g. an AUTOINCREMENT id) on {@code connection}, which must be the one {@code tx} runs on.
      */
     public RowBatch(DSLContext tx, Connection connection, Table<?> table, Field<?>... generated) {
@@ -161,7 +161,7 @@ public final class RowBatch implements AutoCloseable {
         }
     }
 
-    /** The JDBC setter for one database type: what jOOQ's default binding calls for it on SQLite. */
+    /** The JDBC setter for one database type: what jOOQ's default binding calls for it. */
     @FunctionalInterface
     private interface DatabaseValueSetter {
         void set(PreparedStatement statement, int index, Object databaseValue) throws SQLException;

@@ -66,7 +66,8 @@ public final class SnapshotWriter<T, R extends Record, V> implements AutoCloseab
         this.scopeId = scopeId;
         this.scopeOwner = scopeOwner;
         this.detectedAt = startedAt;
-        // The writer holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take these ids.
+        // Nobody else can take these ids: on SQLite the writer holds the write lock (BEGIN IMMEDIATE), on PostgreSQL the
+        // snapshot lock of this table (Transactions.lockForSnapshot, taken before this writer opens).
         this.nextRowId = tx.select(DSL.coalesce(DSL.max(items.rowId()), 0L)).from(items.table()).fetchSingle().value1() + 1;
         this.connection = tx.configuration().connectionProvider().acquire();
         SnapshotRows<T, R, V> itemRows = null;
