@@ -20,9 +20,6 @@ class BenchmarksSmokeTest {
 
     @Test
     void everyBenchmarkRunsOneSmallIteration() throws RunnerException {
-        // JMH's lock keeps two measuring runs apart; this run measures nothing, and must not fail because a benchmark
-        // run (benchmarks/run.sh) is going on beside the build, as it did in a CI run.
-        System.setProperty("jmh.ignoreLock", "true");
         Options options = new OptionsBuilder()
                 .include("dev\\.pcorders\\.benchmarks\\..*Benchmark\\..*")
                 .forks(0)
