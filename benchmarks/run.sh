@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar and runs the measurements of docs/PERFORMANCE.md, then prints their tables and, last,
 # the document's one table (Scorecard: figure, baseline, value, ratio, target, met/missed), so that a run can be
-# compared with the document line by line. In order: the JMH benchmarks (decode, decode breakdown, store, sync; each
-# with its baseline in the same run), the 1M line item sync heap probes in their own -Xmx256m JVMs (paged, and all in
+# compared with the document line by line. In order: the JMH benchmarks (decode, decode breakdown, store on SQLite and
+# on PostgreSQL (a server started from zonky's binaries inside the benchmark, nothing to install), sync; each with its
+# baseline in the same run), the 1M line item sync heap probes in their own -Xmx256m JVMs (paged, and all in
 # one response; see sync-heap.sh), the reconcile heap probe (a 1M-row ledger against 200k cached line items in
 # -Xmx128m, see reconcile-heap.sh) and the reconcile speed probe (the same reconcile against FastCSV + raw JDBC reading
 # the same files, in one -Xmx128m JVM: ReconcileHeapProbe speed). 790 s on 2 cores at load 5 to 9 (2026-12-04), less
@@ -18,6 +19,7 @@
 #   BUILD=module benchmarks/run.sh    build only this module (siblings from ~/.m2)
 #   PROFILE=1 benchmarks/run.sh       also record JFR per benchmark (JMH -prof jfr); slower
 #   benchmarks/run.sh Decode          extra arguments go to JMH (here: only the decode benchmarks)
+#   benchmarks/run.sh StoreBenchmark  only the store benchmarks, both stores (StoreBenchmark, PostgresStoreBenchmark)
 #
 # Environment: MVN (default mvn), MVN_ARGS (e.g. -o), HEAP_PROBE_ORDERS (default 200000; 0 skips it),
 # RECONCILE_PROBE_ROWS (ledger rows, default 1000000; 0 skips both reconcile probes), RECONCILE_PROBE_HEAP (MiB,
@@ -63,7 +65,7 @@ if [[ "${PROFILE:-0}" == 1 ]]; then
     profile=(-prof "jfr:dir=$OUT/jfr")
 fi
 
-say "JMH: decode, store, sync"
+say "JMH: decode, store (SQLite, PostgreSQL), sync"
 # Forks, warm-up and measurement counts are on each benchmark class; JSON is what the table reads.
 java -jar "$jar" -rf json -rff "$OUT/jmh-result.json" "${profile[@]}" "$@" 2>&1 | tee "$OUT/jmh.log" \
     | grep --line-buffered -E '^(# Benchmark:|# Parameters|Iteration|Benchmark |[A-Z][A-Za-z]+Benchmark\.)' || true

@@ -34,6 +34,11 @@ import java.util.Optional;
  * Column values are computed the way the adapter computes them, so both write the same bytes (the
  * smoke test compares the two databases table by table). What it leaves out is exactly the adapter's
  * own work: reading the previous snapshot, diffing, and the summary queries at the end.
+ *
+ * <p>The same SQL runs on both stores: flags are bound with {@code setBoolean} (SQLite's driver stores 1 or 0, as the
+ * adapter does; PostgreSQL's columns are boolean), money with {@code setString} (the PostgreSQL store's connections
+ * send strings untyped, {@code stringtype=unspecified}, so they bind into numeric columns), and the row and link ids
+ * are assigned here from 1, as the repository assigns them in an empty store.
  */
 public final class RawJdbcSnapshot {
 
@@ -101,7 +106,7 @@ public final class RawJdbcSnapshot {
              PreparedStatement rl = connection.prepareStatement(INSERT_LINK);
              PreparedStatement lh = connection.prepareStatement(INSERT_HEADER);
              PreparedStatement oc = connection.prepareStatement(INSERT_CHANGE);
-             PreparedStatement stored = connection.prepareStatement("UPDATE sync_run SET snapshot_stored = 1 WHERE run_id = ?")) {
+             PreparedStatement stored = connection.prepareStatement("UPDATE sync_run SET snapshot_stored = true WHERE run_id = ?")) {
             orders = o;
             lineItems = li;
             provisioning = pe;
@@ -148,7 +153,7 @@ public final class RawJdbcSnapshot {
         c = setOpenEnum(orders, c, order.status(), true);
         orders.setString(c++, decimal(order.totalPrice()));
         c = setOpenEnum(orders, c, order.transactionType(), false);
-        orders.setInt(c++, client != null ? 1 : 0);
+        orders.setBoolean(c++, client != null);
         orders.setString(c++, client == null ? null : client.deviceFamily().orElse(null));
         orders.setString(c++, client == null ? null : client.marketplaceCountry().orElse(null));
         orders.setString(c++, client == null ? null : client.name().orElse(null));
@@ -202,23 +207,23 @@ public final class RawJdbcSnapshot {
         lineItems.setInt(c++, item.quantity());
         lineItems.setString(c++, partner);
         lineItems.setString(c++, foldCase(partner));
-        lineItems.setInt(c++, pricing != null ? 1 : 0);
+        lineItems.setBoolean(c++, pricing != null);
         lineItems.setString(c++, pricing == null ? null : decimal(pricing.listPrice()));
         lineItems.setString(c++, pricing == null ? null : decimal(pricing.discountedPrice()));
         lineItems.setString(c++, pricing == null ? null : decimal(pricing.extendedPrice()));
         lineItems.setString(c++, pricing == null ? null : decimal(pricing.price()));
         lineItems.setString(c++, pricing == null ? null : decimal(pricing.proratedPrice()));
-        lineItems.setInt(c++, commitment != null ? 1 : 0);
+        lineItems.setBoolean(c++, commitment != null);
         lineItems.setString(c++, commitment == null ? null : decimal(commitment.amount()));
         lineItems.setString(c++, commitment == null ? null : commitment.currency().map(CurrencyCode::value).orElse(null));
         lineItems.setString(c++, commitment == null ? null : commitment.grain().orElse(null));
-        lineItems.setInt(c++, renewsTo != null ? 1 : 0);
+        lineItems.setBoolean(c++, renewsTo != null);
         lineItems.setString(c++, renewsTo == null ? null : renewsTo.termDuration().orElse(null));
         lineItems.setString(c++, item.promotionId().orElse(null));
         if (item.attestationAccepted().isPresent()) {
-            lineItems.setInt(c++, item.attestationAccepted().get() ? 1 : 0);
+            lineItems.setBoolean(c++, item.attestationAccepted().get());
         } else {
-            lineItems.setNull(c++, Types.INTEGER);
+            lineItems.setNull(c++, Types.BOOLEAN);
         }
         lineItems.setString(c, item.customTermEndDate().map(Object::toString).orElse(null));
         lineItems.addBatch();

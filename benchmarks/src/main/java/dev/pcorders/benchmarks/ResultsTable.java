@@ -91,6 +91,13 @@ public final class ResultsTable {
                     .map(t -> figure("store: raw JDBC batches, same rows", "rows/s", counts.total(), t));
             raw.ifPresent(f -> rows.add(row(f)));
             raw.ifPresent(f -> rows.add(ratio("store: repository / raw JDBC", repo, f, 0.8)));
+            Optional<Figure> pgRepo = find(timings, "PostgresStoreBenchmark.repository")
+                    .map(t -> figure("store (PostgreSQL): repository", "rows/s", counts.total(), t));
+            Optional<Figure> pgRaw = find(timings, "PostgresStoreBenchmark.rawJdbc")
+                    .map(t -> figure("store (PostgreSQL): raw JDBC batches, same rows", "rows/s", counts.total(), t));
+            pgRepo.ifPresent(f -> rows.add(row(f)));
+            pgRaw.ifPresent(f -> rows.add(row(f)));
+            pgRepo.ifPresent(r -> pgRaw.ifPresent(f -> rows.add(ratio("store (PostgreSQL): repository / raw JDBC", r, f, 0.8))));
         }
 
         Optional<Timing> sync = find(timings, "SyncBenchmark.sandboxGatewayRepository");
@@ -172,8 +179,10 @@ public final class ResultsTable {
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static Optional<Timing> find(Map<String, Timing> timings, String suffix) {
-        return timings.entrySet().stream().filter(e -> e.getKey().endsWith(suffix)).map(Map.Entry::getValue).findFirst();
+    /** The benchmark {@code Class.method}: a whole class name, so StoreBenchmark's is not PostgresStoreBenchmark's. */
+    static Optional<Timing> find(Map<String, Timing> timings, String classAndMethod) {
+        return timings.entrySet().stream().filter(e -> e.getKey().endsWith("." + classAndMethod)).map(Map.Entry::getValue)
+                .findFirst();
     }
 
     static Map<String, Timing> read(Path json) throws IOException {

@@ -44,6 +44,8 @@ class BenchmarksSmokeTest {
                 "dev.pcorders.benchmarks.DecodeBreakdownBenchmark.jacksonStreaming",
                 "dev.pcorders.benchmarks.StoreBenchmark.repository",
                 "dev.pcorders.benchmarks.StoreBenchmark.rawJdbc",
+                "dev.pcorders.benchmarks.PostgresStoreBenchmark.repository",
+                "dev.pcorders.benchmarks.PostgresStoreBenchmark.rawJdbc",
                 "dev.pcorders.benchmarks.SyncBenchmark.sandboxGatewayRepository");
     }
 }

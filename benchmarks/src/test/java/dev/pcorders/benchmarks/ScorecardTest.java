@@ -32,6 +32,9 @@ class ScorecardTest {
                 jmh("DecodeBreakdownBenchmark.jacksonStreaming", "targetBytes", "50000", "ms/op", 0.2, 10, 10, 10, 10, 10),
                 jmh("StoreBenchmark.repository", "orders", "40", "s/op", 0.1, 4.0, 3.9, 4.1, 4.0, 4.2),
                 jmh("StoreBenchmark.rawJdbc", "orders", "40", "s/op", 0.1, 3.6, 3.5, 3.6, 3.7, 3.6),
+                // Named like StoreBenchmark's (both end in "StoreBenchmark.repository"): must not be taken for SQLite's.
+                jmh("PostgresStoreBenchmark.repository", "orders", "40", "s/op", 0.5, 8.0, 7.0, 9.0, 8.5, 7.5),
+                jmh("PostgresStoreBenchmark.rawJdbc", "orders", "40", "s/op", 0.2, 5.0, 4.8, 5.2, 5.0, 5.0),
                 jmh("SyncBenchmark.sandboxGatewayRepository", "orders", "40", "s/op", 0.2, 5.0, 5.1, 4.9, 5.0, 5.0))
                 + "]");
         Files.writeString(results.resolve("heap-probe.properties"), """
@@ -81,7 +84,7 @@ class ScorecardTest {
                     throw new AssertionError("two rows start with " + prefix);
                 }).orElseThrow(() -> new AssertionError("no row starts with " + prefix));
 
-        assertThat(rows).hasSize(16);
+        assertThat(rows).hasSize(17);
         Scorecard.Row databind = byFigure.apply("decode: gateway decoder vs (a) Jackson databind, String to POJOs");
         // 30 ms of databind against 40 ms of the gateway (medians): 0.75x; errors 0.6/30 and 0.8/40 (2% each) in quadrature.
         assertThat(databind.ratio()).isEqualTo("**0.75x** ± 0.02");
@@ -94,10 +97,20 @@ class ScorecardTest {
         assertThat(byFigure.apply("decode breakdown: the same wire records off Jackson's parser (prototype)").value()).isEqualTo("20.0 ms/op");
         assertThat(byFigure.apply("decode breakdown: tokens only").baseline()).isEqualTo("whole gateway decoder 40.0 ms/op");
 
-        Scorecard.Row store = byFigure.apply("store: repository vs raw JDBC batches of the same rows");
+        Scorecard.Row store = byFigure.apply("store (SQLite): repository vs raw JDBC batches of the same rows");
         assertThat(store.ratio()).startsWith("**0.90x**");   // 3.6 s raw JDBC / 4.0 s repository
         assertThat(store.value()).endsWith("rows/s");
         assertThat(store.verdict()).isEqualTo("met");
+        Scorecard.Row postgres = byFigure.apply("store (PostgreSQL): repository vs raw JDBC batches");
+        RowCounts counts = RowCounts.of(OrderFixtures.decodedPages(40, Files.createDirectories(results.resolve("fixtures"))));
+        assertThat(postgres.figure()).isEqualTo(String.format(java.util.Locale.ROOT,
+                "store (PostgreSQL): repository vs raw JDBC batches (40 orders, %,d rows)", counts.total()));
+        // Medians 5.0 s raw JDBC and 8.0 s repository: 0.625x; errors 0.2/5.0 (4%) and 0.5/8.0 (6.25%) in quadrature.
+        assertThat(postgres.ratio()).isEqualTo("**0.63x** ± 0.05");
+        assertThat(postgres.baseline()).startsWith(format(counts.total() / 5.0) + " ± ").endsWith(" rows/s");
+        assertThat(postgres.value()).startsWith(format(counts.total() / 8.0) + " ± ").endsWith(" rows/s");
+        assertThat(postgres.target()).isEqualTo(">= 0.80x");
+        assertThat(postgres.verdict()).isEqualTo("**missed**");
         Scorecard.Row sync = byFigure.apply("sync: sandbox -> gateway -> repository vs store");
         // 40 orders in 5.0 s = 8 orders/s against 40 orders in 4.0 s = 10 orders/s.
         assertThat(sync.value()).startsWith("8.00 ± ");
@@ -146,7 +159,7 @@ class ScorecardTest {
     void aRunWithoutResultsSaysWhatWouldRunEachRow() throws IOException {
         List<Scorecard.Row> rows = Scorecard.rows(results);
 
-        assertThat(rows).hasSize(16).allSatisfy(row -> {
+        assertThat(rows).hasSize(17).allSatisfy(row -> {
             assertThat(row.verdict()).isEqualTo("not run");
             assertThat(row.value()).startsWith("not run: `");
         });
@@ -154,7 +167,7 @@ class ScorecardTest {
                 .allSatisfy(row -> assertThat(row.value()).contains("PARTNER_SCALE=1"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Scorecard.print(new PrintStream(printed, true, StandardCharsets.UTF_8), rows);
-        assertThat(printed.toString(StandardCharsets.UTF_8).lines()).hasSize(18)
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines()).hasSize(19)
                 .first().isEqualTo("| figure | baseline (same run) | value | ratio | target | met/missed |");
     }
 
@@ -170,6 +183,10 @@ class ScorecardTest {
         // 30 429s of 1,025 requests is 2.9%: over 2%, although the ratio is within 1.15x.
         assertThat(rows).filteredOn(row -> row.figure().startsWith("partner scale: told"))
                 .extracting(Scorecard.Row::verdict).containsExactly("**missed**", "**missed**", "**missed**");
+    }
+
+    private static String format(double value) {
+        return value >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", value) : String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 
     private static String jmh(String benchmark, String param, String value, String unit, double error, double... raw) {

@@ -1,0 +1,120 @@
+package dev.pcorders.benchmarks;
+
+import dev.pcorders.adapter.persistence.order.CacheStore;
+import dev.pcorders.adapter.persistence.postgres.PostgresLocation;
+import dev.pcorders.adapter.persistence.postgres.PostgresStoreSettings;
+import dev.pcorders.adapter.persistence.postgres.TestPostgres;
+import dev.pcorders.application.shared.port.out.SnapshotSummary;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderScope;
+import dev.pcorders.domain.shared.CorrelationId;
+import dev.pcorders.domain.shared.Page;
+import dev.pcorders.domain.shared.SyncRunId;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link StoreBenchmark} on PostgreSQL: the same snapshot of {@code orders} orders stored through the repository and,
+ * as the baseline, with {@link RawJdbcSnapshot}'s batches over a connection with the store's own driver settings. The
+ * server is a real PostgreSQL (zonky's binaries, started by {@link TestPostgres} once per trial, on 127.0.0.1 with
+ * fsync off as the tests run it), and each op gets a fresh database (created, migrated and dropped untimed), as the
+ * SQLite benchmark gets a fresh file. Its name ends in {@code StoreBenchmark} so that a JMH filter of
+ * {@code StoreBenchmark} runs both stores.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+public class PostgresStoreBenchmark {
+
+    @Param("20000")
+    public int orders;
+
+    private Path directory;
+    private List<Page<Order>> pages;
+    private OrderScope scope;
+    private TestPostgres server;
+    private String database;
+    private CacheStore store;
+    private SyncRunId run;
+    private long scopeId;
+    private Instant startedAt;
+
+    @Setup(Level.Trial)
+    public void decodeOrdersAndStartServer() throws IOException, InterruptedException {
+        directory = OrderFixtures.temporaryDirectory("pc-orders-pg-store");
+        pages = OrderFixtures.decodedPages(orders, directory);
+        scope = OrderFixtures.scopeOf(pages.get(0).items().get(0).referenceCustomerId());
+        server = TestPostgres.startNew();
+    }
+
+    @Setup(Level.Invocation)
+    public void openFreshStore() throws SQLException {
+        String url = server.newDatabase();
+        database = url.substring(url.lastIndexOf('/') + 1);
+        store = CacheStore.open(PostgresLocation.of(url, Optional.of(TestPostgres.SUPERUSER), Optional.of(TestPostgres.PASSWORD)),
+                PostgresStoreSettings.defaults());
+        startedAt = Instant.now();
+        run = store.runLog().startRun(scope, CorrelationId.random(), startedAt);
+        try (Connection connection = store.openJdbcConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT scope_id FROM sync_run WHERE run_id = ?")) {
+            select.setLong(1, run.value());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                scopeId = row.getLong(1);
+            }
+        }
+    }
+
+    @TearDown(Level.Invocation)
+    public void dropDatabase() throws SQLException {
+        store.close();
+        try (Connection admin = server.connect("postgres"); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stopServer() {
+        server.close();
+        OrderFixtures.deleteRecursively(directory);
+    }
+
+    /** The adapter: {@code SnapshotStore.replaceSnapshot} of one run, as a sync calls it. */
+    @Benchmark
+    public SnapshotSummary repository() {
+        return store.orderSnapshots().replaceSnapshot(run, scope, pages.iterator());
+    }
+
+    /** The baseline: the same rows with batched prepared statements in one transaction. */
+    @Benchmark
+    public long rawJdbc() throws SQLException {
+        try (Connection connection = store.openJdbcConnection()) {
+            return RawJdbcSnapshot.write(connection, run.value(), scopeId, startedAt, pages.iterator());
+        }
+    }
+}
