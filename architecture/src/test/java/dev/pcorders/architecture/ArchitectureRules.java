@@ -199,7 +199,9 @@ final class ArchitectureRules {
             "StaticAccessTokenProvider", "ClientCredentialsTokenProvider", "RefreshTokenProvider", "EntraTokenEndpoint",
             // adapters-persistence
             "CacheStore", "SubscriptionPorts", "CustomerPorts", "SqliteStoreSettings", "CsvLedgerSource",
-            "WriteLockUse", "PostgresLocation", "PostgresStoreSettings", "CacheCopy");
+            "WriteLockUse", "PostgresLocation", "PostgresStoreSettings", "CacheCopy",
+            // adapters-persistence's test-jar: a real PostgreSQL server for other modules' tests and the benchmarks
+            "TestPostgres");
 
     /**
      * 10b. Outside the adapters, only their entry points are used. The benchmarks may also use the http adapter's wire
