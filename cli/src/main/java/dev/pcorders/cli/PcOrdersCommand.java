@@ -43,6 +43,8 @@ final class PcOrdersCommand {
     private final Map<String, String> environment;
     private final BiFunction<CacheLocation, Map<String, String>, CliServices> servicesFactory;
     private CliServices services;
+    /** Set by a command that works on other caches than --db's (migrate), for its failure messages. */
+    private String cacheInUse;
 
     PcOrdersCommand(Map<String, String> environment, BiFunction<CacheLocation, Map<String, String>, CliServices> servicesFactory) {
         this.environment = Map.copyOf(environment);
@@ -52,8 +54,6 @@ final class PcOrdersCommand {
     CacheLocation database() {
         return explicitDatabase().orElse(CacheLocation.file(Path.of(DEFAULT_DATABASE)));
     }
-
-    private String cacheInUse;
 
     /** What a store failure's message names: the cache of --db, unless the command works on others (migrate). */
     String cacheDescription() {
