@@ -54,10 +54,10 @@ final class JooqOrderRepository
         implements SyncRunLog, SnapshotStore<OrderScope, Order>, CachedOrderReader, OrderChangeLog {
 
     /**
-     * Orders held at once by {@link #forEachOrder}. A reconciliation keeps only a few facts per order line, but a
-     * batch is whole orders (links, provisioning context, the records behind them) while it is read: batches this
-     * small keep that transient peak below the reconciliation's own index (measured 2026-11-28, commit 6052314, in the
-     * history of docs/PERFORMANCE.md).
+     * Orders held at once by {@link #forEachOrder}. A batch is whole orders (links, provisioning context, the records
+     * behind them) while it is read: batches this small keep that transient peak small (measured for reconciliation
+     * 2026-11-28, commit 6052314, in the history of docs/PERFORMANCE.md; reconciliation now reads through
+     * {@link #forEachOrderToMatch}, which holds one order at a time).
      */
     static final int ORDERS_PER_BATCH = 1_000;
 
@@ -115,16 +115,6 @@ final class JooqOrderRepository
 
     @Override
     public void forEachOrder(OrderCriteria criteria, Consumer<CachedOrder> action) {
-        forEachOrder(criteria, action, true);
-    }
-
-    /** Leaves links out, and of line items all but a few columns: most of the tables, columns and objects read. */
-    @Override
-    public void forEachOrderToMatch(OrderCriteria criteria, Consumer<CachedOrder> action) {
-        forEachOrder(criteria, action, false);
-    }
-
-    private void forEachOrder(OrderCriteria criteria, Consumer<CachedOrder> action, boolean whole) {
         Objects.requireNonNull(criteria, "criteria");
         Objects.requireNonNull(action, "action");
         batches.forEach("cached orders", new KeysetBatches.Queries<StoredOrderRecord, CachedOrder>() {
@@ -140,9 +130,24 @@ final class JooqOrderRepository
 
             @Override
             public List<CachedOrder> read(DSLContext dsl, List<StoredOrderRecord> rows) {
-                return whole ? StoredOrderReader.read(dsl, rows) : StoredOrderReader.readWithoutLinks(dsl, rows);
+                return StoredOrderReader.read(dsl, rows);
             }
         }, action);
+    }
+
+    /**
+     * Leaves links out, and of line items all but a few columns: most of the tables, columns and objects read. One
+     * streamed query in one read transaction (see {@link OrdersToMatchReader}), not keyset batches: it holds one
+     * order at a time, not a batch of them.
+     */
+    @Override
+    public void forEachOrderToMatch(OrderCriteria criteria, Consumer<CachedOrder> action) {
+        Objects.requireNonNull(criteria, "criteria");
+        Objects.requireNonNull(action, "action");
+        transactions.inReadTransaction("read cached orders", dsl -> {
+            OrdersToMatchReader.forEach(dsl, criteria, action);
+            return null;
+        });
     }
 
     @Override

@@ -55,8 +55,6 @@ final class StoredOrderReader {
 
     private final DSLContext dsl;
     private final Map<Long, List<LineItemRecord>> lineItems = new HashMap<>();
-    /** The line items of a read of orders to match, built as they are read (the other read keeps them as records). */
-    private final Map<Long, List<OrderLineItem>> itemsToMatch = new HashMap<>();
     private final Map<ItemKey, Map<String, String>> provisioning = new HashMap<>();
     private final Map<LinkOwner, Map<String, Link>> links = new HashMap<>();
 
@@ -66,28 +64,12 @@ final class StoredOrderReader {
 
     /** The orders of {@code rows}, in the same order. */
     static List<CachedOrder> read(DSLContext dsl, List<StoredOrderRecord> rows) {
-        return read(dsl, rows, true);
-    }
-
-    /**
-     * The orders of {@code rows}, in the same order, with only what matching them against a ledger reads of their
-     * line items (number, offer, quantity, pricing) and without links.
-     */
-    static List<CachedOrder> readWithoutLinks(DSLContext dsl, List<StoredOrderRecord> rows) {
-        return read(dsl, rows, false);
-    }
-
-    private static List<CachedOrder> read(DSLContext dsl, List<StoredOrderRecord> rows, boolean whole) {
         StoredOrderReader reader = new StoredOrderReader(dsl);
         List<Long> ids = rows.stream().map(StoredOrderRecord::getRowId).toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            if (whole) {
-                reader.fetchLineItems(some);
-                reader.fetchLinksAndProvisioning(some);
-            } else {
-                reader.fetchLineItemsToMatch(some);
-            }
+            reader.fetchLineItems(some);
+            reader.fetchLinksAndProvisioning(some);
         }
         List<CachedOrder> orders = new ArrayList<>(rows.size());
         for (StoredOrderRecord row : rows) {
@@ -101,27 +83,6 @@ final class StoredOrderReader {
                 .where(LINE_ITEM.ORDER_ROW_ID.in(ids))
                 .orderBy(LINE_ITEM.ORDER_ROW_ID, LINE_ITEM.LIST_POSITION)
                 .forEach(item -> lineItems.computeIfAbsent(item.getOrderRowId(), id -> new ArrayList<>()).add(item));
-    }
-
-    /** What matching reads of a line item: number, offer, quantity, pricing; the other columns stay null, i.e. absent. */
-    private void fetchLineItemsToMatch(List<Long> ids) {
-        dsl.select(LINE_ITEM.ORDER_ROW_ID, LINE_ITEM.LINE_ITEM_NUMBER, LINE_ITEM.OFFER_ID, LINE_ITEM.QUANTITY,
-                        LINE_ITEM.HAS_PRICING, LINE_ITEM.LIST_PRICE, LINE_ITEM.DISCOUNTED_PRICE, LINE_ITEM.EXTENDED_PRICE,
-                        LINE_ITEM.PRICE, LINE_ITEM.PRORATED_PRICE)
-                .from(LINE_ITEM)
-                .where(LINE_ITEM.ORDER_ROW_ID.in(ids))
-                .orderBy(LINE_ITEM.ORDER_ROW_ID, LINE_ITEM.LIST_POSITION)
-                .forEach(row -> {
-                    // Built straight from the row: a jOOQ record per item, as the whole read makes, costs more than the read.
-                    OrderLineItem item = OrderLineItem.builder(row.value2(), OfferId.parse(row.value3()), row.value4())
-                            .pricing(Boolean.TRUE.equals(row.value5())
-                                    ? new Pricing(optionalAmount(row.value6()), optionalAmount(row.value7()),
-                                            optionalAmount(row.value8()), optionalAmount(row.value9()),
-                                            optionalAmount(row.value10()))
-                                    : null)
-                            .build();
-                    itemsToMatch.computeIfAbsent(row.value1(), id -> new ArrayList<>()).add(item);
-                });
     }
 
     private void fetchLinksAndProvisioning(List<Long> ids) {
@@ -156,7 +117,7 @@ final class StoredOrderReader {
     private Order order(StoredOrderRecord row) {
         long rowId = row.getRowId();
         Map<String, Link> orderLinks = links.getOrDefault(new LinkOwner(rowId, null), Map.of());
-        List<OrderLineItem> items = itemsToMatch.getOrDefault(rowId, new ArrayList<>());
+        List<OrderLineItem> items = new ArrayList<>();
         for (LineItemRecord item : lineItems.getOrDefault(rowId, List.of())) {
             items.add(lineItem(rowId, item));
         }

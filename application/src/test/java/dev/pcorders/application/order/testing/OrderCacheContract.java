@@ -23,9 +23,12 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderChange;
 import dev.pcorders.domain.order.OrderCriteria;
 import dev.pcorders.domain.order.OrderId;
+import dev.pcorders.domain.order.OrderLineItem;
+import dev.pcorders.domain.order.OrderLinks;
 import dev.pcorders.domain.order.OrderScope;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.OrderTransactionType;
+import dev.pcorders.domain.order.Pricing;
 import dev.pcorders.domain.order.TestOrders;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.Coded;
@@ -424,6 +427,70 @@ public abstract class OrderCacheContract {
             beforeTheStop.add(cached.order());
         })).isSameAs(stop);
         assertThat(beforeTheStop).containsExactlyElementsOf(findOrders(OrderCriteria.ALL, 0, 3));
+    }
+
+    @Test
+    void forEachOrderToMatchHandsOverForEachOrdersOrdersInItsOrderWithWhatMatchingReadsOfThem() {
+        // Awkward for a read that joins orders to line items: an order without line items, line items whose numbers
+        // do not follow their positions, orders tied on creation date, and the same order ids for another customer.
+        List<Order> ours = new ArrayList<>(List.of(aFullOrder("full"), anOrder("none").lineItems(List.of()).build()));
+        List<Order> theirs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            List<OrderLineItem> items = IntStream.range(0, i % 4)
+                    .mapToObj(k -> aLineItem(10 - 3 * k).offerId(k % 2 == 0 ? TestOrders.OFFER : OTHER_OFFER).quantity(n + k)
+                            .pricing(new Pricing(Optional.of(Amount.parse(n + "." + k + "0")), Optional.empty(),
+                                    Optional.of(Amount.parse("1E+" + k)), Optional.of(Amount.parse("2.50")), Optional.empty()))
+                            .build())
+                    .toList();
+            Order order = anOrder(String.format("m%02d", i))
+                    .creationDate(CREATED.plus(Duration.ofHours(i % 5)))
+                    .status(i % 4 == 0 ? OrderStatus.CANCELLED : OrderStatus.COMPLETED)
+                    .lineItems(items)
+                    .build();
+            ours.add(order);
+            if (i % 3 == 0) {
+                theirs.add(order.toBuilder().referenceCustomerId(OTHER_CUSTOMER).build());
+            }
+        }
+        sync(SCOPE, page(1, ours.toArray(Order[]::new)));
+        sync(OrderScope.allOrdersOf(OTHER_CUSTOMER), page(1, theirs.toArray(Order[]::new)));
+
+        for (OrderCriteria criteria : List.of(OrderCriteria.ALL, OrderCriteria.ALL.withCustomer(OTHER_CUSTOMER),
+                OrderCriteria.ALL.withStatus(OrderStatus.parse("completed")), OrderCriteria.ALL.withOfferId(OTHER_OFFER))) {
+            List<CachedOrder> whole = new ArrayList<>();
+            List<CachedOrder> toMatch = new ArrayList<>();
+            cache.orders().forEachOrder(criteria, whole::add);
+            cache.orders().forEachOrderToMatch(criteria, toMatch::add);
+
+            assertThat(whole).as("orders matching %s", criteria).isNotEmpty();
+            assertThat(toMatch).as("orders to match %s", criteria)
+                    .extracting(cached -> whatMatchingReads(cached.order()), CachedOrder::pricesAsOf)
+                    .containsExactlyElementsOf(whole.stream()
+                            .map(cached -> org.assertj.core.groups.Tuple.tuple(whatMatchingReads(cached.order()),
+                                    cached.pricesAsOf()))
+                            .toList());
+        }
+        RuntimeException stop = new IllegalStateException("enough");
+        List<Order> beforeTheStop = new ArrayList<>();
+        assertThatThrownBy(() -> cache.orders().forEachOrderToMatch(OrderCriteria.ALL, cached -> {
+            if (beforeTheStop.size() == 3) {
+                throw stop;
+            }
+            beforeTheStop.add(whatMatchingReads(cached.order()));
+        })).isSameAs(stop);
+        assertThat(beforeTheStop).containsExactlyElementsOf(
+                findOrders(OrderCriteria.ALL, 0, 3).stream().map(OrderCacheContract::whatMatchingReads).toList());
+    }
+
+    /** The order without links, and of its line items only the number, offer, quantity and pricing. */
+    private static Order whatMatchingReads(Order order) {
+        return order.toBuilder().links(OrderLinks.NONE)
+                .lineItems(order.lineItems().stream()
+                        .map(item -> OrderLineItem.builder(item.lineItemNumber(), item.offerId(), item.quantity())
+                                .pricing(item.pricing().orElse(null)).build())
+                        .toList())
+                .build();
     }
 
     @Test

@@ -1,0 +1,210 @@
+package dev.pcorders.adapter.persistence.order;
+
+import static dev.pcorders.adapter.persistence.jooq.Tables.LINE_ITEM;
+
+import dev.pcorders.adapter.persistence.jooq.tables.LineItem;
+import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
+import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
+import dev.pcorders.domain.order.BillingCycle;
+import dev.pcorders.domain.order.CachedOrder;
+import dev.pcorders.domain.order.ClientContext;
+import dev.pcorders.domain.order.OfferId;
+import dev.pcorders.domain.order.Order;
+import dev.pcorders.domain.order.OrderCriteria;
+import dev.pcorders.domain.order.OrderId;
+import dev.pcorders.domain.order.OrderLineItem;
+import dev.pcorders.domain.order.OrderStatus;
+import dev.pcorders.domain.order.OrderTransactionType;
+import dev.pcorders.domain.order.Pricing;
+import dev.pcorders.domain.shared.Amount;
+import dev.pcorders.domain.shared.CurrencyCode;
+import dev.pcorders.domain.shared.CustomerId;
+import dev.pcorders.domain.shared.ResourceAttributes;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * The read of {@code forEachOrderToMatch}: one query joining the matching orders to their line items, ordered by
+ * order and then line item position, streamed off the JDBC result set (a few thousand rows fetched at a time) and
+ * folded into one {@link CachedOrder} per order as its last row goes by. Only the columns matching reads are selected,
+ * and they are read by position, without a jOOQ record per row; offer ids, currencies, customers and prices that
+ * repeat are parsed once per read (the caches are emptied when they grow, so memory stays flat however large the
+ * cache). Runs inside the caller's read transaction, so the orders are one committed state. Standard SQL only: the
+ * same query runs on SQLite and PostgreSQL.
+ */
+final class OrdersToMatchReader {
+
+    /** Rows PostgreSQL sends per round trip (its driver would otherwise hold the whole result in memory). */
+    static final int FETCH_SIZE = 2_000;
+
+    /** Distinct values a cache keeps before it starts over: far more than a cache's offers or price points. */
+    private static final int CACHE_LIMIT = 4_096;
+
+    private static final StoredOrder O = CachedOrderQueries.ORDERS;
+    private static final LineItem LI = LINE_ITEM.as("li");
+
+    // Column positions in the select below.
+    private static final int ROW_ID = 1;
+    private static final int ORDER_ID = 2;
+    private static final int CUSTOMER_ID = 3;
+    private static final int CREATION_DATE = 4;
+    private static final int CREATION_DATE_OFFSET = 5;
+    private static final int ALTERNATE_ID = 6;
+    private static final int BILLING_CYCLE = 7;
+    private static final int BILLING_CYCLE_KNOWN = 8;
+    private static final int CURRENCY_CODE = 9;
+    private static final int CURRENCY_SYMBOL = 10;
+    private static final int STATUS = 11;
+    private static final int STATUS_KNOWN = 12;
+    private static final int TOTAL_PRICE = 13;
+    private static final int TRANSACTION_TYPE = 14;
+    private static final int TRANSACTION_TYPE_KNOWN = 15;
+    private static final int HAS_CLIENT = 16;
+    private static final int CLIENT_DEVICE_FAMILY = 17;
+    private static final int CLIENT_MARKETPLACE_COUNTRY = 18;
+    private static final int CLIENT_NAME = 19;
+    private static final int ETAG = 20;
+    private static final int OBJECT_TYPE = 21;
+    private static final int PRICES_AS_OF = 22;
+    private static final int LINE_ITEM_NUMBER = 23;
+    private static final int OFFER_ID = 24;
+    private static final int QUANTITY = 25;
+    private static final int HAS_PRICING = 26;
+    private static final int LIST_PRICE = 27;
+    private static final int DISCOUNTED_PRICE = 28;
+    private static final int EXTENDED_PRICE = 29;
+    private static final int PRICE = 30;
+    private static final int PRORATED_PRICE = 31;
+
+    private final Map<String, OfferId> offers = new HashMap<>();
+    private final Map<String, Optional<Amount>> amounts = new HashMap<>();
+    private final Map<String, CustomerId> customers = new HashMap<>();
+    private final Map<String, CurrencyCode> currencies = new HashMap<>();
+    private final Map<String, ZoneOffset> offsets = new HashMap<>();
+
+    private OrdersToMatchReader() {
+    }
+
+    /** Hands every order matching {@code criteria} to {@code action}, in the stable order of the other reads. */
+    static void forEach(DSLContext dsl, OrderCriteria criteria, Consumer<CachedOrder> action) {
+        new OrdersToMatchReader().read(dsl, criteria, action);
+    }
+
+    /** The orders matching {@code criteria} left-joined to their line items: one row per line item (or order without). */
+    static ResultQuery<Record> query(DSLContext dsl, OrderCriteria criteria) {
+        return dsl.select(O.ROW_ID, O.ORDER_ID, O.CUSTOMER_ID, O.CREATION_DATE, O.CREATION_DATE_OFFSET,
+                        O.ALTERNATE_ID, O.BILLING_CYCLE, O.BILLING_CYCLE_KNOWN, O.CURRENCY_CODE, O.CURRENCY_SYMBOL,
+                        O.STATUS, O.STATUS_KNOWN, O.TOTAL_PRICE, O.TRANSACTION_TYPE, O.TRANSACTION_TYPE_KNOWN,
+                        O.HAS_CLIENT, O.CLIENT_DEVICE_FAMILY, O.CLIENT_MARKETPLACE_COUNTRY, O.CLIENT_NAME, O.ETAG,
+                        O.OBJECT_TYPE, O.PRICES_AS_OF,
+                        LI.LINE_ITEM_NUMBER, LI.OFFER_ID, LI.QUANTITY, LI.HAS_PRICING, LI.LIST_PRICE,
+                        LI.DISCOUNTED_PRICE, LI.EXTENDED_PRICE, LI.PRICE, LI.PRORATED_PRICE)
+                .from(O)
+                .leftJoin(LI).on(LI.ORDER_ROW_ID.eq(O.ROW_ID))
+                .where(CachedOrderQueries.matching(criteria))
+                // The stable order of the keyset reads; the row id keeps one order's rows together even on a tie.
+                .orderBy(O.CREATION_DATE, O.ORDER_ID, O.CUSTOMER_ID, O.ROW_ID, LI.LIST_POSITION)
+                .fetchSize(FETCH_SIZE);
+    }
+
+    private void read(DSLContext dsl, OrderCriteria criteria, Consumer<CachedOrder> action) {
+        try (ResultSet rows = query(dsl, criteria).fetchResultSet()) {
+            Order.Builder order = null;
+            Optional<Instant> pricesAsOf = Optional.empty();
+            List<OrderLineItem> items = null;
+            long rowId = 0;
+            while (rows.next()) {
+                long row = rows.getLong(ROW_ID);
+                if (order == null || row != rowId) {
+                    if (order != null) {
+                        action.accept(new CachedOrder(order.lineItems(items).build(), pricesAsOf));
+                    }
+                    rowId = row;
+                    order = order(rows);
+                    String prices = rows.getString(PRICES_AS_OF);
+                    pricesAsOf = prices == null ? Optional.empty() : Optional.of(Instant.parse(prices));
+                    items = new ArrayList<>(8);
+                }
+                int number = rows.getInt(LINE_ITEM_NUMBER);
+                if (!rows.wasNull()) {
+                    items.add(lineItem(rows, number));
+                }
+            }
+            if (order != null) {
+                action.accept(new CachedOrder(order.lineItems(items).build(), pricesAsOf));
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read the cached orders to match: " + e.getMessage(), e);
+        }
+    }
+
+    /** The order's own fields, as {@code StoredOrderReader} reads them off a whole row. */
+    private Order.Builder order(ResultSet rows) throws SQLException {
+        String currency = rows.getString(CURRENCY_CODE);
+        String total = rows.getString(TOTAL_PRICE);
+        boolean hasClient = rows.getBoolean(HAS_CLIENT);
+        return Order.builder(OrderId.of(rows.getString(ORDER_ID)),
+                        cached(customers, rows.getString(CUSTOMER_ID), CustomerId::parse),
+                        Instant.parse(rows.getString(CREATION_DATE)))
+                .creationDateOffset(cached(offsets, rows.getString(CREATION_DATE_OFFSET), ZoneOffset::of))
+                .alternateId(rows.getString(ALTERNATE_ID))
+                .billingCycle(OpenEnumColumns.read(BillingCycle.class, rows.getString(BILLING_CYCLE),
+                        rows.getString(BILLING_CYCLE_KNOWN)))
+                .currencyCode(currency == null ? null : cached(currencies, currency, CurrencyCode::of))
+                .currencySymbol(rows.getString(CURRENCY_SYMBOL))
+                .status(OpenEnumColumns.read(OrderStatus.class, rows.getString(STATUS), rows.getString(STATUS_KNOWN)))
+                .totalPrice(total == null ? null : new Amount(new BigDecimal(total)))
+                .transactionType(OpenEnumColumns.read(OrderTransactionType.class, rows.getString(TRANSACTION_TYPE),
+                        rows.getString(TRANSACTION_TYPE_KNOWN)))
+                .client(hasClient
+                        ? new ClientContext(Optional.ofNullable(rows.getString(CLIENT_DEVICE_FAMILY)),
+                                Optional.ofNullable(rows.getString(CLIENT_MARKETPLACE_COUNTRY)),
+                                Optional.ofNullable(rows.getString(CLIENT_NAME)))
+                        : null)
+                .attributes(new ResourceAttributes(Optional.ofNullable(rows.getString(ETAG)),
+                        Optional.ofNullable(rows.getString(OBJECT_TYPE))));
+    }
+
+    /** What matching reads of a line item: number, offer, quantity, pricing; the rest stays absent. */
+    private OrderLineItem lineItem(ResultSet rows, int number) throws SQLException {
+        OfferId offer = cached(offers, rows.getString(OFFER_ID), OfferId::parse);
+        int quantity = rows.getInt(QUANTITY);
+        Pricing pricing = rows.getBoolean(HAS_PRICING)
+                ? new Pricing(amount(rows.getString(LIST_PRICE)), amount(rows.getString(DISCOUNTED_PRICE)),
+                        amount(rows.getString(EXTENDED_PRICE)), amount(rows.getString(PRICE)),
+                        amount(rows.getString(PRORATED_PRICE)))
+                : null;
+        return OrderLineItem.builder(number, offer, quantity).pricing(pricing).build();
+    }
+
+    private Optional<Amount> amount(String text) {
+        return text == null ? Optional.empty()
+                : cached(amounts, text, value -> Optional.of(new Amount(new BigDecimal(value))));
+    }
+
+    private static <V> V cached(Map<String, V> cache, String key, Function<String, V> parse) {
+        V value = cache.get(key);
+        if (value == null) {
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            value = parse.apply(key);
+            cache.put(key, value);
+        }
+        return value;
+    }
+}
