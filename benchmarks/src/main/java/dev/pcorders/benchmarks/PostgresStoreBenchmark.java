@@ -13,8 +13,6 @@ import dev.pcorders.domain.shared.SyncRunId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -80,13 +78,8 @@ public class PostgresStoreBenchmark {
                 PostgresStoreSettings.defaults());
         startedAt = Instant.now();
         run = store.runLog().startRun(scope, CorrelationId.random(), startedAt);
-        try (Connection connection = store.openJdbcConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT scope_id FROM sync_run WHERE run_id = ?")) {
-            select.setLong(1, run.value());
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                scopeId = row.getLong(1);
-            }
+        try (Connection connection = store.openJdbcConnection()) {
+            scopeId = RawJdbcSnapshot.scopeOf(connection, run.value());
         }
     }
 

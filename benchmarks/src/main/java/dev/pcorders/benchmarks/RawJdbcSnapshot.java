@@ -17,6 +17,7 @@ import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.shared.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -93,6 +94,17 @@ public final class RawJdbcSnapshot {
      *
      * @return the number of rows inserted
      */
+    /** The scope a run belongs to, which the raw rows must name as the repository's do. */
+    public static long scopeOf(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT scope_id FROM sync_run WHERE run_id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     public static long write(Connection connection, long runId, long scopeId, Instant detectedAt, Iterator<Page<Order>> pages)
             throws SQLException {
         return new RawJdbcSnapshot(runId, scopeId, detectedAt).writeAll(connection, pages);
