@@ -51,6 +51,13 @@ record CacheLocation(Optional<Path> file, Optional<String> postgresUrl) {
         return Optional.ofNullable(environment.get("PC_ORDERS_DB_USER")).filter(value -> !value.isBlank());
     }
 
+    /** @throws UsageException when the environment sets a password without a user, which the driver would ignore */
+    static void requireUserWithPassword(Map<String, String> environment) {
+        if (user(environment).isEmpty() && password(environment).isPresent()) {
+            throw new UsageException("PC_ORDERS_DB_PASSWORD is set but PC_ORDERS_DB_USER is not; set both");
+        }
+    }
+
     static Optional<String> password(Map<String, String> environment) {
         return Optional.ofNullable(environment.get("PC_ORDERS_DB_PASSWORD")).filter(value -> !value.isEmpty());
     }

@@ -163,12 +163,9 @@ final class EnvironmentCliServices implements CliServices {
             } catch (IllegalArgumentException bad) {
                 throw new UsageException("--db: " + bad.getMessage());
             }
-            Optional<String> user = CacheLocation.user(environment);
-            if (user.isPresent()) {
-                builder.postgresLogin(user.get(), CacheLocation.password(environment).orElse(""));
-            } else if (CacheLocation.password(environment).isPresent()) {
-                throw new UsageException("PC_ORDERS_DB_PASSWORD is set but PC_ORDERS_DB_USER is not; set both");
-            }
+            CacheLocation.requireUserWithPassword(environment);
+            CacheLocation.user(environment).ifPresent(user ->
+                    builder.postgresLogin(user, CacheLocation.password(environment).orElse("")));
             return builder;
         }
         return builder.database(database.file().orElseThrow());

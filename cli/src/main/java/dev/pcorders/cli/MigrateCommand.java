@@ -32,9 +32,7 @@ final class MigrateCommand implements Callable<Integer> {
         if (!target.isPostgres()) {
             throw new UsageException("--to takes a PostgreSQL database (jdbc:postgresql://host:port/database), got " + target);
         }
-        if (CacheLocation.user(root.environment()).isEmpty() && CacheLocation.password(root.environment()).isPresent()) {
-            throw new UsageException("PC_ORDERS_DB_PASSWORD is set but PC_ORDERS_DB_USER is not; set both");
-        }
+        CacheLocation.requireUserWithPassword(root.environment());
         root.describeCacheAs("migrate " + from + " to " + target);
         List<CacheMigration.CopiedTable> tables;
         try {
