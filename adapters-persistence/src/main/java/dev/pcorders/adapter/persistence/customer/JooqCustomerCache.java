@@ -29,7 +29,7 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /**
- * The customer cache's ports on SQLite, in the transactions of {@link Transactions}; the runs are the store's
+ * The customer cache's ports on either store, in the transactions of {@link Transactions}; the runs are the store's
  * {@link JooqSyncRunLog}, shared with every other resource. A partner's list is thousands of rows at most, so
  * readers take it whole.
  */

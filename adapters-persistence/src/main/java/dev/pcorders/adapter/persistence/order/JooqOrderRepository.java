@@ -47,7 +47,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 /**
- * The order cache's ports on SQLite, in the transactions of {@link Transactions}. The run log is the store's
+ * The order cache's ports on either store, in the transactions of {@link Transactions}. The run log is the store's
  * {@link JooqSyncRunLog}; this class passes it on so that tests hold every port of an order sync in one object.
  */
 final class JooqOrderRepository

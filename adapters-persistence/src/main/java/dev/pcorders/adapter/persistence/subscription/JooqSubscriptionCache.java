@@ -31,7 +31,7 @@ import org.jooq.DSLContext;
 import static dev.pcorders.adapter.persistence.jooq.Tables.SUBSCRIPTION_CHANGE;
 
 /**
- * The subscription cache's ports on SQLite, in the transactions of {@link Transactions}; the runs are the store's
+ * The subscription cache's ports on either store, in the transactions of {@link Transactions}; the runs are the store's
  * {@link JooqSyncRunLog}, shared with every other resource.
  */
 final class JooqSubscriptionCache implements SnapshotStore<SubscriptionScope, Subscription>, CachedSubscriptionReader,
