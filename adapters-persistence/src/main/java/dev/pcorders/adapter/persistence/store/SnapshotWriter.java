@@ -17,9 +17,7 @@ import java.util.stream.Collectors;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -170,38 +168,13 @@ public final class SnapshotWriter<T, R extends Record, V> implements AutoCloseab
         Map<String, List<String>> idsByOwner = keys.stream().collect(Collectors.groupingBy(ItemKey::owner,
                 LinkedHashMap::new, Collectors.mapping(ItemKey::id, Collectors.toList())));
         List<R> found = new ArrayList<>();
-        boolean postgres = tx.family() == SQLDialect.POSTGRES;
         idsByOwner.forEach((customer, ids) -> {
             for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
-                List<String> some = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY));
-                found.addAll(postgres ? probedOneByOne(customer, some) : tx.selectFrom(items.table())
-                        .where(items.owner().eq(customer))
-                        .and(items.id().in(some))
-                        .fetch());
+                found.addAll(PreviousRows.of(tx, items, customer, ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY)))
+                        .fetchInto(items.table()));
             }
         });
         return found;
-    }
-
-    /**
-     * The rows of these ids, each found through the item table's (owner, id) index. PostgreSQL's planner, given
-     * {@code owner = ? AND id IN (...)} on a table it has no statistics for yet (a first snapshot, before autovacuum
-     * has analysed it), takes the owner's index and rechecks every row of the owner, so each page's look-up grew
-     * with the rows stored before it (700-840 ms a page at 19,000 orders). A LATERAL subquery that the planner may
-     * not flatten (OFFSET 0) can only run as a nested loop, one index probe per id, whatever it estimates.
-     */
-    private List<R> probedOneByOne(String owner, List<String> ids) {
-        Table<?> wanted = DSL.unnest(ids.toArray(String[]::new)).as("wanted", "id");
-        Field<String> wantedId = wanted.field("id", String.class);
-        Table<R> found = tx.selectFrom(items.table())
-                .where(items.owner().eq(owner))
-                .and(items.id().eq(wantedId))
-                .offset(0)
-                .asTable("found");
-        return tx.select(found.fields())
-                .from(wanted)
-                .crossJoin(DSL.lateral(found))
-                .fetchInto(items.table());
     }
 
     public SnapshotSummary finish() {
