@@ -16,6 +16,11 @@ final class CachedOrder {
     /** The status as Partner Center spelled it, kept for cancelled orders only: the one report that shows it. */
     final Optional<String> cancelledStatus;
     final OrderLine[] lines;
+    /**
+     * The lines' offer keys, in the lines' order: a ledger row scans them for its offer, and reading keys from one array
+     * touches far less memory than reading them off each line.
+     */
+    final String[] lineKeys;
 
     CachedOrder(Order order, CustomerId customer, int lineCount) {
         this.customer = customer;
@@ -25,13 +30,14 @@ final class CachedOrder {
         this.cancelled = order.isCancelled();
         this.cancelledStatus = cancelled ? order.status().map(Object::toString) : Optional.empty();
         this.lines = new OrderLine[lineCount];
+        this.lineKeys = new String[lineCount];
     }
 
     /** The line of this offer, if the order has one; orders hold a handful of lines, so a scan beats a map. */
     OrderLine line(String offerKey) {
-        for (OrderLine line : lines) {
-            if (line.offerKey.equals(offerKey)) {
-                return line;
+        for (int i = 0; i < lineKeys.length; i++) {
+            if (lineKeys[i].equals(offerKey)) {
+                return lines[i];
             }
         }
         return null;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +21,13 @@ import java.util.Set;
  */
 final class CachedOrderIndex {
 
+    private static final int OFFER_KEYS_KEPT = 4096;
+
     /** A reference the ledger may name an order by (its id or its alternate id), of one customer; compared exactly. */
     record Reference(CustomerId customer, String reference) {
     }
 
-    private final Map<Reference, CachedOrder> byReference = new HashMap<>();
+    private ReferenceTable byReference = new ReferenceTable(1024);
     /** Later orders answering to a reference already taken (one's id being another's alternate id): rare. */
     private final Map<Reference, List<CachedOrder>> sharedReferences = new HashMap<>();
     private final List<CachedOrder> orders = new ArrayList<>();
@@ -33,28 +35,148 @@ final class CachedOrderIndex {
     private final Map<CustomerId, CustomerId> customers = new HashMap<>();
     private final Map<OfferId, OfferId> offers = new HashMap<>();
     private final Map<String, String> offerKeys = new HashMap<>();
+    /** Canonical match keys by offer instance, emptied when it grows: building a key costs more than finding it. */
+    private final Map<OfferId, String> offerKeysByInstance = new IdentityHashMap<>();
     /** The references of cached orders created outside the window: a ledger row naming one is not compared. */
     private final Set<Reference> outsideWindow = new HashSet<>();
 
-    void add(Order order) {
-        Map<String, List<OrderLineItem>> byOffer = new LinkedHashMap<>();
-        for (OrderLineItem item : order.lineItems()) {
-            byOffer.computeIfAbsent(item.offerId().matchKey(), key -> new ArrayList<>(1)).add(item);
+    /**
+     * The orders by (customer, reference), open-addressed: asked once per ledger row, in no order a cache could follow,
+     * so each lookup pays for the memory it touches. A slot holds the reference string next to its order (the order
+     * knows its customer), which spares a HashMap's node and key record per lookup, and half its memory.
+     */
+    private static final class ReferenceTable {
+        /** Reference strings at even indexes, the order holding each at the odd index after it; null when free. */
+        private Object[] slots;
+        private int size;
+
+        /** Room for {@code entries} at most half the slots full, so probe runs stay short. */
+        ReferenceTable(int entries) {
+            slots = new Object[2 * Integer.highestOneBit(Math.max(entries, 8) * 4 - 1)];
         }
-        CachedOrder cached = new CachedOrder(order, customers.computeIfAbsent(order.referenceCustomerId(), c -> c),
-                byOffer.size());
-        int index = 0;
-        for (Map.Entry<String, List<OrderLineItem>> entry : byOffer.entrySet()) {
-            OfferId offerId = entry.getValue().get(0).offerId();
-            OrderLine line = new OrderLine(cached, offers.computeIfAbsent(offerId, o -> o),
-                    offerKeys.computeIfAbsent(entry.getKey(), k -> k));
-            entry.getValue().forEach(line::addItem);
-            cached.lines[index++] = line;
+
+        /** The order that holds {@code reference} of {@code customer}, or null. */
+        CachedOrder get(CustomerId customer, String reference) {
+            int mask = slots.length / 2 - 1;
+            int hash = reference.hashCode();
+            for (int slot = spread(hash, customer) & mask; ; slot = (slot + 1) & mask) {
+                String key = (String) slots[2 * slot];
+                if (key == null) {
+                    return null;
+                }
+                CachedOrder order = (CachedOrder) slots[2 * slot + 1];
+                if (key.hashCode() == hash && key.equals(reference) && order.customer.equals(customer)) {
+                    return order;
+                }
+            }
+        }
+
+        /** Puts {@code order} under {@code reference} of its customer unless another holds it; returns that one, or null. */
+        CachedOrder putIfAbsent(String reference, CachedOrder order) {
+            CachedOrder held = get(order.customer, reference);
+            if (held != null) {
+                return held;
+            }
+            if (2 * (size + 1) > slots.length / 2) {
+                grow();
+            }
+            insert(reference, order);
+            return null;
+        }
+
+        private void insert(String reference, CachedOrder order) {
+            int mask = slots.length / 2 - 1;
+            int slot = spread(reference.hashCode(), order.customer) & mask;
+            while (slots[2 * slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            slots[2 * slot] = reference;
+            slots[2 * slot + 1] = order;
+            size++;
+        }
+
+        private void grow() {
+            Object[] old = slots;
+            slots = new Object[old.length * 2];
+            size = 0;
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i] != null) {
+                    insert((String) old[i], (CachedOrder) old[i + 1]);
+                }
+            }
+        }
+
+        /** A table of the entries whose order's customer is in {@code kept}. */
+        ReferenceTable retaining(Set<CustomerId> kept) {
+            ReferenceTable retained = new ReferenceTable(size);
+            for (int i = 0; i < slots.length; i += 2) {
+                if (slots[i] != null && kept.contains(((CachedOrder) slots[i + 1]).customer)) {
+                    retained.insert((String) slots[i], (CachedOrder) slots[i + 1]);
+                }
+            }
+            return retained;
+        }
+
+        private static int spread(int referenceHash, CustomerId customer) {
+            int hash = referenceHash * 31 + customer.hashCode();
+            return hash ^ (hash >>> 16);
+        }
+    }
+
+    void add(Order order) {
+        List<OrderLineItem> items = order.lineItems();
+        // Orders hold a handful of items (Partner Center caps them), so grouping them by offer is a scan, not a map per
+        // order; canonical keys compare by identity.
+        String[] itemKeys = new String[items.size()];
+        String[] keys = new String[items.size()];
+        int lineCount = 0;
+        for (int i = 0; i < itemKeys.length; i++) {
+            String key = offerKey(items.get(i).offerId());
+            itemKeys[i] = key;
+            if (!contains(keys, lineCount, key)) {
+                keys[lineCount++] = key;
+            }
+        }
+        CachedOrder cached = new CachedOrder(order, customers.computeIfAbsent(order.referenceCustomerId(), c -> c), lineCount);
+        for (int index = 0; index < lineCount; index++) {
+            OrderLine line = null;
+            for (int i = 0; i < itemKeys.length; i++) {
+                if (itemKeys[i] == keys[index]) {
+                    if (line == null) {
+                        line = new OrderLine(cached, offers.computeIfAbsent(items.get(i).offerId(), o -> o), keys[index]);
+                    }
+                    line.addItem(items.get(i));
+                }
+            }
+            cached.lineKeys[index] = keys[index];
+            cached.lines[index] = line;
         }
         orders.add(cached);
         index(new Reference(cached.customer, cached.id.value()), cached);
         cached.alternateId.filter(id -> !id.equals(cached.id.value()))
                 .ifPresent(id -> index(new Reference(cached.customer, id), cached));
+    }
+
+    private static boolean contains(String[] keys, int count, String key) {
+        for (int i = 0; i < count; i++) {
+            if (keys[i] == key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The one instance of the offer's match key; by offer instance first, as readers hand one instance per offer. */
+    private String offerKey(OfferId offer) {
+        String key = offerKeysByInstance.get(offer);
+        if (key == null) {
+            if (offerKeysByInstance.size() >= OFFER_KEYS_KEPT) {
+                offerKeysByInstance.clear();
+            }
+            key = offerKeys.computeIfAbsent(offer.matchKey(), k -> k);
+            offerKeysByInstance.put(offer, key);
+        }
+        return key;
     }
 
     void addOutsideWindow(Order order) {
@@ -66,7 +188,7 @@ final class CachedOrderIndex {
     private void index(Reference reference, CachedOrder order) {
         // Should two cached orders answer to one reference (one's id being the other's alternate id), the
         // first added keeps it for the offers it has: orders arrive sorted by creation date, so that is the older order.
-        CachedOrder first = byReference.putIfAbsent(reference, order);
+        CachedOrder first = byReference.putIfAbsent(reference.reference(), order);
         if (first != null && first != order) {
             sharedReferences.computeIfAbsent(reference, r -> new ArrayList<>(1)).add(order);
         }
@@ -74,7 +196,7 @@ final class CachedOrderIndex {
 
     /** The line of this offer in an order the reference names, or null. */
     OrderLine find(Reference reference, String offerKey) {
-        CachedOrder first = byReference.get(reference);
+        CachedOrder first = byReference.get(reference.customer(), reference.reference());
         if (first == null) {
             return null;
         }
@@ -92,13 +214,13 @@ final class CachedOrderIndex {
 
     /** The order that holds the reference, or null. */
     CachedOrder order(Reference reference) {
-        return byReference.get(reference);
+        return byReference.get(reference.customer(), reference.reference());
     }
 
     /** Every order taking part that answers to the reference, the one that holds it included. */
     List<CachedOrder> ordersNamed(Reference reference) {
         List<CachedOrder> ordersNamed = new ArrayList<>(sharedReferences.getOrDefault(reference, List.of()));
-        Optional.ofNullable(byReference.get(reference)).ifPresent(ordersNamed::add);
+        Optional.ofNullable(order(reference)).ifPresent(ordersNamed::add);
         return ordersNamed;
     }
 
@@ -117,7 +239,7 @@ final class CachedOrderIndex {
      */
     void retainCustomers(Set<CustomerId> kept) {
         orders.removeIf(order -> !kept.contains(order.customer));
-        byReference.keySet().removeIf(reference -> !kept.contains(reference.customer()));
+        byReference = byReference.retaining(kept);
         sharedReferences.keySet().removeIf(reference -> !kept.contains(reference.customer()));
         outsideWindow.removeIf(reference -> !kept.contains(reference.customer()));
         customers.keySet().retainAll(kept);

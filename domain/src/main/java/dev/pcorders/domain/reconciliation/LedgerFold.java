@@ -26,6 +26,9 @@ import java.util.TreeMap;
  */
 final class LedgerFold {
 
+    /** How many offers' match keys {@link #offerKey} keeps before it starts over: far more than a ledger bills. */
+    private static final int OFFER_KEYS_KEPT = 4096;
+
     /** A ledger row's key when it matches no cached order line: customer, reference and offer match key. */
     private record UnmatchedKey(CustomerId customer, String reference, String offerKey) {
     }
@@ -64,6 +67,12 @@ final class LedgerFold {
     private final TieOut tieOut = new TieOut();
     private long ledgerRowsRead;
     private long rowsWithoutAmount;
+    /**
+     * Match keys of the offers rows named, by instance: a ledger source hands the same instance for an offer it has seen
+     * (a row of a million-row ledger would otherwise build and upper-case its offer's text again). Emptied when it grows,
+     * so a source of ever new instances costs a lookup per row and no more memory.
+     */
+    private final Map<OfferId, String> offerKeys = new IdentityHashMap<>();
 
     LedgerFold(CachedOrderIndex index, Amount priceTolerance, Optional<Instant> createdFrom, Optional<Instant> createdBefore) {
         this.index = index;
@@ -86,7 +95,7 @@ final class LedgerFold {
             return;
         }
         String reference = row.orderReference().strip();
-        String offerKey = row.offerId().matchKey();
+        String offerKey = offerKey(row.offerId());
         Reference named = new Reference(row.customer(), reference);
         OrderLine line = index.find(named, offerKey);
         CachedOrder order = line != null ? line.order : index.order(named);
@@ -114,8 +123,7 @@ final class LedgerFold {
             line.otherCurrencies = added(line.otherCurrencies, row.currency().get());
         }
         // Line items of one offer may carry different prices; a ledger price is fine if it is near any of them.
-        boolean priceOutside = row.unitPrice().isPresent() && line.priced
-                && !line.anyUnitPrice(actual -> withinTolerance(row.unitPrice().get(), actual));
+        boolean priceOutside = row.unitPrice().isPresent() && line.priced && !nearAnyUnitPrice(row.unitPrice().get(), line);
         if (priceOutside) {
             line.pricesOutside = added(line.pricesOutside, row.unitPrice().get());
         }
@@ -132,6 +140,33 @@ final class LedgerFold {
         } else {
             line.explainRow(row, orderCurrency.get(), foreign, priceOutside, tieOut);
         }
+    }
+
+    private String offerKey(OfferId offer) {
+        String key = offerKeys.get(offer);
+        if (key == null) {
+            if (offerKeys.size() >= OFFER_KEYS_KEPT) {
+                offerKeys.clear();
+            }
+            key = offer.matchKey();
+            offerKeys.put(offer, key);
+        }
+        return key;
+    }
+
+    /** As {@code line.anyUnitPrice(actual -> withinTolerance(price, actual))}, without a lambda made per row. */
+    private boolean nearAnyUnitPrice(Amount price, OrderLine line) {
+        if (line.unitPriceValue != null && withinTolerance(price.value(), line.unitPriceValue)) {
+            return true;
+        }
+        if (line.moreUnitPrices != null) {
+            for (Amount actual : line.moreUnitPrices) {
+                if (withinTolerance(price.value(), actual.value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     void addOfAnotherCustomer() {
@@ -184,10 +219,10 @@ final class LedgerFold {
         return set;
     }
 
-    private boolean withinTolerance(Amount expected, Amount actual) {
+    private boolean withinTolerance(BigDecimal expected, BigDecimal actual) {
         // Equal prices, by far the most rows, need no difference computed (the tolerance is never negative).
-        return expected.value().compareTo(actual.value()) == 0
-                || expected.value().subtract(actual.value()).abs().compareTo(priceTolerance.value()) <= 0;
+        return expected.compareTo(actual) == 0
+                || expected.subtract(actual).abs().compareTo(priceTolerance.value()) <= 0;
     }
 
     Collection<Unmatched> unmatched() {

@@ -21,6 +21,11 @@ final class OrderLine extends LedgerSide {
     long quantity;
     /** The first line item's effective unit price; null when some line item of the offer has none ({@code priced} false). */
     Amount unitPrice;
+    /**
+     * {@code unitPrice}'s value, held here too: every ledger row of the line compares its price with it, and reaching it
+     * through the Amount cost a memory access per row on lines met in no particular order.
+     */
+    BigDecimal unitPriceValue;
     /** Other distinct unit prices, when line items of one offer carry several (rare): null otherwise. */
     List<Amount> moreUnitPrices;
     /** Price times quantity summed over several priced line items; null for one, whose product is made on demand. */
@@ -49,12 +54,14 @@ final class OrderLine extends LedgerSide {
             // An offer with an unpriced line item is neither price-compared nor totalled: its prices are not needed.
             priced = false;
             unitPrice = null;
+            unitPriceValue = null;
             moreUnitPrices = null;
             pricedAmount = null;
             return;
         }
         if (unitPrice == null) {
             unitPrice = price.get();
+            unitPriceValue = unitPrice.value();
             return;
         }
         pricedAmount = pricedAmount(quantityBefore).add(price.get().value().multiply(BigDecimal.valueOf(item.quantity())));

@@ -43,13 +43,18 @@ final class SubscriptionLedgerFold {
     private final Map<Key, UnknownSubscription> unknown = new LinkedHashMap<>();
     private final Set<CustomerId> customersNamingSubscriptions = new HashSet<>();
     private final Set<CustomerId> customersBilled = new HashSet<>();
+    private CustomerId lastBilled;
 
     SubscriptionLedgerFold(SubscriptionIndex index) {
         this.index = index;
     }
 
     void add(LedgerRow row) {
-        customersBilled.add(row.customer());
+        // Row after row names the same customer, often the same instance: that one is in the set already.
+        if (row.customer() != lastBilled) {
+            customersBilled.add(row.customer());
+            lastBilled = row.customer();
+        }
         if (row.chargeType().isPresent()) {
             return;
         }

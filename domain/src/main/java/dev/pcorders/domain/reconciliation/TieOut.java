@@ -5,6 +5,7 @@ import dev.pcorders.domain.shared.CustomerId;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,9 @@ import java.util.TreeMap;
  * discrepancies explain per customer, one amount per customer and currency.
  */
 final class TieOut {
+
+    /** Currency instances {@link #sums} remembers; codes not canonical (rare) beyond them go to the tree each time. */
+    private static final int INSTANCES_KEPT = 64;
 
     private static final class Sums {
         BigDecimal ledger = BigDecimal.ZERO;
@@ -25,6 +29,8 @@ final class TieOut {
 
     private final Map<CurrencyCode, Sums> byCurrency = new TreeMap<>();
     private final Map<CustomerId, Map<CurrencyCode, BigDecimal>> atRisk = new HashMap<>();
+    // Per currency instance: currency codes are canonical instances, so rows mostly find their sums without the tree.
+    private final Map<CurrencyCode, Sums> byInstance = new IdentityHashMap<>();
 
     /** A copy to finish a report on, so the sums gathered from the ledger stay as they are for the next report. */
     TieOut copy() {
@@ -42,7 +48,14 @@ final class TieOut {
     }
 
     private Sums sums(CurrencyCode currency) {
-        return byCurrency.computeIfAbsent(currency, c -> new Sums());
+        Sums sums = byInstance.get(currency);
+        if (sums == null) {
+            sums = byCurrency.computeIfAbsent(currency, c -> new Sums());
+            if (byInstance.size() < INSTANCES_KEPT) {
+                byInstance.put(currency, sums);
+            }
+        }
+        return sums;
     }
 
     void ledger(CurrencyCode currency, BigDecimal amount) {

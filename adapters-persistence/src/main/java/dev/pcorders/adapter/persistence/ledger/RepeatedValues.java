@@ -16,9 +16,15 @@ final class RepeatedValues {
 
     private final Map<String, CustomerId> customers = new HashMap<>();
     private final Map<String, OfferId> offers = new HashMap<>();
+    private String lastCustomerText;
+    private CustomerId lastCustomer;
 
     /** As {@link CustomerId#parse}, failing as it does. */
     CustomerId customer(String text) {
+        // Rows of one customer tend to come together: comparing with the last one spares hashing the id again.
+        if (text.equals(lastCustomerText)) {
+            return lastCustomer;
+        }
         CustomerId customer = customers.get(text);
         if (customer == null) {
             customer = CustomerId.parse(text);
@@ -26,6 +32,8 @@ final class RepeatedValues {
                 customers.put(text, customer);
             }
         }
+        lastCustomerText = text;
+        lastCustomer = customer;
         return customer;
     }
 

@@ -2,6 +2,7 @@ package dev.pcorders.adapter.persistence.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -9,7 +10,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The hand-written checks of quantities and prices accept exactly what their regular expressions describe. */
+/**
+ * The hand-written checks of quantities and prices accept exactly what their regular expressions describe, and a
+ * quantity reads as the BigDecimal of its text would.
+ */
 class RowFieldsPropertyTest {
 
     @Provide
@@ -22,6 +26,20 @@ class RowFieldsPropertyTest {
     @Property(tries = 3000)
     void quantityCheckMatchesItsPattern(@ForAll("numberish") String value) {
         assertThat(RowFields.isQuantity(value)).isEqualTo(RowFields.QUANTITY.matcher(value).matches());
+    }
+
+    @Property(tries = 3000)
+    void quantityReadsAsItsBigDecimal(@ForAll("numberish") String value) {
+        if (RowFields.isQuantity(value)) {
+            assertThat(RowFields.wholeNumber(value)).as("quantity %s", value).isEqualTo(new BigDecimal(value).longValueExact());
+        }
+    }
+
+    @Example
+    void quantityEdges() {
+        for (String value : new String[] {"0", "-0", "+0", "+5", "-5.00", "5.", "999999999999999999", "-999999999999999999.0"}) {
+            assertThat(RowFields.wholeNumber(value)).as("quantity %s", value).isEqualTo(new BigDecimal(value).longValueExact());
+        }
     }
 
     @Property(tries = 3000)

@@ -88,11 +88,16 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         Set<CustomerId> taking = ledgerNamesCustomers ? new HashSet<>() : new HashSet<>(customers);
         try (Stream<LedgerEntry> ledger = ledgerSource.read(command.ledger(), command.lenient())) {
             Iterator<LedgerEntry> entries = ledger.iterator();
+            // Row after row names the same customer, often the same instance: that one is in the set already.
+            CustomerId lastTaken = null;
             while (entries.hasNext()) {
                 LedgerEntry entry = entries.next();
                 if (entry instanceof LedgerRow row) {
                     if (ledgerNamesCustomers) {
-                        taking.add(row.customer());
+                        if (row.customer() != lastTaken) {
+                            taking.add(row.customer());
+                            lastTaken = row.customer();
+                        }
                     } else {
                         unheardOf.remove(row.customer());
                         if (!taking.contains(row.customer())) {
