@@ -164,7 +164,7 @@ public abstract class WireReader<T> implements Deserializer<T> {
     /**
      * Prices as the service writes them, {@code -?digits(.digits)?} with at most 18 digits, built from their unscaled
      * value and scale: the same BigDecimal (value and scale) as {@code new BigDecimal(text)}, without that
-     * constructor's char[] copy and general parser, which were a tenth of the decoder's allocation. Anything else
+     * constructor's char[] copy (6.6% of the decoder's sampled allocation) and general parser. Anything else
      * (an exponent, a sign or point at either end, more digits) gives null and takes the general parser.
      */
     static BigDecimal plainDecimal(String text) {
