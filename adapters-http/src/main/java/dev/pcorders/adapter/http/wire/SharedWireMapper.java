@@ -45,7 +45,12 @@ public final class SharedWireMapper {
         }
         Optional<String> body = dto.body() != null && dto.body().isString()
                 ? Optional.of(dto.body().getStringValue()) : Optional.empty();
-        return Optional.of(new Link(dto.uri(), dto.method() == null ? "GET" : dto.method(), headers(dto.headers()), body));
+        return Optional.of(new Link(dto.uri(), method(dto.method()), headers(dto.headers()), body));
+    }
+
+    // Every decoded link is kept with its order; one shared "GET" instead of a copy per link keeps a page smaller.
+    private static String method(String sent) {
+        return sent == null || sent.equals("GET") ? "GET" : sent;
     }
 
     // Nearly every link has no headers; List.of() passes through Link's List.copyOf without a copy.
