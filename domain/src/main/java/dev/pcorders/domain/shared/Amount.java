@@ -18,8 +18,18 @@ public record Amount(BigDecimal value) implements Comparable<Amount> {
 
     /** @throws NumberFormatException if {@code text} is not a decimal number */
     public static Amount parse(String text) {
+        return new Amount(decimal(text));
+    }
+
+    /**
+     * {@code new BigDecimal(text)}, value and scale, for every text; plain decimals (what Partner Center, ledgers and
+     * the cache write) are read without that constructor's general parse and char[] copy.
+     *
+     * @throws NumberFormatException if {@code text} is not a decimal number
+     */
+    public static BigDecimal decimal(String text) {
         BigDecimal plain = plainDecimal(text);
-        return new Amount(plain != null ? plain : new BigDecimal(text));
+        return plain != null ? plain : new BigDecimal(text);
     }
 
     /** Most digits a plain decimal may have for {@link #plainDecimal} to read it: a long holds any 18 of them. */
