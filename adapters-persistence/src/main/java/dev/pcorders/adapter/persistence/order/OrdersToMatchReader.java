@@ -2,6 +2,7 @@ package dev.pcorders.adapter.persistence.order;
 
 import static dev.pcorders.adapter.persistence.jooq.Tables.LINE_ITEM;
 
+import dev.pcorders.adapter.persistence.column.SortableInstantConverter;
 import dev.pcorders.adapter.persistence.jooq.tables.LineItem;
 import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
@@ -23,8 +24,6 @@ import dev.pcorders.domain.shared.ResourceAttributes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,7 +142,7 @@ final class OrdersToMatchReader {
                         pricesAsOf = Optional.empty();
                         pricesAsOfText = null;
                     } else if (!prices.equals(pricesAsOfText)) {
-                        pricesAsOf = Optional.of(instant(prices));
+                        pricesAsOf = Optional.of(SortableInstantConverter.parse(prices));
                         pricesAsOfText = prices;
                     }
                     items = new ArrayList<>(8);
@@ -168,7 +167,7 @@ final class OrdersToMatchReader {
         boolean hasClient = rows.getBoolean(HAS_CLIENT);
         return Order.builder(OrderId.of(rows.getString(ORDER_ID)),
                         cached(customers, rows.getString(CUSTOMER_ID), CustomerId::parse),
-                        instant(rows.getString(CREATION_DATE)))
+                        SortableInstantConverter.parse(rows.getString(CREATION_DATE)))
                 .creationDateOffset(cached(offsets, rows.getString(CREATION_DATE_OFFSET), ZoneOffset::of))
                 .alternateId(rows.getString(ALTERNATE_ID))
                 .billingCycle(OpenEnumColumns.read(BillingCycle.class, rows.getString(BILLING_CYCLE),
@@ -203,50 +202,6 @@ final class OrdersToMatchReader {
     private Optional<Amount> amount(String text) {
         return text == null ? Optional.empty()
                 : cached(amounts, text, value -> Optional.of(Amount.parse(value)));
-    }
-
-    /**
-     * As {@link Instant#parse}: the store writes instants as {@link Instant#toString} does
-     * ({@code 2023-01-02T00:05:34.726485400Z}), and those are read by hand; anything else (or out of range) is left to
-     * {@code Instant.parse}, which reads or rejects it as before. Every cached order has one, and the formatter's
-     * general parse was a measurable share of reading them.
-     */
-    static Instant instant(String text) {
-        int length = text.length();
-        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
-                || length > 20 && (length == 21 || text.charAt(19) != '.')) {
-            return Instant.parse(text);
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
-        int nanos = length > 20 ? digits(text, 20, length - 1) : 0;
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
-            return Instant.parse(text);
-        }
-        for (int i = length - 1; i < 29; i++) {
-            nanos *= 10;
-        }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
-    }
-
-    /** The ASCII digits of {@code [from, to)} as a number, or -1 if one is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     private static <V> V cached(Map<String, V> cache, String key, Function<String, V> parse) {

@@ -1,4 +1,4 @@
-package dev.pcorders.adapter.persistence.order;
+package dev.pcorders.adapter.persistence.column;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,15 +10,15 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
-/** The hand-read instants of the match read are the instants Instant.parse reads, and what it rejects still fails. */
-class OrdersToMatchReaderInstantTest {
+/** The hand-read stored instants are the instants Instant.parse reads, and what it rejects still fails. */
+class StoredInstantParseTest {
 
     @Property(tries = 3000)
     void readsWhatInstantToStringWrites(@ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L) long seconds,
                                         @ForAll @LongRange(min = 0, max = 999_999_999) long nanos) {
         for (long nano : new long[] {nanos, nanos / 1_000 * 1_000, nanos / 1_000_000 * 1_000_000, 0}) {
             String text = Instant.ofEpochSecond(seconds, nano).toString();
-            assertThat(OrdersToMatchReader.instant(text)).as(text).isEqualTo(Instant.parse(text));
+            assertThat(SortableInstantConverter.parse(text)).as(text).isEqualTo(Instant.parse(text));
         }
     }
 
@@ -33,11 +33,11 @@ class OrdersToMatchReaderInstantTest {
             try {
                 expected = Instant.parse(text);
             } catch (DateTimeException e) {
-                assertThatThrownBy(() -> OrdersToMatchReader.instant(text)).as(text).isInstanceOf(e.getClass())
+                assertThatThrownBy(() -> SortableInstantConverter.parse(text)).as(text).isInstanceOf(e.getClass())
                         .hasMessage(e.getMessage());
                 continue;
             }
-            assertThat(OrdersToMatchReader.instant(text)).as(text).isEqualTo(expected);
+            assertThat(SortableInstantConverter.parse(text)).as(text).isEqualTo(expected);
         }
     }
 }
