@@ -7,15 +7,10 @@ import dev.pcorders.adapter.persistence.postgres.TestPostgres;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.Page;
-import dev.pcorders.domain.shared.SyncRunId;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +51,9 @@ public class PostgresStoreBenchmark {
     private List<Page<Order>> pages;
     private OrderScope scope;
     private TestPostgres server;
-    private String database;
+    private String url;
     private CacheStore store;
-    private SyncRunId run;
-    private long scopeId;
-    private Instant startedAt;
+    private StartedRun started;
 
     @Setup(Level.Trial)
     public void decodeOrdersAndStartServer() throws IOException, InterruptedException {
@@ -72,23 +65,16 @@ public class PostgresStoreBenchmark {
 
     @Setup(Level.Invocation)
     public void openFreshStore() throws SQLException {
-        String url = server.newDatabase();
-        database = url.substring(url.lastIndexOf('/') + 1);
+        url = server.newDatabase();
         store = CacheStore.open(PostgresLocation.of(url, Optional.of(TestPostgres.SUPERUSER), Optional.of(TestPostgres.PASSWORD)),
                 PostgresStoreSettings.defaults());
-        startedAt = Instant.now();
-        run = store.runLog().startRun(scope, CorrelationId.random(), startedAt);
-        try (Connection connection = store.openJdbcConnection()) {
-            scopeId = RawJdbcSnapshot.scopeOf(connection, run.value());
-        }
+        started = StartedRun.on(store, scope);
     }
 
     @TearDown(Level.Invocation)
     public void dropDatabase() throws SQLException {
         store.close();
-        try (Connection admin = server.connect("postgres"); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
-        }
+        server.dropDatabase(url);
     }
 
     @TearDown(Level.Trial)
@@ -100,14 +86,12 @@ public class PostgresStoreBenchmark {
     /** The adapter: {@code SnapshotStore.replaceSnapshot} of one run, as a sync calls it. */
     @Benchmark
     public SnapshotSummary repository() {
-        return store.orderSnapshots().replaceSnapshot(run, scope, pages.iterator());
+        return started.storeByRepository(pages);
     }
 
     /** The baseline: the same rows with batched prepared statements in one transaction. */
     @Benchmark
     public long rawJdbc() throws SQLException {
-        try (Connection connection = store.openJdbcConnection()) {
-            return RawJdbcSnapshot.write(connection, run.value(), scopeId, startedAt, pages.iterator());
-        }
+        return started.storeByRawJdbc(pages);
     }
 }

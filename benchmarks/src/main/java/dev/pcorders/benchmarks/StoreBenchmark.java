@@ -5,13 +5,9 @@ import dev.pcorders.adapter.persistence.sqlite.SqliteStoreSettings;
 import dev.pcorders.application.shared.port.out.SnapshotSummary;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.Page;
-import dev.pcorders.domain.shared.SyncRunId;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,9 +46,7 @@ public class StoreBenchmark {
     private OrderScope scope;
     private int storeNumber;
     private CacheStore store;
-    private SyncRunId run;
-    private long scopeId;
-    private Instant startedAt;
+    private StartedRun started;
 
     @Setup(Level.Trial)
     public void decodeOrders() {
@@ -64,11 +58,7 @@ public class StoreBenchmark {
     @Setup(Level.Invocation)
     public void openFreshStore() throws SQLException {
         store = CacheStore.open(directory.resolve("store-" + (++storeNumber) + ".db"), SqliteStoreSettings.defaults());
-        startedAt = Instant.now();
-        run = store.runLog().startRun(scope, CorrelationId.random(), startedAt);
-        try (Connection connection = store.openJdbcConnection()) {
-            scopeId = RawJdbcSnapshot.scopeOf(connection, run.value());
-        }
+        started = StartedRun.on(store, scope);
     }
 
     @TearDown(Level.Invocation)
@@ -85,14 +75,12 @@ public class StoreBenchmark {
     /** The adapter: {@code SnapshotStore.replaceSnapshot} of one run, as a sync calls it. */
     @Benchmark
     public SnapshotSummary repository() {
-        return store.orderSnapshots().replaceSnapshot(run, scope, pages.iterator());
+        return started.storeByRepository(pages);
     }
 
     /** The baseline: the same rows with batched prepared statements in one transaction. */
     @Benchmark
     public long rawJdbc() throws SQLException {
-        try (Connection connection = store.openJdbcConnection()) {
-            return RawJdbcSnapshot.write(connection, run.value(), scopeId, startedAt, pages.iterator());
-        }
+        return started.storeByRawJdbc(pages);
     }
 }

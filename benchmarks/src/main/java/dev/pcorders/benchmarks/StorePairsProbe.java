@@ -6,13 +6,10 @@ import dev.pcorders.adapter.persistence.postgres.PostgresStoreSettings;
 import dev.pcorders.adapter.persistence.postgres.TestPostgres;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderScope;
-import dev.pcorders.domain.shared.CorrelationId;
 import dev.pcorders.domain.shared.Page;
-import dev.pcorders.domain.shared.SyncRunId;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -72,28 +69,18 @@ public final class StorePairsProbe {
 
     private static double timeOne(TestPostgres server, OrderScope scope, List<Page<Order>> pages, boolean raw) throws Exception {
         String url = server.newDatabase();
-        String database = url.substring(url.lastIndexOf('/') + 1);
         try (CacheStore store = CacheStore.open(PostgresLocation.of(url, Optional.of(TestPostgres.SUPERUSER),
                 Optional.of(TestPostgres.PASSWORD)), PostgresStoreSettings.defaults())) {
-            Instant startedAt = Instant.now();
-            SyncRunId run = store.runLog().startRun(scope, CorrelationId.random(), startedAt);
-            long scopeId;
-            try (Connection connection = store.openJdbcConnection()) {
-                scopeId = RawJdbcSnapshot.scopeOf(connection, run.value());
-            }
+            StartedRun started = StartedRun.on(store, scope);
             long start = System.nanoTime();
             if (raw) {
-                try (Connection connection = store.openJdbcConnection()) {
-                    RawJdbcSnapshot.write(connection, run.value(), scopeId, startedAt, pages.iterator());
-                }
+                started.storeByRawJdbc(pages);
             } else {
-                store.orderSnapshots().replaceSnapshot(run, scope, pages.iterator());
+                started.storeByRepository(pages);
             }
             return (System.nanoTime() - start) / 1e9;
         } finally {
-            try (Connection admin = server.connect("postgres"); Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
-            }
+            server.dropDatabase(url);
         }
     }
 }

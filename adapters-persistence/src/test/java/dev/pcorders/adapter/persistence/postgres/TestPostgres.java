@@ -99,6 +99,16 @@ public final class TestPostgres implements AutoCloseable {
         return url(name);
     }
 
+    /** Drops the database {@link #newDatabase} named by {@code url}, cutting any connection still open to it. */
+    public void dropDatabase(String url) {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
