@@ -23,7 +23,8 @@ import java.util.stream.StreamSupport;
  * Reads ledger files: Partner Center's new-commerce invoice reconciliation export, or the partner's own
  * ledger ({@code customer_id, order_id, offer_id, quantity[, unit_price, currency, subscription_id]}),
  * told apart by the header row. CSV as RFC 4180 has it, UTF-8 with or without a byte order mark.
- * Rows are read lazily, one at a time, so a file of millions of rows never sits in memory.
+ * Rows are read lazily, a few thousand ahead of the caller on a thread of their own ({@link LedgerReadAhead}), so a
+ * file of millions of rows never sits in memory.
  */
 public final class CsvLedgerSource implements LedgerSource {
 
@@ -47,11 +48,12 @@ public final class CsvLedgerSource implements LedgerSource {
      * {@inheritDoc}
      *
      * <p>The header is read before this returns: a missing file, an unknown format or a missing column
-     * fails here rather than on the first row.
+     * fails here rather than on the first row. The rows are then read on a thread of their own until the stream is
+     * closed or the file ends; close the stream to stop it.
      */
     @Override
     public Stream<LedgerEntry> read(Path ledger, boolean lenient) {
-        LedgerEntries entries = open(ledger, lenient);
+        LedgerReadAhead entries = new LedgerReadAhead(open(ledger, lenient), ledger);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(entries::close);
     }

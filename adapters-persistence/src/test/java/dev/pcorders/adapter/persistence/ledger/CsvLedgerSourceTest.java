@@ -477,7 +477,7 @@ class CsvLedgerSourceTest {
     }
 
     @Test
-    void rowsAreReadOnlyAsTheStreamIsConsumed() {
+    void aBadRowFailsOnlyWhenTheStreamReachesIt() {
         Path file = write(folder, "ledger.csv", "customer_id,order_id,offer_id,quantity",
                 CUSTOMER + ",ord-1,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1",
                 CUSTOMER + ",ord-2,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,not a number");
@@ -491,8 +491,13 @@ class CsvLedgerSourceTest {
     void closingTheStreamClosesTheFile() throws IOException {
         Path fds = Path.of("/proc/self/fd");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc to see open files");
-        Path file = write(folder, "ledger.csv", "customer_id,order_id,offer_id,quantity",
-                CUSTOMER + ",ord-1,CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1");
+        // More rows than are ever read ahead of the caller: the reading thread cannot reach the end and close the file.
+        String[] lines = new String[LedgerReadAhead.BATCH_SIZE * (LedgerReadAhead.BATCHES_AHEAD + 2) + 1];
+        lines[0] = "customer_id,order_id,offer_id,quantity";
+        for (int i = 1; i < lines.length; i++) {
+            lines[i] = CUSTOMER + ",ord-" + i + ",CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1";
+        }
+        Path file = write(folder, "ledger.csv", lines);
 
         Stream<LedgerEntry> entries = source.read(file, false);
         assertThat(openHandlesOn(file)).isEqualTo(1);
