@@ -4,12 +4,14 @@ import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
+import java.time.Instant;
 import java.util.Optional;
 
 /** What the report needs of a cached order, not the order itself: ids, currency, status, and its lines. */
 final class CachedOrder {
     final CustomerId customer;
     final OrderId id;
+    final Instant created;
     final Optional<String> alternateId;
     final Optional<CurrencyCode> currency;
     final boolean cancelled;
@@ -25,6 +27,7 @@ final class CachedOrder {
     CachedOrder(Order order, CustomerId customer, int lineCount) {
         this.customer = customer;
         this.id = order.id();
+        this.created = order.creationDate();
         this.alternateId = order.alternateId();
         this.currency = order.currencyCode();
         this.cancelled = order.isCancelled();

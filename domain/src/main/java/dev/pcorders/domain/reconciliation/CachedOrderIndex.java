@@ -6,6 +6,7 @@ import dev.pcorders.domain.order.OrderLineItem;
 import dev.pcorders.domain.shared.CustomerId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -26,6 +27,10 @@ final class CachedOrderIndex {
     /** A reference the ledger may name an order by (its id or its alternate id), of one customer; compared exactly. */
     record Reference(CustomerId customer, String reference) {
     }
+
+    /** Orders by creation date, then id: within a customer, no two cached orders tie. */
+    private static final Comparator<CachedOrder> OLDER_FIRST =
+            Comparator.comparing((CachedOrder order) -> order.created).thenComparing(order -> order.id.value());
 
     private ReferenceTable byReference = new ReferenceTable(1024);
     /** Later orders answering to a reference already taken (one's id being another's alternate id): rare. */
@@ -82,6 +87,21 @@ final class CachedOrderIndex {
             }
             insert(reference, order);
             return null;
+        }
+
+        /** Puts {@code order} under {@code reference} of its customer in place of the order holding it. */
+        void replace(String reference, CachedOrder order) {
+            int mask = slots.length / 2 - 1;
+            for (int slot = spread(reference.hashCode(), order.customer) & mask; ; slot = (slot + 1) & mask) {
+                String key = (String) slots[2 * slot];
+                if (key == null) {
+                    throw new IllegalStateException("no order holds " + reference);
+                }
+                if (key.equals(reference) && ((CachedOrder) slots[2 * slot + 1]).customer.equals(order.customer)) {
+                    slots[2 * slot + 1] = order;
+                    return;
+                }
+            }
         }
 
         private void insert(String reference, CachedOrder order) {
@@ -186,23 +206,32 @@ final class CachedOrderIndex {
     }
 
     private void index(Reference reference, CachedOrder order) {
-        // Should two cached orders answer to one reference (one's id being the other's alternate id), the
-        // first added keeps it for the offers it has: orders arrive sorted by creation date, so that is the older order.
-        CachedOrder first = byReference.putIfAbsent(reference.reference(), order);
-        if (first != null && first != order) {
-            sharedReferences.computeIfAbsent(reference, r -> new ArrayList<>(1)).add(order);
+        // Should two cached orders answer to one reference (one's id being the other's alternate id), the older holds it
+        // for the offers it has and the others follow, oldest first: whatever order the cache hands the orders over in.
+        CachedOrder holder = byReference.putIfAbsent(reference.reference(), order);
+        if (holder == null || holder == order) {
+            return;
         }
+        List<CachedOrder> others = sharedReferences.computeIfAbsent(reference, r -> new ArrayList<>(1));
+        if (OLDER_FIRST.compare(order, holder) < 0) {
+            byReference.replace(reference.reference(), order);
+            order = holder;
+        }
+        int at = 0;
+        while (at < others.size() && OLDER_FIRST.compare(others.get(at), order) < 0) {
+            at++;
+        }
+        others.add(at, order);
     }
 
-    /** The line of this offer in an order the reference names, or null. */
-    OrderLine find(Reference reference, String offerKey) {
-        CachedOrder first = byReference.get(reference.customer(), reference.reference());
-        if (first == null) {
-            return null;
-        }
-        OrderLine line = first.line(offerKey);
+    /**
+     * The line of this offer in an order the reference names, or null; {@code holder} is the order that holds the
+     * reference ({@link #order}).
+     */
+    OrderLine find(CachedOrder holder, CustomerId customer, String reference, String offerKey) {
+        OrderLine line = holder.line(offerKey);
         if (line == null && !sharedReferences.isEmpty()) {
-            for (CachedOrder later : sharedReferences.getOrDefault(reference, List.of())) {
+            for (CachedOrder later : sharedReferences.getOrDefault(new Reference(customer, reference), List.of())) {
                 line = later.line(offerKey);
                 if (line != null) {
                     break;
@@ -213,14 +242,14 @@ final class CachedOrderIndex {
     }
 
     /** The order that holds the reference, or null. */
-    CachedOrder order(Reference reference) {
-        return byReference.get(reference.customer(), reference.reference());
+    CachedOrder order(CustomerId customer, String reference) {
+        return byReference.get(customer, reference);
     }
 
     /** Every order taking part that answers to the reference, the one that holds it included. */
     List<CachedOrder> ordersNamed(Reference reference) {
         List<CachedOrder> ordersNamed = new ArrayList<>(sharedReferences.getOrDefault(reference, List.of()));
-        Optional.ofNullable(order(reference)).ifPresent(ordersNamed::add);
+        Optional.ofNullable(order(reference.customer(), reference.reference())).ifPresent(ordersNamed::add);
         return ordersNamed;
     }
 

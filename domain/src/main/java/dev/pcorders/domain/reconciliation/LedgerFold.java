@@ -5,7 +5,6 @@ import dev.pcorders.domain.reconciliation.CachedOrderIndex.Reference;
 import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
-import dev.pcorders.domain.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +28,9 @@ final class LedgerFold {
     /** How many offers' match keys {@link #offerKey} keeps before it starts over: far more than a ledger bills. */
     private static final int OFFER_KEYS_KEPT = 4096;
 
+    /** Entries whose look-ups are made together before they are folded (see {@link #foldPending}). */
+    static final int BATCH = 256;
+
     /** A ledger row's key when it matches no cached order line: customer, reference and offer match key. */
     private record UnmatchedKey(CustomerId customer, String reference, String offerKey) {
     }
@@ -48,6 +50,14 @@ final class LedgerFold {
             this.order = order;
         }
     }
+
+    /** Entries taken and not folded yet, with what {@link #foldPending} looked up for each. */
+    private final LedgerEntry[] pending = new LedgerEntry[BATCH];
+    private final String[] pendingReferences = new String[BATCH];
+    private final String[] pendingOfferKeys = new String[BATCH];
+    private final CachedOrder[] pendingOrders = new CachedOrder[BATCH];
+    private final OrderLine[] pendingLines = new OrderLine[BATCH];
+    private int pendingCount;
 
     private final CachedOrderIndex index;
     private final Amount priceTolerance;
@@ -81,7 +91,52 @@ final class LedgerFold {
         this.createdBefore = createdBefore;
     }
 
+    /** Takes one ledger entry; it is folded in with the next entries, at the latest when the fold is next read. */
     void add(LedgerEntry entry) {
+        pending[pendingCount++] = entry;
+        if (pendingCount == BATCH) {
+            foldPending();
+        }
+    }
+
+    /**
+     * Folds the entries taken so far, in the order they came. Their orders and lines are looked up first, in loops that
+     * do nothing else: each look-up waits on memory (a million rows name orders in no order a cache could follow), and
+     * in a short loop the processor has several of those waits in flight at once, where between the folds of whole
+     * rows it had one. Nothing a look-up reads changes while the ledger is folded.
+     */
+    void foldPending() {
+        for (int i = 0; i < pendingCount; i++) {
+            if (pending[i] instanceof LedgerRow row && row.isPurchase()) {
+                String reference = row.orderReference().strip();
+                pendingReferences[i] = reference;
+                pendingOrders[i] = index.order(row.customer(), reference);
+            }
+        }
+        for (int i = 0; i < pendingCount; i++) {
+            if (pendingReferences[i] != null) {
+                LedgerRow row = (LedgerRow) pending[i];
+                pendingOfferKeys[i] = offerKey(row.offerId());
+                pendingLines[i] = pendingOrders[i] == null ? null
+                        : index.find(pendingOrders[i], row.customer(), pendingReferences[i], pendingOfferKeys[i]);
+            }
+        }
+        for (int i = 0; i < pendingCount; i++) {
+            fold(pending[i], pendingOrders[i], pendingLines[i], pendingReferences[i], pendingOfferKeys[i]);
+            pending[i] = null;
+            pendingOrders[i] = null;
+            pendingLines[i] = null;
+            pendingReferences[i] = null;
+            pendingOfferKeys[i] = null;
+        }
+        pendingCount = 0;
+    }
+
+    /**
+     * Folds one entry; for a purchase row, {@code holder} is the order holding its reference (or null), {@code found}
+     * the line of its offer in an order the reference names (or null).
+     */
+    private void fold(LedgerEntry entry, CachedOrder holder, OrderLine found, String reference, String offerKey) {
         ledgerRowsRead++;
         if (entry instanceof LedgerRowError error) {
             rowsInError.add(error);
@@ -91,36 +146,50 @@ final class LedgerFold {
         LedgerRow row = (LedgerRow) entry;
         if (!row.isPurchase()) {
             notCompared.merge(row.chargeType().orElseThrow().strip(), 1L, Long::sum);
-            amount(row, row.currency()).ifPresent(money -> tieOut.notCompared(money.currency(), money.amount()));
+            CurrencyCode currency = row.currency().orElse(null);
+            BigDecimal amount = amount(row, currency);
+            if (amount != null) {
+                tieOut.notCompared(currency, amount);
+            }
             return;
         }
-        String reference = row.orderReference().strip();
-        String offerKey = offerKey(row.offerId());
-        Reference named = new Reference(row.customer(), reference);
-        OrderLine line = index.find(named, offerKey);
-        CachedOrder order = line != null ? line.order : index.order(named);
-        if (line == null && (index.isOutsideWindow(named) || order == null && orderDateOutsideWindow(row))) {
+        OrderLine line = found;
+        CachedOrder order = line != null ? line.order : holder;
+        if (line == null && (index.isOutsideWindow(new Reference(row.customer(), reference))
+                || order == null && orderDateOutsideWindow(row))) {
             rowsOutsideWindow++;
-            amount(row, row.currency()).ifPresent(money -> tieOut.outsideWindow(money.currency(), money.amount()));
+            CurrencyCode currency = row.currency().orElse(null);
+            BigDecimal amount = amount(row, currency);
+            if (amount != null) {
+                tieOut.outsideWindow(currency, amount);
+            }
             return;
         }
-        Optional<CurrencyCode> orderCurrency = order == null ? Optional.empty() : order.currency;
-        Optional<Money> amount = amount(row, row.currency().or(() -> orderCurrency));
-        amount.ifPresentOrElse(money -> tieOut.ledger(money.currency(), money.amount()), () -> rowsWithoutAmount++);
+        // Plain values, not Optionals and a Money, from here on: this runs for every row of the ledger.
+        CurrencyCode orderCurrency = order == null ? null : order.currency.orElse(null);
+        CurrencyCode rowCurrency = row.currency().orElse(null);
+        CurrencyCode currency = rowCurrency != null ? rowCurrency : orderCurrency;
+        BigDecimal amount = amount(row, currency);
+        if (amount != null) {
+            tieOut.ledger(currency, amount);
+        } else {
+            rowsWithoutAmount++;
+        }
         if (line == null) {
             unmatched.computeIfAbsent(new UnmatchedKey(row.customer(), reference, offerKey),
                     k -> new Unmatched(row, reference, order)).addRow(row);
-            amount.ifPresent(money -> tieOut.explain(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, row.customer(), money.currency(),
-                    money.amount()));
+            if (amount != null) {
+                tieOut.explain(DiscrepancyKind.MISSING_IN_PARTNER_CENTER, row.customer(), currency, amount);
+            }
             return;
         }
         line.addRow(row);
         if (line.ledgerReference == null) {
             line.ledgerReference = line.order.ownReference(reference);
         }
-        boolean foreign = row.currency().isPresent() && orderCurrency.isPresent() && !row.currency().get().equals(orderCurrency.get());
+        boolean foreign = rowCurrency != null && orderCurrency != null && !rowCurrency.equals(orderCurrency);
         if (foreign) {
-            line.otherCurrencies = added(line.otherCurrencies, row.currency().get());
+            line.otherCurrencies = added(line.otherCurrencies, rowCurrency);
         }
         // Line items of one offer may carry different prices; a ledger price is fine if it is near any of them.
         boolean priceOutside = row.unitPrice().isPresent() && line.priced && !nearAnyUnitPrice(row.unitPrice().get(), line);
@@ -130,15 +199,19 @@ final class LedgerFold {
         if (line.order.cancelled || foreign) {
             // Nothing is owed for a cancelled order, and the order's currency holds nothing of another: the whole amount is the kind's.
             DiscrepancyKind kind = line.order.cancelled ? DiscrepancyKind.BILLED_BUT_CANCELLED : DiscrepancyKind.CURRENCY_MISMATCH;
-            amount.ifPresent(money -> tieOut.explain(kind, row.customer(), money.currency(), money.amount()));
+            if (amount != null) {
+                tieOut.explain(kind, row.customer(), currency, amount);
+            }
         }
-        if (line.order.cancelled || !line.priced || orderCurrency.isEmpty()) {
+        if (line.order.cancelled || !line.priced || orderCurrency == null) {
             return; // the line's amounts, if any, are the residue: Partner Center's side has none to compare
         }
         if (line.moreUnitPrices != null) {
-            amount.filter(money -> !foreign).ifPresent(money -> severalPricesAmounts.merge(line, money.amount(), BigDecimal::add));
+            if (amount != null && !foreign) {
+                severalPricesAmounts.merge(line, amount, BigDecimal::add);
+            }
         } else {
-            line.explainRow(row, orderCurrency.get(), foreign, priceOutside, tieOut);
+            line.explainRow(row, orderCurrency, foreign, priceOutside, tieOut);
         }
     }
 
@@ -173,12 +246,12 @@ final class LedgerFold {
         ledgerRowsRead++;
     }
 
-    /** Quantity times unit price in {@code currency}; empty when the row has no price or no currency can be told. */
-    private static Optional<Money> amount(LedgerRow row, Optional<CurrencyCode> currency) {
-        if (row.unitPrice().isEmpty() || currency.isEmpty()) {
-            return Optional.empty();
+    /** Quantity times unit price; null when the row has no price or no currency can be told ({@code currency} null). */
+    private static BigDecimal amount(LedgerRow row, CurrencyCode currency) {
+        if (currency == null || row.unitPrice().isEmpty()) {
+            return null;
         }
-        return Optional.of(new Money(row.unitPrice().get().value().multiply(BigDecimal.valueOf(row.quantity())), currency.get()));
+        return row.unitPrice().get().value().multiply(BigDecimal.valueOf(row.quantity()));
     }
 
     /** Whether the row's own order date (UTC) lies wholly outside the creation window; false without a date or a window. */
@@ -199,7 +272,9 @@ final class LedgerFold {
         }
         Reference named = new Reference(key.customer(), key.orderReference().strip());
         if (key.offerId().isPresent()) {
-            OrderLine line = index.find(named, key.offerId().get().matchKey());
+            CachedOrder holder = index.order(named.customer(), named.reference());
+            OrderLine line = holder == null ? null
+                    : index.find(holder, named.customer(), named.reference(), key.offerId().get().matchKey());
             if (line != null) {
                 line.rowsInError = true;
             }
@@ -226,35 +301,43 @@ final class LedgerFold {
     }
 
     Collection<Unmatched> unmatched() {
+        foldPending();
         return unmatched.values();
     }
 
     Map<String, Long> notCompared() {
+        foldPending();
         return notCompared;
     }
 
     List<LedgerRowError> rowsInError() {
+        foldPending();
         return rowsInError;
     }
 
     long rowsOutsideWindow() {
+        foldPending();
         return rowsOutsideWindow;
     }
 
     /** What the rows of a line with several unit prices came to in the order's currency; zero for any other line. */
     BigDecimal severalPricesAmount(OrderLine line) {
+        foldPending();
         return severalPricesAmounts.getOrDefault(line, BigDecimal.ZERO);
     }
 
     TieOut tieOut() {
+        foldPending();
         return tieOut;
     }
 
     long ledgerRowsRead() {
+        foldPending();
         return ledgerRowsRead;
     }
 
     long rowsWithoutAmount() {
+        foldPending();
         return rowsWithoutAmount;
     }
 }

@@ -124,6 +124,8 @@ public final class Reconciliation {
     public void retainCustomers(Set<CustomerId> customers) {
         Objects.requireNonNull(customers, "customers");
         Set<CustomerId> kept = Set.copyOf(customers);
+        // Rows still waiting to be folded must meet the orders they name before any is forgotten.
+        ledger.foldPending();
         orders.retainCustomers(kept);
         subscriptions.retainCustomers(kept);
     }

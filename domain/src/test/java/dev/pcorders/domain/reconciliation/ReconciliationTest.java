@@ -1,5 +1,6 @@
 package dev.pcorders.domain.reconciliation;
 
+import static dev.pcorders.domain.order.TestOrders.CREATED;
 import static dev.pcorders.domain.order.TestOrders.CUSTOMER;
 import static dev.pcorders.domain.order.TestOrders.OFFER;
 import static dev.pcorders.domain.order.TestOrders.OTHER_CUSTOMER;
@@ -23,10 +24,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReconciliationTest {
 
     private static final Amount TOLERANCE = Amount.parse("0.01");
+    /** OFFER's product and availability with another SKU: a third offer. */
+    private static final OfferId SKU_OFFER = OfferId.parse("CFQ7TTC0LH18:0002:CFQ7TTC0K5BF");
 
     /** An order of {@code quantity} x {@link dev.pcorders.domain.order.TestOrders#OFFER} at 2.50 USD. */
     private static Order order(String id, int quantity) {
@@ -304,12 +309,28 @@ class ReconciliationTest {
     }
 
     @Test
-    void aReferenceSharedByTwoOrdersGoesToTheFirstAddedForTheOffersItHas() {
-        // The older order's alternate id is the newer order's id: each keeps matching its own offers.
-        Order older = anOrder("o1").alternateId("o2").lineItems(List.of(aLineItem(0).quantity(1).build())).build();
-        Order newer = anOrder("o2").lineItems(List.of(aLineItem(0).quantity(2).build(),
-                aLineItem(1).offerId(OTHER_OFFER).quantity(3).build())).build();
-        ReconciliationReport report = reconcile(List.of(older, newer),
+    void lineNumbersBeyondWhatAnIntHoldsAreKeptExactly() {
+        long far = Integer.MAX_VALUE + 10L;
+        ReconciliationReport report = reconcile(List.of(order("o1", 1)), row(2, "o1", OFFER, 1, null, null),
+                row(far, "o1", OFFER, 1, null, null), row(far + 1, "o1", OFFER, 1, null, null));
+
+        assertThat(report.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.QUANTITY_MISMATCH);
+            assertThat(d.ledgerLines()).containsExactly(2L, far, far + 1);
+        });
+    }
+
+    @ParameterizedTest(name = "older added first: {0}")
+    @ValueSource(booleans = {true, false})
+    void aReferenceSharedByTwoOrdersGoesToTheOlderForTheOffersItHas(boolean olderFirst) {
+        // The older order's alternate id is the newer order's id: each keeps matching its own offers, whatever order the
+        // cache hands them over in. The older one's id sorts after the newer one's, so only the date can decide.
+        Order older = anOrder("o9").creationDate(CREATED).alternateId("o2")
+                .lineItems(List.of(aLineItem(0).quantity(1).build())).build();
+        Order newer = anOrder("o2").creationDate(CREATED.plusSeconds(60))
+                .lineItems(List.of(aLineItem(0).quantity(2).build(), aLineItem(1).offerId(OTHER_OFFER).quantity(3).build()))
+                .build();
+        ReconciliationReport report = reconcile(olderFirst ? List.of(older, newer) : List.of(newer, older),
                 row(2, "o2", OFFER, 1, null, null),
                 row(3, "o2", OTHER_OFFER, 3, null, null));
 
@@ -318,6 +339,32 @@ class ReconciliationTest {
             assertThat(d.kind()).isEqualTo(DiscrepancyKind.MISSING_IN_LEDGER);
             assertThat(d.orderId()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo("o2"));
             assertThat(d.offerId()).isEqualTo(OFFER);
+        });
+    }
+
+    @ParameterizedTest(name = "added in order {0}")
+    @ValueSource(strings = {"abc", "acb", "bac", "bca", "cab", "cba"})
+    void ordersSharingAReferenceAreTriedOldestFirstWhateverTheOrderTheyWereAddedIn(String additionOrder) {
+        // Three orders answer to "r": a (oldest) by its alternate id, b and c by id and alternate id; only c has OTHER_OFFER
+        // and only b and c have SKU_OFFER, so a row of SKU_OFFER must land on b, the older of the two.
+        Map<Character, Order> orders = Map.of(
+                'a', anOrder("a").creationDate(CREATED).alternateId("r")
+                        .lineItems(List.of(aLineItem(0).quantity(1).build())).build(),
+                'b', anOrder("r").creationDate(CREATED.plusSeconds(1))
+                        .lineItems(List.of(aLineItem(0).offerId(SKU_OFFER).quantity(2).build())).build(),
+                'c', anOrder("c").creationDate(CREATED.plusSeconds(2)).alternateId("r")
+                        .lineItems(List.of(aLineItem(0).offerId(SKU_OFFER).quantity(5).build(),
+                                aLineItem(1).offerId(OTHER_OFFER).quantity(3).build())).build());
+        List<Order> added = additionOrder.chars().mapToObj(c -> orders.get((char) c)).toList();
+
+        ReconciliationReport report = reconcile(added, row(2, "r", OFFER, 1, null, null), row(3, "r", SKU_OFFER, 2, null, null),
+                row(4, "r", OTHER_OFFER, 3, null, null));
+
+        assertThat(report.matched()).isEqualTo(3);
+        assertThat(report.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.MISSING_IN_LEDGER);
+            assertThat(d.orderId()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo("c"));
+            assertThat(d.offerId()).isEqualTo(SKU_OFFER);
         });
     }
 
