@@ -32,6 +32,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -100,6 +101,10 @@ class SqliteOrderStoreTest {
             assertThat(whole).extracting(cached -> cached.order().links()).as("the fixture has links to leave out")
                     .anyMatch(links -> !links.equals(OrderLinks.NONE));
             assertThat(toMatch).hasSameSizeAs(whole);
+            // Orders to match come in the store's order, not necessarily that of forEachOrder.
+            Comparator<CachedOrder> byId = Comparator.comparing(cached -> cached.order().id().value());
+            whole.sort(byId);
+            toMatch.sort(byId);
             for (int i = 0; i < whole.size(); i++) {
                 Order order = whole.get(i).order();
                 Order withoutLinks = order.toBuilder().links(OrderLinks.NONE)

@@ -28,11 +28,11 @@ public interface CachedOrderReader {
     void forEachOrder(OrderCriteria criteria, Consumer<CachedOrder> action);
 
     /**
-     * As {@link #forEachOrder}, except that each order may come without what matching it against a ledger never
-     * reads: the links of the order, and of its line items everything but the number, offer, quantity and pricing
-     * (left absent). The order's own fields are as {@code forEachOrder} gives them. For reconciliation, which reads
-     * every cached order of the customers taking part; a store whose orders cost nothing extra to read whole need not
-     * override it.
+     * As {@link #forEachOrder}, except that the orders may come in any order, and each may come without what matching it
+     * against a ledger never reads: the links of the order, and of its line items everything but the number, offer,
+     * quantity and pricing (left absent). The order's own fields are as {@code forEachOrder} gives them. For
+     * reconciliation, which reads every cached order of the customers taking part and needs them in no order (sorting
+     * them all was a large part of the read); a store whose orders cost nothing extra to read whole need not override it.
      */
     default void forEachOrderToMatch(OrderCriteria criteria, Consumer<CachedOrder> action) {
         forEachOrder(criteria, action);
