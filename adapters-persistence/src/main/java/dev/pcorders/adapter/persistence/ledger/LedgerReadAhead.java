@@ -58,7 +58,9 @@ final class LedgerReadAhead implements Iterator<LedgerEntry>, AutoCloseable {
                 RuntimeException failure = null;
                 try {
                     while (size < BATCH_SIZE && source.hasNext()) {
-                        entries[size++] = source.next();
+                        // Read first: an entry that fails must not take a place in the batch.
+                        LedgerEntry entry = source.next();
+                        entries[size++] = entry;
                     }
                     last = size < BATCH_SIZE;
                 } catch (RuntimeException e) {

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -61,16 +60,25 @@ final class RowFields {
 
     /** A required, non-blank value. */
     String text(String column) throws BadFieldException {
-        return optionalText(column).orElseThrow(() -> new BadFieldException(column, "a value is required"));
+        String value = textOrNull(column);
+        if (value == null) {
+            throw new BadFieldException(column, "a value is required");
+        }
+        return value;
     }
 
     Optional<String> optionalText(String column) {
-        OptionalInt position = header.position(column);
-        if (position.isEmpty()) {
-            return Optional.empty();
+        return Optional.ofNullable(textOrNull(column));
+    }
+
+    /** The stripped value, or null when blank or the column is absent: every value of every row is read through here. */
+    private String textOrNull(String column) {
+        int position = header.positionOrAbsent(column);
+        if (position == LedgerHeader.ABSENT) {
+            return null;
         }
-        String value = row.fields().get(position.getAsInt()).strip();
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        String value = row.fields().get(position).strip();
+        return value.isEmpty() ? null : value;
     }
 
     CustomerId customerId(String column) throws BadFieldException {
@@ -123,11 +131,14 @@ final class RowFields {
     }
 
     Optional<Amount> unitPrice(String column) throws BadFieldException {
-        Optional<String> value = optionalText(column);
-        if (value.isPresent() && !isDecimal(value.get())) {
-            throw new BadFieldException(column, "must be a decimal number such as 12.50, got " + InputQuote.quote(value.get()));
+        String value = textOrNull(column);
+        if (value == null) {
+            return Optional.empty();
         }
-        return value.map(Amount::parse);
+        if (!isDecimal(value)) {
+            throw new BadFieldException(column, "must be a decimal number such as 12.50, got " + InputQuote.quote(value));
+        }
+        return Optional.of(Amount.parse(value));
     }
 
     /** Whether {@code value} matches {@link #QUANTITY}; checked by hand, as every row asks (RowFieldsPropertyTest). */
@@ -175,9 +186,9 @@ final class RowFields {
     }
 
     Optional<CurrencyCode> currency(String column) throws BadFieldException {
-        Optional<String> value = optionalText(column);
+        String value = textOrNull(column);
         try {
-            return value.map(CurrencyCode::of);
+            return value == null ? Optional.empty() : Optional.of(CurrencyCode.of(value));
         } catch (IllegalArgumentException e) {
             throw new BadFieldException(column, e.getMessage());
         }
