@@ -40,9 +40,9 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * The read of {@code forEachOrderToMatch}: one query joining the matching orders to their line items, in the orders'
- * storage order and then line item position, streamed off the JDBC result set (a few thousand rows fetched at a time, and
- * taken off it by a thread of its own, see {@link RowsReadAhead}) and folded into one {@link CachedOrder} per order as its
- * last row goes by. Only the columns matching reads are selected,
+ * storage order and then line item number (each order's items put back in list position), streamed off the JDBC result
+ * set (a few thousand rows fetched at a time, and taken off it by a thread of its own, see {@link RowsReadAhead}) and
+ * folded into one {@link CachedOrder} per order as its last row goes by. Only the columns matching reads are selected,
  * and they are read by position, without a jOOQ record per row; offer ids, currencies, customers and prices that
  * repeat are parsed once per read (the caches are emptied when they grow, so memory stays flat however large the
  * cache). Runs inside the caller's read transaction, so the orders are one committed state. Standard SQL only: the
@@ -91,6 +91,7 @@ final class OrdersToMatchReader {
     private static final int EXTENDED_PRICE = 29;
     private static final int PRICE = 30;
     private static final int PRORATED_PRICE = 31;
+    private static final int LIST_POSITION = 32;
 
     private final Map<String, OfferId> offers = new HashMap<>();
     private final Map<String, Optional<Amount>> amounts = new HashMap<>();
@@ -114,13 +115,14 @@ final class OrdersToMatchReader {
                         O.HAS_CLIENT, O.CLIENT_DEVICE_FAMILY, O.CLIENT_MARKETPLACE_COUNTRY, O.CLIENT_NAME, O.ETAG,
                         O.OBJECT_TYPE, O.PRICES_AS_OF,
                         LI.LINE_ITEM_NUMBER, LI.OFFER_ID, LI.QUANTITY, LI.HAS_PRICING, LI.LIST_PRICE,
-                        LI.DISCOUNTED_PRICE, LI.EXTENDED_PRICE, LI.PRICE, LI.PRORATED_PRICE)
+                        LI.DISCOUNTED_PRICE, LI.EXTENDED_PRICE, LI.PRICE, LI.PRORATED_PRICE, LI.LIST_POSITION)
                 .from(O)
                 .leftJoin(LI).on(LI.ORDER_ROW_ID.eq(O.ROW_ID))
                 .where(CachedOrderQueries.matching(criteria))
-                // The orders' storage order, which keeps each order's rows together at no cost: sorting a join of every
-                // cached line item by creation date was about a fifth of this read on SQLite, and matching needs no order.
-                .orderBy(O.ROW_ID, LI.LIST_POSITION)
+                // Both keys' own order, so nothing is sorted: by creation date, a sort of every cached line item was about
+                // a fifth of this read on SQLite, and by list position a sort within each order half the rest. Matching
+                // needs the orders in no order; each order's items are put back in list position as they are read.
+                .orderBy(O.ROW_ID, LI.LINE_ITEM_NUMBER)
                 .fetchSize(FETCH_SIZE);
     }
 
@@ -128,7 +130,7 @@ final class OrdersToMatchReader {
      * The values of one row, as the reading thread took them: the order's own columns (by position) only on the first
      * row of each order, null on the rows after it.
      */
-    private record MatchRow(String[] order, boolean hasClient, boolean hasLineItem, int lineItemNumber,
+    private record MatchRow(String[] order, boolean hasClient, boolean hasLineItem, int lineItemNumber, int listPosition,
                             String offerId, int quantity, boolean hasPricing, String listPrice, String discountedPrice,
                             String extendedPrice, String price, String proratedPrice) {
     }
@@ -143,6 +145,7 @@ final class OrdersToMatchReader {
             Optional<Instant> pricesAsOf = Optional.empty();
             String pricesAsOfText = null;
             List<OrderLineItem> items = null;
+            List<Integer> positions = new ArrayList<>(8);
             for (MatchRow row = ahead.next(); row != null; row = ahead.next()) {
                 if (row.order() != null) {
                     if (order != null) {
@@ -159,9 +162,16 @@ final class OrdersToMatchReader {
                         pricesAsOfText = prices;
                     }
                     items = new ArrayList<>(8);
+                    positions.clear();
                 }
                 if (row.hasLineItem()) {
-                    items.add(lineItem(row));
+                    // In list position, as the other reads give them: rows come in line item number order, mostly the same.
+                    int at = positions.size();
+                    while (at > 0 && positions.get(at - 1) > row.listPosition()) {
+                        at--;
+                    }
+                    positions.add(at, row.listPosition());
+                    items.add(at, lineItem(row));
                 }
             }
             if (order != null) {
@@ -189,10 +199,10 @@ final class OrdersToMatchReader {
         }
         int number = rows.getInt(LINE_ITEM_NUMBER);
         if (rows.wasNull()) {
-            return new MatchRow(order, hasClient, false, 0, null, 0, false, null, null, null, null, null);
+            return new MatchRow(order, hasClient, false, 0, 0, null, 0, false, null, null, null, null, null);
         }
         boolean hasPricing = rows.getBoolean(HAS_PRICING);
-        return new MatchRow(order, hasClient, true, number, rows.getString(OFFER_ID), rows.getInt(QUANTITY),
+        return new MatchRow(order, hasClient, true, number, rows.getInt(LIST_POSITION), rows.getString(OFFER_ID), rows.getInt(QUANTITY),
                 hasPricing, hasPricing ? rows.getString(LIST_PRICE) : null,
                 hasPricing ? rows.getString(DISCOUNTED_PRICE) : null, hasPricing ? rows.getString(EXTENDED_PRICE) : null,
                 hasPricing ? rows.getString(PRICE) : null, hasPricing ? rows.getString(PRORATED_PRICE) : null);
