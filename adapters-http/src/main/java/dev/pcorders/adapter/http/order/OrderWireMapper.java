@@ -2,16 +2,13 @@ package dev.pcorders.adapter.http.order;
 
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.blankToNull;
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.coded;
-import static dev.pcorders.adapter.http.wire.SharedWireMapper.link;
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.optional;
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.required;
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.violation;
 
 import dev.pcorders.adapter.http.order.wire.ClientDto;
-import dev.pcorders.adapter.http.order.wire.LineItemLinksDto;
 import dev.pcorders.adapter.http.order.wire.OrderDto;
 import dev.pcorders.adapter.http.order.wire.OrderLineItemDto;
-import dev.pcorders.adapter.http.order.wire.OrderLinksDto;
 import dev.pcorders.adapter.http.order.wire.PricingDto;
 import dev.pcorders.adapter.http.order.wire.PurchaseCommitmentDto;
 import dev.pcorders.adapter.http.wire.JsonPath;
@@ -20,13 +17,11 @@ import dev.pcorders.adapter.http.wire.WireDates;
 import dev.pcorders.adapter.http.wire.WireFormatViolation;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.ClientContext;
-import dev.pcorders.domain.order.LineItemLinks;
 import dev.pcorders.domain.order.LineItemTransactionType;
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.OrderLineItem;
-import dev.pcorders.domain.order.OrderLinks;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.OrderTransactionType;
 import dev.pcorders.domain.order.Pricing;
@@ -82,7 +77,7 @@ final class OrderWireMapper {
                     .transactionType(coded(OrderTransactionType.class, dto.transactionType()))
                     .client(client(dto.client()))
                     .lineItems(lineItems)
-                    .links(orderLinks(dto.links()))
+                    .links(dto.links())
                     .attributes(SharedWireMapper.attributes(dto.attributes()))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -110,7 +105,7 @@ final class OrderWireMapper {
                     .attestationAccepted(dto.attestationAccepted())
                     .customTermEndDate(optional(blankToNull(dto.customTermEndDate()), path, "customTermEndDate",
                             WireDates::date))
-                    .links(lineItemLinks(dto.links()))
+                    .links(dto.links())
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw violation(e, path.toString());
@@ -152,16 +147,6 @@ final class OrderWireMapper {
     private static ClientContext client(ClientDto dto) {
         return dto == null ? null : new ClientContext(Optional.ofNullable(dto.deviceFamily()),
                 Optional.ofNullable(dto.marketplaceCountry()), Optional.ofNullable(dto.name()));
-    }
-
-    private static OrderLinks orderLinks(OrderLinksDto dto) {
-        return dto == null ? null : new OrderLinks(link(dto.self()), link(dto.provisioningStatus()),
-                link(dto.patchOperation()));
-    }
-
-    private static LineItemLinks lineItemLinks(LineItemLinksDto dto) {
-        return dto == null ? null : new LineItemLinks(link(dto.product()), link(dto.sku()), link(dto.availability()),
-                link(dto.subscription()), link(dto.provisioningStatus()), link(dto.activationLinks()));
     }
 
     // The domain copies the map in order and rejects nulls, so only a map that holds nulls needs a filtered copy here.

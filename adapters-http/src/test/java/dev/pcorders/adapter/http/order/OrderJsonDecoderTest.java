@@ -392,6 +392,17 @@ class OrderJsonDecoderTest {
         }
 
         @Test
+        void aLinkOfTheWrongShapeIsMalformedAndSaysWhereInTheBody() {
+            String badLink = order("", ",\"links\":{\"Sku\":{\"uri\":\"/s\",\"headers\":{\"key\":\"k\"}}}");
+            String collection = "{\"items\":[" + order("", "") + ",\n" + badLink + "]}";
+
+            assertThatThrownBy(() -> decoder.decodeCollection(json(collection), 1))
+                    .isInstanceOfSatisfying(MalformedResponse.class, e -> assertThat(e.getMessage())
+                            .contains("not a valid OrderCollection document").contains("expected START_ARRAY")
+                            .contains("line: 2"));
+        }
+
+        @Test
         void wrongTypesAndBrokenJsonAreMalformed() {
             for (String body : List.of("", "null", "[]", "{\"items\":{}}", "{\"items\":[1]}", "{\"totalCount\":\"many\"}",
                     "{\"items\":[{\"lineItems\":\"x\"}]}", "{\"items\":[", "<html>oops</html>", "{\"totalCount\":-1}")) {

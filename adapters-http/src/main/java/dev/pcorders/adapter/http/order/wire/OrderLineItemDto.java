@@ -1,6 +1,8 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.IndexedWireReader;
 import dev.pcorders.adapter.http.wire.WireReader;
+import dev.pcorders.domain.order.LineItemLinks;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -26,13 +28,13 @@ public record OrderLineItemDto(
         String promotionId,
         Boolean attestationAccepted,
         String customTermEndDate,
-        LineItemLinksDto links) {
+        LineItemLinks links) {
 
     static final Reader READER = new Reader();
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<OrderLineItemDto> {
+    static final class Reader extends IndexedWireReader<OrderLineItemDto> {
 
         @Override
         protected int propertyCount() {
@@ -73,7 +75,7 @@ public record OrderLineItemDto(
                 case 11 -> PurchaseCommitmentDto.READER.readNullable(value);
                 case 12 -> RenewsToDto.READER.readNullable(value);
                 case 14 -> bool(value);
-                default -> LineItemLinksDto.READER.readNullable(value);
+                default -> LineItemLinksReader.READER.readNullable(value);
             };
         }
 
@@ -85,7 +87,7 @@ public record OrderLineItemDto(
                     (String) values[5], (String) values[6], (Integer) values[7], (String) values[8],
                     (Map<String, String>) values[9], (PricingDto) values[10], (PurchaseCommitmentDto) values[11],
                     (RenewsToDto) values[12], (String) values[13], (Boolean) values[14], (String) values[15],
-                    (LineItemLinksDto) values[16]);
+                    (LineItemLinks) values[16]);
         }
     }
 }
