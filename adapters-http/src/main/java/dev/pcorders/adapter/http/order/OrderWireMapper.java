@@ -17,11 +17,13 @@ import dev.pcorders.adapter.http.wire.WireDates;
 import dev.pcorders.adapter.http.wire.WireFormatViolation;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.ClientContext;
+import dev.pcorders.domain.order.LineItemLinks;
 import dev.pcorders.domain.order.LineItemTransactionType;
 import dev.pcorders.domain.order.OfferId;
 import dev.pcorders.domain.order.Order;
 import dev.pcorders.domain.order.OrderId;
 import dev.pcorders.domain.order.OrderLineItem;
+import dev.pcorders.domain.order.OrderLinks;
 import dev.pcorders.domain.order.OrderStatus;
 import dev.pcorders.domain.order.OrderTransactionType;
 import dev.pcorders.domain.order.Pricing;
@@ -31,6 +33,7 @@ import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.InputQuote;
+import dev.pcorders.domain.shared.ResourceAttributes;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -65,21 +68,18 @@ final class OrderWireMapper {
                 lineItems.add(lineItem(items.get(i), path.element("lineItems", i)));
             }
         }
+        // The record's constructor, not its builder: the builder copies every field and wraps each again, per order.
         try {
-            return Order.builder(id, customer, created.toInstant())
-                    .creationDate(created)
-                    .alternateId(dto.alternateId())
-                    .billingCycle(coded(BillingCycle.class, dto.billingCycle()))
-                    .currencyCode(optional(blankToNull(dto.currencyCode()), path, "currencyCode", CurrencyCode::of))
-                    .currencySymbol(dto.currencySymbol())
-                    .status(coded(OrderStatus.class, dto.status()))
-                    .totalPrice(amount(dto.totalPrice(), path, "totalPrice"))
-                    .transactionType(coded(OrderTransactionType.class, dto.transactionType()))
-                    .client(client(dto.client()))
-                    .lineItems(lineItems)
-                    .links(dto.links())
-                    .attributes(SharedWireMapper.attributes(dto.attributes()))
-                    .build();
+            return new Order(id, Optional.ofNullable(dto.alternateId()), customer,
+                    Optional.ofNullable(coded(BillingCycle.class, dto.billingCycle())),
+                    Optional.ofNullable(optional(blankToNull(dto.currencyCode()), path, "currencyCode", CurrencyCode::of)),
+                    Optional.ofNullable(dto.currencySymbol()), created.toInstant(), created.getOffset(),
+                    Optional.ofNullable(coded(OrderStatus.class, dto.status())),
+                    Optional.ofNullable(amount(dto.totalPrice(), path, "totalPrice")),
+                    Optional.ofNullable(coded(OrderTransactionType.class, dto.transactionType())),
+                    Optional.ofNullable(client(dto.client())), lineItems,
+                    dto.links() == null ? OrderLinks.NONE : dto.links(),
+                    dto.attributes() == null ? ResourceAttributes.NONE : SharedWireMapper.attributes(dto.attributes()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw violation(e, path.toString());
         }
@@ -89,24 +89,20 @@ final class OrderWireMapper {
         int number = required(dto.lineItemNumber(), path, "lineItemNumber", Function.identity());
         OfferId offer = required(dto.offerId(), path, "offerId", OfferId::parse);
         int quantity = required(dto.quantity(), path, "quantity", Function.identity());
+        // The record's constructor, not its builder: per line item the builder cost a copy of 17 fields.
         try {
-            return OrderLineItem.builder(number, offer, quantity)
-                    .subscriptionId(dto.subscriptionId())
-                    .parentSubscriptionId(dto.parentSubscriptionId())
-                    .termDuration(dto.termDuration())
-                    .transactionType(coded(LineItemTransactionType.class, dto.transactionType()))
-                    .friendlyName(dto.friendlyName())
-                    .partnerIdOnRecord(dto.partnerIdOnRecord())
-                    .provisioningContext(withoutNulls(dto.provisioningContext()))
-                    .pricing(pricing(dto.pricing(), path))
-                    .purchaseCommitment(commitment(dto.purchaseCommitment(), path))
-                    .renewsTo(dto.renewsTo() == null ? null : new RenewsTo(Optional.ofNullable(dto.renewsTo().termDuration())))
-                    .promotionId(dto.promotionId())
-                    .attestationAccepted(dto.attestationAccepted())
-                    .customTermEndDate(optional(blankToNull(dto.customTermEndDate()), path, "customTermEndDate",
-                            WireDates::date))
-                    .links(dto.links())
-                    .build();
+            return new OrderLineItem(number, offer, Optional.ofNullable(dto.subscriptionId()),
+                    Optional.ofNullable(dto.parentSubscriptionId()), Optional.ofNullable(dto.termDuration()),
+                    Optional.ofNullable(coded(LineItemTransactionType.class, dto.transactionType())),
+                    Optional.ofNullable(dto.friendlyName()), quantity, Optional.ofNullable(dto.partnerIdOnRecord()),
+                    withoutNulls(dto.provisioningContext()), Optional.ofNullable(pricing(dto.pricing(), path)),
+                    Optional.ofNullable(commitment(dto.purchaseCommitment(), path)),
+                    dto.renewsTo() == null ? Optional.empty()
+                            : Optional.of(new RenewsTo(Optional.ofNullable(dto.renewsTo().termDuration()))),
+                    Optional.ofNullable(dto.promotionId()), Optional.ofNullable(dto.attestationAccepted()),
+                    Optional.ofNullable(optional(blankToNull(dto.customTermEndDate()), path, "customTermEndDate",
+                            WireDates::date)),
+                    dto.links() == null ? LineItemLinks.NONE : dto.links());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw violation(e, path.toString());
         }
