@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,13 @@ final class OrderWireMapper {
 
     // Amounts beyond this scale are not prices; toPlainString of 1e999999999 would also eat the heap.
     private static final int MAX_AMOUNT_SCALE = 64;
+
+    // A customer's line items name a few hundred offers at most, each many times over: parsing an offer id (three
+    // substrings, each part checked twice) was the largest part of mapping a line item. OfferId is an immutable value,
+    // so the one parsed first serves every later line item with the same text. Bounded, and emptied when full, so
+    // ids that never repeat cost a lookup more than before, and never memory.
+    private static final int OFFER_MEMO_LIMIT = 4096;
+    private static final Map<String, OfferId> OFFERS = new ConcurrentHashMap<>();
 
     private OrderWireMapper() {
     }
@@ -87,7 +95,7 @@ final class OrderWireMapper {
 
     private static OrderLineItem lineItem(OrderLineItemDto dto, JsonPath path) {
         int number = required(dto.lineItemNumber(), path, "lineItemNumber", Function.identity());
-        OfferId offer = required(dto.offerId(), path, "offerId", OfferId::parse);
+        OfferId offer = required(dto.offerId(), path, "offerId", OrderWireMapper::offer);
         int quantity = required(dto.quantity(), path, "quantity", Function.identity());
         // The record's constructor, not its builder: per line item the builder cost a copy of 17 fields.
         try {
@@ -106,6 +114,19 @@ final class OrderWireMapper {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw violation(e, path.toString());
         }
+    }
+
+    private static OfferId offer(String text) {
+        OfferId known = OFFERS.get(text);
+        if (known != null) {
+            return known;
+        }
+        OfferId parsed = OfferId.parse(text);
+        if (OFFERS.size() >= OFFER_MEMO_LIMIT) {
+            OFFERS.clear();
+        }
+        OFFERS.put(text, parsed);
+        return parsed;
     }
 
     private static Pricing pricing(PricingDto dto, JsonPath item) {

@@ -403,6 +403,23 @@ class OrderJsonDecoderTest {
         }
 
         @Test
+        void offerIdsSeenBeforeAreTheSameValuesAndABlankOneStillNamesItsPath() {
+            String catalog = "DZH318Z0BQ4B:000Z:DZH318Z0DSPL";
+            String threeLines = order("", "").replace("\"quantity\":1}]", "\"quantity\":1},{\"lineItemNumber\":1,"
+                    + "\"offerId\":\"" + catalog + "\",\"quantity\":1},{\"lineItemNumber\":2,\"offerId\":\"odd:shape\","
+                    + "\"quantity\":1}]");
+
+            List<OrderLineItem> lines = decoder.decodeOrder(json(threeLines)).lineItems();
+            assertThat(lines).extracting(OrderLineItem::offerId).containsExactly(OfferId.parse(catalog),
+                    OfferId.parse(catalog), OfferId.parse("odd:shape"));
+            assertThat(lines.get(2).offerId()).isInstanceOf(OfferId.Other.class);
+            String blank = threeLines.replace("\"offerId\":\"odd:shape\"", "\"offerId\":\" \"");
+            assertThatThrownBy(() -> decoder.decodeOrder(json(blank)))
+                    .isInstanceOfSatisfying(MalformedResponse.class,
+                            e -> assertThat(e.location()).hasValue("$.lineItems[2].offerId"));
+        }
+
+        @Test
         void wrongTypesAndBrokenJsonAreMalformed() {
             for (String body : List.of("", "null", "[]", "{\"items\":{}}", "{\"items\":[1]}", "{\"totalCount\":\"many\"}",
                     "{\"items\":[{\"lineItems\":\"x\"}]}", "{\"items\":[", "<html>oops</html>", "{\"totalCount\":-1}")) {
