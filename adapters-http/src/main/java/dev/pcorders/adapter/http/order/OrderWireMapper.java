@@ -62,12 +62,18 @@ final class OrderWireMapper {
     private static final int OFFER_MEMO_LIMIT = 4096;
     private static final Map<String, OfferId> OFFERS = new ConcurrentHashMap<>();
 
+    // Every order of a response names the same customer: the GUID parsed for the previous order nearly always serves.
+    private static volatile ParsedCustomer lastCustomer;
+
+    private record ParsedCustomer(String text, CustomerId id) {
+    }
+
     private OrderWireMapper() {
     }
 
     static Order order(OrderDto dto, JsonPath path) {
         OrderId id = required(dto.id(), path, "id", OrderId::of);
-        CustomerId customer = required(dto.referenceCustomerId(), path, "referenceCustomerId", CustomerId::parse);
+        CustomerId customer = required(dto.referenceCustomerId(), path, "referenceCustomerId", OrderWireMapper::customer);
         OffsetDateTime created = required(dto.creationDate(), path, "creationDate", WireDates::dateTime);
         List<OrderLineItemDto> items = dto.lineItems() == null ? List.of() : dto.lineItems();
         List<OrderLineItem> lineItems = new ArrayList<>(items.size());
@@ -114,6 +120,16 @@ final class OrderWireMapper {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw violation(e, path.toString());
         }
+    }
+
+    private static CustomerId customer(String text) {
+        ParsedCustomer last = lastCustomer;
+        if (last != null && last.text().equals(text)) {
+            return last.id();
+        }
+        CustomerId parsed = CustomerId.parse(text);
+        lastCustomer = new ParsedCustomer(text, parsed);
+        return parsed;
     }
 
     private static OfferId offer(String text) {

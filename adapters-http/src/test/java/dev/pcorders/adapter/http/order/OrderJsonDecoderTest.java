@@ -420,6 +420,22 @@ class OrderJsonDecoderTest {
         }
 
         @Test
+        void eachOrderKeepsItsOwnCustomerWhenTheCustomerChangesFromOrderToOrder() {
+            String first = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+            String second = "1c4aac70-f489-41dd-b062-3ad0b6f0788b";
+            String orders = order("", "") + "," + order("", "") + "," + order("", "").replace(first, second) + ","
+                    + order("", "");
+
+            assertThat(decoder.decodeCollection(json("{\"items\":[" + orders + "]}"), 1).items())
+                    .extracting(Order::referenceCustomerId).containsExactly(CustomerId.parse(first),
+                            CustomerId.parse(first), CustomerId.parse(second), CustomerId.parse(first));
+            String thenABadOne = "{\"items\":[" + orders + "," + order("", "").replace(first, first + "x") + "]}";
+            assertThatThrownBy(() -> decoder.decodeCollection(json(thenABadOne), 1))
+                    .isInstanceOfSatisfying(MalformedResponse.class,
+                            e -> assertThat(e.location()).hasValue("items[4].referenceCustomerId"));
+        }
+
+        @Test
         void wrongTypesAndBrokenJsonAreMalformed() {
             for (String body : List.of("", "null", "[]", "{\"items\":{}}", "{\"items\":[1]}", "{\"totalCount\":\"many\"}",
                     "{\"items\":[{\"lineItems\":\"x\"}]}", "{\"items\":[", "<html>oops</html>", "{\"totalCount\":-1}")) {
