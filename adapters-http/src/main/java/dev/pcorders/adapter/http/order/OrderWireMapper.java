@@ -57,8 +57,8 @@ final class OrderWireMapper {
 
     // A customer's line items name a few hundred offers at most, each many times over: parsing an offer id (three
     // substrings, each part checked twice) was the largest part of mapping a line item. OfferId is an immutable value,
-    // so the one parsed first serves every later line item with the same text. Bounded, and emptied when full, so
-    // ids that never repeat cost a lookup more than before, and never memory.
+    // so the one parsed first serves every later line item with the same text. Emptied when full: ids that never
+    // repeat cost a lookup more than before, and the memo never holds more than OFFER_MEMO_LIMIT of them.
     private static final int OFFER_MEMO_LIMIT = 4096;
     private static final Map<String, OfferId> OFFERS = new ConcurrentHashMap<>();
 
