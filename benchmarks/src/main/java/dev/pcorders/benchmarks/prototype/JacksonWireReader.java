@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.pcorders.adapter.http.order.wire.ClientDto;
-import dev.pcorders.adapter.http.order.wire.LineItemLinksDto;
 import dev.pcorders.adapter.http.order.wire.OrderCollectionDto;
 import dev.pcorders.adapter.http.order.wire.OrderDto;
 import dev.pcorders.adapter.http.order.wire.OrderLineItemDto;
-import dev.pcorders.adapter.http.order.wire.OrderLinksDto;
 import dev.pcorders.adapter.http.order.wire.PricingDto;
 import dev.pcorders.adapter.http.order.wire.PurchaseCommitmentDto;
 import dev.pcorders.adapter.http.order.wire.RenewsToDto;
@@ -16,6 +14,10 @@ import dev.pcorders.adapter.http.wire.AttributesDto;
 import dev.pcorders.adapter.http.wire.CollectionLinksDto;
 import dev.pcorders.adapter.http.wire.LinkDto;
 import dev.pcorders.adapter.http.wire.LinkHeaderDto;
+import dev.pcorders.adapter.http.wire.SharedWireMapper;
+import dev.pcorders.domain.order.LineItemLinks;
+import dev.pcorders.domain.order.OrderLinks;
+import dev.pcorders.domain.shared.Link;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A measurement, not a decoder: the wire records read straight off a Jackson {@link JsonParser}, with
@@ -76,7 +79,7 @@ public final class JacksonWireReader {
         String created = null, status = null, transactionType = null;
         BigDecimal total = null;
         List<OrderLineItemDto> lineItems = null;
-        OrderLinksDto links = null;
+        OrderLinks links = null;
         ClientDto client = null;
         AttributesDto attributes = null;
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
@@ -110,7 +113,7 @@ public final class JacksonWireReader {
         Boolean attestation = null;
         Map<String, String> context = null;
         PricingDto pricing = null;
-        LineItemLinksDto links = null;
+        LineItemLinks links = null;
         PurchaseCommitmentDto commitment = null;
         RenewsToDto renewsTo = null;
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
@@ -236,39 +239,40 @@ public final class JacksonWireReader {
         return new RenewsToDto(term);
     }
 
-    private static OrderLinksDto orderLinks(JsonParser parser) throws IOException {
+    private static OrderLinks orderLinks(JsonParser parser) throws IOException {
         if (parser.nextToken() == JsonToken.VALUE_NULL) {
             return null;
         }
-        LinkDto self = null, provisioning = null, patch = null;
+        Optional<Link> self = Optional.empty(), provisioning = Optional.empty(), patch = Optional.empty();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             switch (name) {
-                case "self", "Self" -> self = link(parser);
-                case "provisioningStatus", "ProvisioningStatus" -> provisioning = link(parser);
-                case "patchOperation", "PatchOperation" -> patch = link(parser);
+                case "self", "Self" -> self = domainLink(parser);
+                case "provisioningStatus", "ProvisioningStatus" -> provisioning = domainLink(parser);
+                case "patchOperation", "PatchOperation" -> patch = domainLink(parser);
                 default -> skip(parser);
             }
         }
-        return new OrderLinksDto(self, provisioning, patch);
+        return new OrderLinks(self, provisioning, patch);
     }
 
-    private static LineItemLinksDto lineItemLinks(JsonParser parser) throws IOException {
+    private static LineItemLinks lineItemLinks(JsonParser parser) throws IOException {
         if (parser.nextToken() == JsonToken.VALUE_NULL) {
             return null;
         }
-        LinkDto product = null, sku = null, availability = null, subscription = null, provisioning = null, activation = null;
+        Optional<Link> product = Optional.empty(), sku = Optional.empty(), availability = Optional.empty();
+        Optional<Link> subscription = Optional.empty(), provisioning = Optional.empty(), activation = Optional.empty();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             switch (name) {
-                case "product", "Product" -> product = link(parser);
-                case "sku", "Sku" -> sku = link(parser);
-                case "availability", "Availability" -> availability = link(parser);
-                case "subscription", "Subscription" -> subscription = link(parser);
-                case "provisioningStatus", "ProvisioningStatus" -> provisioning = link(parser);
-                case "activationLinks", "ActivationLinks" -> activation = link(parser);
+                case "product", "Product" -> product = domainLink(parser);
+                case "sku", "Sku" -> sku = domainLink(parser);
+                case "availability", "Availability" -> availability = domainLink(parser);
+                case "subscription", "Subscription" -> subscription = domainLink(parser);
+                case "provisioningStatus", "ProvisioningStatus" -> provisioning = domainLink(parser);
+                case "activationLinks", "ActivationLinks" -> activation = domainLink(parser);
                 default -> skip(parser);
             }
         }
-        return new LineItemLinksDto(product, sku, availability, subscription, provisioning, activation);
+        return new LineItemLinks(product, sku, availability, subscription, provisioning, activation);
     }
 
     private static LinkDto link(JsonParser parser) throws IOException {
@@ -286,6 +290,11 @@ public final class JacksonWireReader {
             }
         }
         return new LinkDto(uri, method, headers, null);
+    }
+
+    /** The serde readers read an order's and a line item's links straight into the domain's, by the shared rules. */
+    private static Optional<Link> domainLink(JsonParser parser) throws IOException {
+        return SharedWireMapper.link(link(parser));
     }
 
     private static LinkHeaderDto header(JsonParser parser) throws IOException {

@@ -2,16 +2,13 @@ package dev.pcorders.adapter.http.order;
 
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.blankToNull;
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.coded;
-import static dev.pcorders.adapter.http.wire.SharedWireMapper.link;
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.optional;
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.required;
 import static dev.pcorders.adapter.http.wire.SharedWireMapper.violation;
 
 import dev.pcorders.adapter.http.order.wire.ClientDto;
-import dev.pcorders.adapter.http.order.wire.LineItemLinksDto;
 import dev.pcorders.adapter.http.order.wire.OrderDto;
 import dev.pcorders.adapter.http.order.wire.OrderLineItemDto;
-import dev.pcorders.adapter.http.order.wire.OrderLinksDto;
 import dev.pcorders.adapter.http.order.wire.PricingDto;
 import dev.pcorders.adapter.http.order.wire.PurchaseCommitmentDto;
 import dev.pcorders.adapter.http.wire.JsonPath;
@@ -36,6 +33,7 @@ import dev.pcorders.domain.shared.Amount;
 import dev.pcorders.domain.shared.CurrencyCode;
 import dev.pcorders.domain.shared.CustomerId;
 import dev.pcorders.domain.shared.InputQuote;
+import dev.pcorders.domain.shared.ResourceAttributes;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -43,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -56,12 +55,25 @@ final class OrderWireMapper {
     // Amounts beyond this scale are not prices; toPlainString of 1e999999999 would also eat the heap.
     private static final int MAX_AMOUNT_SCALE = 64;
 
+    // A customer's line items name a few hundred offers at most, each many times over: parsing an offer id (three
+    // substrings, each part checked twice) was the largest part of mapping a line item. OfferId is an immutable value,
+    // so the one parsed first serves every later line item with the same text. Emptied when full: ids that never
+    // repeat cost a lookup more than before, and the memo never holds more than OFFER_MEMO_LIMIT of them.
+    private static final int OFFER_MEMO_LIMIT = 4096;
+    private static final Map<String, OfferId> OFFERS = new ConcurrentHashMap<>();
+
+    // Every order of a response names the same customer: the GUID parsed for the previous order nearly always serves.
+    private static volatile ParsedCustomer lastCustomer;
+
+    private record ParsedCustomer(String text, CustomerId id) {
+    }
+
     private OrderWireMapper() {
     }
 
     static Order order(OrderDto dto, JsonPath path) {
         OrderId id = required(dto.id(), path, "id", OrderId::of);
-        CustomerId customer = required(dto.referenceCustomerId(), path, "referenceCustomerId", CustomerId::parse);
+        CustomerId customer = required(dto.referenceCustomerId(), path, "referenceCustomerId", OrderWireMapper::customer);
         OffsetDateTime created = required(dto.creationDate(), path, "creationDate", WireDates::dateTime);
         List<OrderLineItemDto> items = dto.lineItems() == null ? List.of() : dto.lineItems();
         List<OrderLineItem> lineItems = new ArrayList<>(items.size());
@@ -70,21 +82,18 @@ final class OrderWireMapper {
                 lineItems.add(lineItem(items.get(i), path.element("lineItems", i)));
             }
         }
+        // The record's constructor, not its builder: the builder copies every field and wraps each again, per order.
         try {
-            return Order.builder(id, customer, created.toInstant())
-                    .creationDate(created)
-                    .alternateId(dto.alternateId())
-                    .billingCycle(coded(BillingCycle.class, dto.billingCycle()))
-                    .currencyCode(optional(blankToNull(dto.currencyCode()), path, "currencyCode", CurrencyCode::of))
-                    .currencySymbol(dto.currencySymbol())
-                    .status(coded(OrderStatus.class, dto.status()))
-                    .totalPrice(amount(dto.totalPrice(), path, "totalPrice"))
-                    .transactionType(coded(OrderTransactionType.class, dto.transactionType()))
-                    .client(client(dto.client()))
-                    .lineItems(lineItems)
-                    .links(orderLinks(dto.links()))
-                    .attributes(SharedWireMapper.attributes(dto.attributes()))
-                    .build();
+            return new Order(id, Optional.ofNullable(dto.alternateId()), customer,
+                    Optional.ofNullable(coded(BillingCycle.class, dto.billingCycle())),
+                    Optional.ofNullable(optional(blankToNull(dto.currencyCode()), path, "currencyCode", CurrencyCode::of)),
+                    Optional.ofNullable(dto.currencySymbol()), created.toInstant(), created.getOffset(),
+                    Optional.ofNullable(coded(OrderStatus.class, dto.status())),
+                    Optional.ofNullable(amount(dto.totalPrice(), path, "totalPrice")),
+                    Optional.ofNullable(coded(OrderTransactionType.class, dto.transactionType())),
+                    Optional.ofNullable(client(dto.client())), lineItems,
+                    dto.links() == null ? OrderLinks.NONE : dto.links(),
+                    dto.attributes() == null ? ResourceAttributes.NONE : SharedWireMapper.attributes(dto.attributes()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw violation(e, path.toString());
         }
@@ -92,29 +101,48 @@ final class OrderWireMapper {
 
     private static OrderLineItem lineItem(OrderLineItemDto dto, JsonPath path) {
         int number = required(dto.lineItemNumber(), path, "lineItemNumber", Function.identity());
-        OfferId offer = required(dto.offerId(), path, "offerId", OfferId::parse);
+        OfferId offer = required(dto.offerId(), path, "offerId", OrderWireMapper::offer);
         int quantity = required(dto.quantity(), path, "quantity", Function.identity());
+        // The record's constructor, not its builder: per line item the builder cost a copy of 17 fields.
         try {
-            return OrderLineItem.builder(number, offer, quantity)
-                    .subscriptionId(dto.subscriptionId())
-                    .parentSubscriptionId(dto.parentSubscriptionId())
-                    .termDuration(dto.termDuration())
-                    .transactionType(coded(LineItemTransactionType.class, dto.transactionType()))
-                    .friendlyName(dto.friendlyName())
-                    .partnerIdOnRecord(dto.partnerIdOnRecord())
-                    .provisioningContext(withoutNulls(dto.provisioningContext()))
-                    .pricing(pricing(dto.pricing(), path))
-                    .purchaseCommitment(commitment(dto.purchaseCommitment(), path))
-                    .renewsTo(dto.renewsTo() == null ? null : new RenewsTo(Optional.ofNullable(dto.renewsTo().termDuration())))
-                    .promotionId(dto.promotionId())
-                    .attestationAccepted(dto.attestationAccepted())
-                    .customTermEndDate(optional(blankToNull(dto.customTermEndDate()), path, "customTermEndDate",
-                            WireDates::date))
-                    .links(lineItemLinks(dto.links()))
-                    .build();
+            return new OrderLineItem(number, offer, Optional.ofNullable(dto.subscriptionId()),
+                    Optional.ofNullable(dto.parentSubscriptionId()), Optional.ofNullable(dto.termDuration()),
+                    Optional.ofNullable(coded(LineItemTransactionType.class, dto.transactionType())),
+                    Optional.ofNullable(dto.friendlyName()), quantity, Optional.ofNullable(dto.partnerIdOnRecord()),
+                    withoutNulls(dto.provisioningContext()), Optional.ofNullable(pricing(dto.pricing(), path)),
+                    Optional.ofNullable(commitment(dto.purchaseCommitment(), path)),
+                    dto.renewsTo() == null ? Optional.empty()
+                            : Optional.of(new RenewsTo(Optional.ofNullable(dto.renewsTo().termDuration()))),
+                    Optional.ofNullable(dto.promotionId()), Optional.ofNullable(dto.attestationAccepted()),
+                    Optional.ofNullable(optional(blankToNull(dto.customTermEndDate()), path, "customTermEndDate",
+                            WireDates::date)),
+                    dto.links() == null ? LineItemLinks.NONE : dto.links());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw violation(e, path.toString());
         }
+    }
+
+    private static CustomerId customer(String text) {
+        ParsedCustomer last = lastCustomer;
+        if (last != null && last.text().equals(text)) {
+            return last.id();
+        }
+        CustomerId parsed = CustomerId.parse(text);
+        lastCustomer = new ParsedCustomer(text, parsed);
+        return parsed;
+    }
+
+    private static OfferId offer(String text) {
+        OfferId known = OFFERS.get(text);
+        if (known != null) {
+            return known;
+        }
+        OfferId parsed = OfferId.parse(text);
+        if (OFFERS.size() >= OFFER_MEMO_LIMIT) {
+            OFFERS.clear();
+        }
+        OFFERS.put(text, parsed);
+        return parsed;
     }
 
     private static Pricing pricing(PricingDto dto, JsonPath item) {
@@ -152,16 +180,6 @@ final class OrderWireMapper {
     private static ClientContext client(ClientDto dto) {
         return dto == null ? null : new ClientContext(Optional.ofNullable(dto.deviceFamily()),
                 Optional.ofNullable(dto.marketplaceCountry()), Optional.ofNullable(dto.name()));
-    }
-
-    private static OrderLinks orderLinks(OrderLinksDto dto) {
-        return dto == null ? null : new OrderLinks(link(dto.self()), link(dto.provisioningStatus()),
-                link(dto.patchOperation()));
-    }
-
-    private static LineItemLinks lineItemLinks(LineItemLinksDto dto) {
-        return dto == null ? null : new LineItemLinks(link(dto.product()), link(dto.sku()), link(dto.availability()),
-                link(dto.subscription()), link(dto.provisioningStatus()), link(dto.activationLinks()));
     }
 
     // The domain copies the map in order and rejects nulls, so only a map that holds nulls needs a filtered copy here.

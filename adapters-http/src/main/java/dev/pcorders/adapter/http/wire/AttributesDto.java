@@ -13,7 +13,7 @@ public record AttributesDto(String etag, String objectType) {
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<AttributesDto> {
+    static final class Reader extends IndexedWireReader<AttributesDto> {
 
         @Override
         protected int propertyCount() {

@@ -16,7 +16,7 @@ public record CollectionLinksDto(
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<CollectionLinksDto> {
+    static final class Reader extends IndexedWireReader<CollectionLinksDto> {
 
         @Override
         protected int propertyCount() {

@@ -12,7 +12,7 @@ import java.io.IOException;
  * @param <C> the resource's collection record
  * @param <T> the wire record of one item
  */
-public abstract class CollectionReader<C, T> extends WireReader<C> {
+public abstract class CollectionReader<C, T> extends IndexedWireReader<C> {
 
     static final int TOTAL_COUNT = 0;
     static final int ITEMS = 1;

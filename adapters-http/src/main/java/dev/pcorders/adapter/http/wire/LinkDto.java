@@ -20,7 +20,7 @@ public record LinkDto(
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<LinkDto> {
+    static final class Reader extends IndexedWireReader<LinkDto> {
 
         @Override
         protected int propertyCount() {

@@ -13,7 +13,7 @@ public record LinkHeaderDto(String key, String value) {
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<LinkHeaderDto> {
+    static final class Reader extends IndexedWireReader<LinkHeaderDto> {
 
         @Override
         protected int propertyCount() {

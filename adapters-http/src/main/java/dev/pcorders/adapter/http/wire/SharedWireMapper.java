@@ -5,6 +5,7 @@ import dev.pcorders.domain.shared.InputQuote;
 import dev.pcorders.domain.shared.Link;
 import dev.pcorders.domain.shared.OpenEnum;
 import dev.pcorders.domain.shared.ResourceAttributes;
+import io.micronaut.json.tree.JsonNode;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +41,17 @@ public final class SharedWireMapper {
 
     /** A link without a uri is no link; a missing method means GET, the only one the service lists. */
     public static Optional<Link> link(LinkDto dto) {
-        if (dto == null || dto.uri() == null) {
-            return Optional.empty();
+        return dto == null ? Optional.empty()
+                : Optional.ofNullable(link(dto.uri(), dto.method(), dto.headers(), dto.body()));
+    }
+
+    /** As {@link #link(LinkDto)}, from a link's properties as read; null for no link. */
+    static Link link(String uri, String method, List<LinkHeaderDto> headers, JsonNode body) {
+        if (uri == null) {
+            return null;
         }
-        Optional<String> body = dto.body() != null && dto.body().isString()
-                ? Optional.of(dto.body().getStringValue()) : Optional.empty();
-        return Optional.of(new Link(dto.uri(), method(dto.method()), headers(dto.headers()), body));
+        Optional<String> text = body != null && body.isString() ? Optional.of(body.getStringValue()) : Optional.empty();
+        return new Link(uri, method(method), headers(headers), text);
     }
 
     // Every decoded link is kept with its order; one shared "GET" instead of a copy per link keeps a page smaller.

@@ -40,32 +40,37 @@ public abstract class WireReader<T> implements Deserializer<T> {
     /** The property index of a name, or {@link #UNKNOWN}; at most 32 properties per record. */
     protected abstract int property(String name);
 
-    /** Reads the value of property {@code index} into {@code values}, the constructor arguments so far. */
-    protected abstract void readProperty(int index, Decoder value, Object[] values) throws IOException;
+    /**
+     * Reads the properties of one object, from its first key to its end (the caller finishes the structure), and
+     * builds the value. Most readers collect them in an array ({@link IndexedWireReader}); the readers of what a
+     * document holds by the ten thousand keep them in locals instead, through {@link #firstIndex}.
+     */
+    protected abstract T readProperties(Decoder object) throws IOException;
 
-    protected abstract T create(Object[] values);
+    /**
+     * The index of property {@code name} when its value is to be read now: a name of this record that {@code seen}
+     * (a bit per index read so far) does not hold. Otherwise {@link #UNKNOWN}, and the value has been skipped unread.
+     * A failure while reading the value is to be rethrown as {@link #named} gives it.
+     */
+    protected final int firstIndex(Decoder object, String name, int seen) throws IOException {
+        int index = property(name);
+        if (index == UNKNOWN || (seen & (1 << index)) != 0) {
+            object.skipValue();
+            return UNKNOWN;
+        }
+        return index;
+    }
 
-    protected abstract int propertyCount();
+    /** {@code failure} of the value of property {@code name}; one of the readers' own refusals learns where it is. */
+    protected static IOException named(IOException failure, String name) {
+        return failure instanceof WireValueException refused ? refused.under(name) : failure;
+    }
 
     final T read(Decoder decoder) throws IOException {
         Decoder object = decoder.decodeObject();
-        Object[] values = new Object[propertyCount()];
-        int seen = 0;
-        for (String name = object.decodeKey(); name != null; name = object.decodeKey()) {
-            int index = property(name);
-            if (index == UNKNOWN || (seen & (1 << index)) != 0) {
-                object.skipValue();
-            } else {
-                seen |= 1 << index;
-                try {
-                    readProperty(index, object, values);
-                } catch (WireValueException refused) {
-                    throw refused.under(name);
-                }
-            }
-        }
+        T value = readProperties(object);
         object.finishStructure();
-        return create(values);
+        return value;
     }
 
     public final T readNullable(Decoder decoder) throws IOException {

@@ -392,6 +392,50 @@ class OrderJsonDecoderTest {
         }
 
         @Test
+        void aLinkOfTheWrongShapeIsMalformedAndSaysWhereInTheBody() {
+            String badLink = order("", ",\"links\":{\"Sku\":{\"uri\":\"/s\",\"headers\":{\"key\":\"k\"}}}");
+            String collection = "{\"items\":[" + order("", "") + ",\n" + badLink + "]}";
+
+            assertThatThrownBy(() -> decoder.decodeCollection(json(collection), 1))
+                    .isInstanceOfSatisfying(MalformedResponse.class, e -> assertThat(e.getMessage())
+                            .contains("not a valid OrderCollection document").contains("expected START_ARRAY")
+                            .contains("line: 2"));
+        }
+
+        @Test
+        void offerIdsSeenBeforeAreTheSameValuesAndABlankOneStillNamesItsPath() {
+            String catalog = "DZH318Z0BQ4B:000Z:DZH318Z0DSPL";
+            String threeLines = order("", "").replace("\"quantity\":1}]", "\"quantity\":1},{\"lineItemNumber\":1,"
+                    + "\"offerId\":\"" + catalog + "\",\"quantity\":1},{\"lineItemNumber\":2,\"offerId\":\"odd:shape\","
+                    + "\"quantity\":1}]");
+
+            List<OrderLineItem> lines = decoder.decodeOrder(json(threeLines)).lineItems();
+            assertThat(lines).extracting(OrderLineItem::offerId).containsExactly(OfferId.parse(catalog),
+                    OfferId.parse(catalog), OfferId.parse("odd:shape"));
+            assertThat(lines.get(2).offerId()).isInstanceOf(OfferId.Other.class);
+            String blank = threeLines.replace("\"offerId\":\"odd:shape\"", "\"offerId\":\" \"");
+            assertThatThrownBy(() -> decoder.decodeOrder(json(blank)))
+                    .isInstanceOfSatisfying(MalformedResponse.class,
+                            e -> assertThat(e.location()).hasValue("$.lineItems[2].offerId"));
+        }
+
+        @Test
+        void eachOrderKeepsItsOwnCustomerWhenTheCustomerChangesFromOrderToOrder() {
+            String first = "b0d70a69-4c42-4b27-b17b-91a835d8686a";
+            String second = "1c4aac70-f489-41dd-b062-3ad0b6f0788b";
+            String orders = order("", "") + "," + order("", "") + "," + order("", "").replace(first, second) + ","
+                    + order("", "");
+
+            assertThat(decoder.decodeCollection(json("{\"items\":[" + orders + "]}"), 1).items())
+                    .extracting(Order::referenceCustomerId).containsExactly(CustomerId.parse(first),
+                            CustomerId.parse(first), CustomerId.parse(second), CustomerId.parse(first));
+            String thenABadOne = "{\"items\":[" + orders + "," + order("", "").replace(first, first + "x") + "]}";
+            assertThatThrownBy(() -> decoder.decodeCollection(json(thenABadOne), 1))
+                    .isInstanceOfSatisfying(MalformedResponse.class,
+                            e -> assertThat(e.location()).hasValue("items[4].referenceCustomerId"));
+        }
+
+        @Test
         void wrongTypesAndBrokenJsonAreMalformed() {
             for (String body : List.of("", "null", "[]", "{\"items\":{}}", "{\"items\":[1]}", "{\"totalCount\":\"many\"}",
                     "{\"items\":[{\"lineItems\":\"x\"}]}", "{\"items\":[", "<html>oops</html>", "{\"totalCount\":-1}")) {

@@ -1,6 +1,7 @@
 package dev.pcorders.adapter.http.customer.wire;
 
 import dev.pcorders.adapter.http.wire.AttributesDto;
+import dev.pcorders.adapter.http.wire.IndexedWireReader;
 import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
@@ -20,7 +21,7 @@ public record CustomerDto(String id, CompanyProfileDto companyProfile, String re
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<CustomerDto> {
+    static final class Reader extends IndexedWireReader<CustomerDto> {
 
         @Override
         protected int propertyCount() {

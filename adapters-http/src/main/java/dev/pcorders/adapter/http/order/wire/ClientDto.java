@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.IndexedWireReader;
 import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
@@ -17,7 +18,7 @@ public record ClientDto(
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<ClientDto> {
+    static final class Reader extends IndexedWireReader<ClientDto> {
 
         @Override
         protected int propertyCount() {

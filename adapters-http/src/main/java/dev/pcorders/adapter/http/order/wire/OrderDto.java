@@ -1,7 +1,9 @@
 package dev.pcorders.adapter.http.order.wire;
 
 import dev.pcorders.adapter.http.wire.AttributesDto;
+import dev.pcorders.adapter.http.wire.IndexedWireReader;
 import dev.pcorders.adapter.http.wire.WireReader;
+import dev.pcorders.domain.order.OrderLinks;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -25,14 +27,14 @@ public record OrderDto(
         String transactionType,
         ClientDto client,
         List<OrderLineItemDto> lineItems,
-        OrderLinksDto links,
+        OrderLinks links,
         AttributesDto attributes) {
 
     public static final WireReader<OrderDto> READER = new Reader();
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<OrderDto> {
+    static final class Reader extends IndexedWireReader<OrderDto> {
 
         @Override
         protected int propertyCount() {
@@ -67,7 +69,7 @@ public record OrderDto(
                 case 8 -> decimal(value);
                 case 10 -> ClientDto.READER.readNullable(value);
                 case 11 -> OrderLineItemDto.READER.readList(value);
-                case 12 -> OrderLinksDto.READER.readNullable(value);
+                case 12 -> OrderLinksReader.READER.readNullable(value);
                 default -> AttributesDto.READER.readNullable(value);
             };
         }
@@ -79,7 +81,7 @@ public record OrderDto(
                     (String) values[0], (String) values[1], (String) values[2], (String) values[3], (String) values[4],
                     (String) values[5], (String) values[6], (String) values[7], (BigDecimal) values[8],
                     (String) values[9], (ClientDto) values[10], (List<OrderLineItemDto>) values[11],
-                    (OrderLinksDto) values[12], (AttributesDto) values[13]);
+                    (OrderLinks) values[12], (AttributesDto) values[13]);
         }
     }
 }

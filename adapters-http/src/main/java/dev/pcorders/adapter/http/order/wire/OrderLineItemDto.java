@@ -1,6 +1,7 @@
 package dev.pcorders.adapter.http.order.wire;
 
 import dev.pcorders.adapter.http.wire.WireReader;
+import dev.pcorders.domain.order.LineItemLinks;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -26,18 +27,16 @@ public record OrderLineItemDto(
         String promotionId,
         Boolean attestationAccepted,
         String customTermEndDate,
-        LineItemLinksDto links) {
+        LineItemLinks links) {
 
     static final Reader READER = new Reader();
 
-    /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
+    /**
+     * Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. The values are kept in locals,
+     * not an array: a collection holds ten thousand line items.
+     */
     @Singleton
     static final class Reader extends WireReader<OrderLineItemDto> {
-
-        @Override
-        protected int propertyCount() {
-            return 17;
-        }
 
         @Override
         protected int property(String name) {
@@ -64,28 +63,58 @@ public record OrderLineItemDto(
         }
 
         @Override
-        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
-            values[index] = switch (index) {
-                case 0, 7 -> integer(value);
-                case 1, 2, 3, 4, 5, 6, 8, 13, 15 -> string(value);
-                case 9 -> stringMap(value);
-                case 10 -> PricingDto.READER.readNullable(value);
-                case 11 -> PurchaseCommitmentDto.READER.readNullable(value);
-                case 12 -> RenewsToDto.READER.readNullable(value);
-                case 14 -> bool(value);
-                default -> LineItemLinksDto.READER.readNullable(value);
-            };
-        }
-
-        @SuppressWarnings("unchecked")
-        @Override
-        protected OrderLineItemDto create(Object[] values) {
-            return new OrderLineItemDto(
-                    (Integer) values[0], (String) values[1], (String) values[2], (String) values[3], (String) values[4],
-                    (String) values[5], (String) values[6], (Integer) values[7], (String) values[8],
-                    (Map<String, String>) values[9], (PricingDto) values[10], (PurchaseCommitmentDto) values[11],
-                    (RenewsToDto) values[12], (String) values[13], (Boolean) values[14], (String) values[15],
-                    (LineItemLinksDto) values[16]);
+        protected OrderLineItemDto readProperties(Decoder object) throws IOException {
+            Integer lineItemNumber = null;
+            String offerId = null;
+            String subscriptionId = null;
+            String parentSubscriptionId = null;
+            String termDuration = null;
+            String transactionType = null;
+            String friendlyName = null;
+            Integer quantity = null;
+            String partnerIdOnRecord = null;
+            Map<String, String> provisioningContext = null;
+            PricingDto pricing = null;
+            PurchaseCommitmentDto purchaseCommitment = null;
+            RenewsToDto renewsTo = null;
+            String promotionId = null;
+            Boolean attestationAccepted = null;
+            String customTermEndDate = null;
+            LineItemLinks links = null;
+            int seen = 0;
+            for (String name = object.decodeKey(); name != null; name = object.decodeKey()) {
+                int index = firstIndex(object, name, seen);
+                if (index == UNKNOWN) {
+                    continue;
+                }
+                seen |= 1 << index;
+                try {
+                    switch (index) {
+                        case 0 -> lineItemNumber = integer(object);
+                        case 1 -> offerId = string(object);
+                        case 2 -> subscriptionId = string(object);
+                        case 3 -> parentSubscriptionId = string(object);
+                        case 4 -> termDuration = string(object);
+                        case 5 -> transactionType = string(object);
+                        case 6 -> friendlyName = string(object);
+                        case 7 -> quantity = integer(object);
+                        case 8 -> partnerIdOnRecord = string(object);
+                        case 9 -> provisioningContext = stringMap(object);
+                        case 10 -> pricing = PricingDto.READER.readNullable(object);
+                        case 11 -> purchaseCommitment = PurchaseCommitmentDto.READER.readNullable(object);
+                        case 12 -> renewsTo = RenewsToDto.READER.readNullable(object);
+                        case 13 -> promotionId = string(object);
+                        case 14 -> attestationAccepted = bool(object);
+                        case 15 -> customTermEndDate = string(object);
+                        default -> links = LineItemLinksReader.READER.readNullable(object);
+                    }
+                } catch (IOException e) {
+                    throw named(e, name);
+                }
+            }
+            return new OrderLineItemDto(lineItemNumber, offerId, subscriptionId, parentSubscriptionId, termDuration,
+                    transactionType, friendlyName, quantity, partnerIdOnRecord, provisioningContext, pricing,
+                    purchaseCommitment, renewsTo, promotionId, attestationAccepted, customTermEndDate, links);
         }
     }
 }

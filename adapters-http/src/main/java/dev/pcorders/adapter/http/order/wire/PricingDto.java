@@ -19,14 +19,12 @@ public record PricingDto(
 
     static final Reader READER = new Reader();
 
-    /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
+    /**
+     * Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. The values are kept in locals,
+     * not an array: nearly every line item is priced.
+     */
     @Singleton
     static final class Reader extends WireReader<PricingDto> {
-
-        @Override
-        protected int propertyCount() {
-            return 5;
-        }
 
         @Override
         protected int property(String name) {
@@ -41,15 +39,34 @@ public record PricingDto(
         }
 
         @Override
-        protected void readProperty(int index, Decoder value, Object[] values) throws IOException {
-            values[index] = decimal(value);
-        }
-
-        @Override
-        protected PricingDto create(Object[] values) {
-            return new PricingDto(
-                    (BigDecimal) values[0], (BigDecimal) values[1], (BigDecimal) values[2], (BigDecimal) values[3],
-                    (BigDecimal) values[4]);
+        protected PricingDto readProperties(Decoder object) throws IOException {
+            BigDecimal listPrice = null;
+            BigDecimal discountedPrice = null;
+            BigDecimal extendedPrice = null;
+            BigDecimal price = null;
+            BigDecimal proratedPrice = null;
+            int seen = 0;
+            for (String name = object.decodeKey(); name != null; name = object.decodeKey()) {
+                int index = firstIndex(object, name, seen);
+                if (index == UNKNOWN) {
+                    continue;
+                }
+                seen |= 1 << index;
+                BigDecimal value;
+                try {
+                    value = decimal(object);
+                } catch (IOException e) {
+                    throw named(e, name);
+                }
+                switch (index) {
+                    case 0 -> listPrice = value;
+                    case 1 -> discountedPrice = value;
+                    case 2 -> extendedPrice = value;
+                    case 3 -> price = value;
+                    default -> proratedPrice = value;
+                }
+            }
+            return new PricingDto(listPrice, discountedPrice, extendedPrice, price, proratedPrice);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.order.wire;
 
+import dev.pcorders.adapter.http.wire.IndexedWireReader;
 import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
@@ -14,7 +15,7 @@ public record RenewsToDto(String termDuration) {
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<RenewsToDto> {
+    static final class Reader extends IndexedWireReader<RenewsToDto> {
 
         @Override
         protected int propertyCount() {

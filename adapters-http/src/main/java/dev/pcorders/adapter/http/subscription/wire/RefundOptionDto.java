@@ -1,5 +1,6 @@
 package dev.pcorders.adapter.http.subscription.wire;
 
+import dev.pcorders.adapter.http.wire.IndexedWireReader;
 import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,7 +16,7 @@ public record RefundOptionDto(String type, String expiresAt) {
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<RefundOptionDto> {
+    static final class Reader extends IndexedWireReader<RefundOptionDto> {
 
         @Override
         protected int propertyCount() {

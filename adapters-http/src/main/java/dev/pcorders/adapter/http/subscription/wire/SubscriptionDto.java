@@ -2,6 +2,7 @@ package dev.pcorders.adapter.http.subscription.wire;
 
 import dev.pcorders.adapter.http.wire.AttributesDto;
 import dev.pcorders.adapter.http.wire.LinkDto;
+import dev.pcorders.adapter.http.wire.IndexedWireReader;
 import dev.pcorders.adapter.http.wire.WireReader;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.annotation.Serdeable;
@@ -44,7 +45,7 @@ public record SubscriptionDto(
 
     /** Reads the camelCase names and their PascalCase spellings; see {@link WireReader}. */
     @Singleton
-    static final class Reader extends WireReader<SubscriptionDto> {
+    static final class Reader extends IndexedWireReader<SubscriptionDto> {
 
         @Override
         protected int propertyCount() {

@@ -9,6 +9,9 @@ import dev.pcorders.adapter.http.wire.LinkDto;
 import dev.pcorders.adapter.http.wire.LinkHeaderDto;
 import dev.pcorders.adapter.http.wire.WireJson;
 import dev.pcorders.adapter.http.wire.WireReader;
+import dev.pcorders.domain.order.LineItemLinks;
+import dev.pcorders.domain.order.OrderLinks;
+import dev.pcorders.domain.shared.Link;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,9 +39,9 @@ class WireReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {AttributesDto.class, ClientDto.class, CollectionLinksDto.class, LineItemLinksDto.class,
-            LinkDto.class, LinkHeaderDto.class, OrderCollectionDto.class, OrderDto.class, OrderLineItemDto.class,
-            OrderLinksDto.class, PricingDto.class, PurchaseCommitmentDto.class, RenewsToDto.class})
+    @ValueSource(classes = {AttributesDto.class, ClientDto.class, CollectionLinksDto.class, LinkDto.class,
+            LinkHeaderDto.class, OrderCollectionDto.class, OrderDto.class, OrderLineItemDto.class, PricingDto.class,
+            PurchaseCommitmentDto.class, RenewsToDto.class})
     void everyWireRecordIsReadByItsOwnReader(Class<?> type) throws IOException {
         assertThat(JSON.getSerdeRegistry().findDeserializer(type)).isInstanceOf(WireReader.class)
                 .satisfies(reader -> assertThat(reader.getClass().getEnclosingClass()).isEqualTo(type));
@@ -119,6 +123,36 @@ class WireReaderTest {
         assertThat(link.method()).isNull();
         assertThat(link.headers()).hasSize(2).first().isEqualTo(new LinkHeaderDto("k", "v"));
         assertThat(link.body().getStringValue()).isEqualTo("b");
+    }
+
+    @Test
+    void lineItemLinksAreReadAsTheDomainsLinksByTheRulesOfTheSharedMapper() throws IOException {
+        LineItemLinks links = read("{\"Links\":{\"Product\":{\"Uri\":\"/p\",\"Method\":\"POST\",\"Headers\":[{\"Key\":\"k\","
+                + "\"Value\":\"v\"},null,{\"value\":\"no key\"},{\"key\":\"no value\"}],\"Body\":\"b\"},"
+                + "\"sku\":{\"uri\":\"/s\",\"future\":[1,{}]},\"sku\":{\"uri\":\"/second\"},\"availability\":{\"method\":\"GET\"},"
+                + "\"subscription\":null,\"provisioningStatus\":{\"uri\":\"/q\",\"body\":{\"not\":\"text\"}},"
+                + "\"ProvisioningSTATUS\":{\"uri\":\"/other spelling\"},\"unknown\":{\"uri\":\"/u\"}}}",
+                OrderLineItemDto.class).links();
+
+        assertThat(links.product()).hasValue(new Link("/p", "POST",
+                List.of(new Link.Header("k", "v"), new Link.Header("no value", "")), Optional.of("b")));
+        assertThat(links.sku()).hasValue(Link.get("/s"));
+        assertThat(links.availability()).isEmpty();
+        assertThat(links.subscription()).isEmpty();
+        assertThat(links.provisioningStatus()).hasValue(Link.get("/q"));
+        assertThat(links.activationLinks()).isEmpty();
+        assertThat(read("{}", OrderLineItemDto.class).links()).isNull();
+    }
+
+    @Test
+    void orderLinksAreReadAsTheDomainsLinks() throws IOException {
+        OrderLinks links = read("{\"links\":{\"Self\":{\"uri\":\"/o\"},\"patchOperation\":{\"uri\":\"/o\","
+                + "\"method\":\"PATCH\"},\"self\":{\"uri\":\"/repeated\"}}}", OrderDto.class).links();
+
+        assertThat(links.self()).hasValue(Link.get("/o"));
+        assertThat(links.provisioningStatus()).isEmpty();
+        assertThat(links.patchOperation()).hasValue(new Link("/o", "PATCH", List.of(), Optional.empty()));
+        assertThat(read("{\"links\":null}", OrderDto.class).links()).isNull();
     }
 
     @Test
