@@ -6,8 +6,8 @@
 # baseline in the same run), the 1M line item sync heap probes in their own -Xmx256m JVMs (paged, and all in
 # one response; see sync-heap.sh), the reconcile heap probe (a 1M-row ledger against 200k cached line items in
 # -Xmx128m, see reconcile-heap.sh) and the reconcile speed probe (the same reconcile against FastCSV + raw JDBC reading
-# the same files, in one -Xmx128m JVM: ReconcileHeapProbe speed). 713 s on 2 cores at load 1 to 2 (2026-12-04; 790 s at
-# load 5 to 9); the reconcile probes' cache and ledger are made once (a minute or two more) and kept in
+# the same files, in one -Xmx128m JVM: ReconcileHeapProbe speed). 674 s on 2 cores at load 2 (2026-12-04 18:35; 790 s at
+# load 5 to 9, an earlier run); the reconcile probes' cache and ledger are made once (a minute or two more) and kept in
 # benchmarks/target/reconcile-data.
 # The partner-scale sync (PartnerScaleSyncRun 1000 300 1200 3, about 6 minutes more) runs only with PARTNER_SCALE=1;
 # the xlsx export probe is never run here (benchmarks/xlsx-heap.sh, many minutes). A row not run prints "not run"
