@@ -6,7 +6,7 @@ import dev.pcorders.adapter.persistence.column.SortableInstantConverter;
 import dev.pcorders.adapter.persistence.jooq.tables.LineItem;
 import dev.pcorders.adapter.persistence.jooq.tables.StoredOrder;
 import dev.pcorders.adapter.persistence.store.OpenEnumColumns;
-import dev.pcorders.adapter.persistence.store.RowsReadAhead;
+import dev.pcorders.adapter.persistence.store.ReadAhead;
 import dev.pcorders.domain.order.BillingCycle;
 import dev.pcorders.domain.order.CachedOrder;
 import dev.pcorders.domain.order.ClientContext;
@@ -41,7 +41,7 @@ import org.jooq.exception.DataAccessException;
 /**
  * The read of {@code forEachOrderToMatch}: one query joining the matching orders to their line items, in the orders'
  * storage order and then line item number (each order's items put back in list position), streamed off the JDBC result
- * set (a few thousand rows fetched at a time, and taken off it by a thread of its own, see {@link RowsReadAhead}) and
+ * set (a few thousand rows fetched at a time, and taken off it by a thread of its own, see {@link ReadAhead}) and
  * folded into one {@link CachedOrder} per order as its last row goes by. Only the columns matching reads are selected,
  * and they are read by position, without a jOOQ record per row; offer ids, currencies, customers and prices that
  * repeat are parsed once per read (the caches are emptied when they grow, so memory stays flat however large the
@@ -140,7 +140,7 @@ final class OrdersToMatchReader {
         // share of the read and this one's cost about the same.
         long[] lastRowId = {Long.MIN_VALUE};
         try (ResultSet rows = query(dsl, criteria).fetchResultSet();
-             RowsReadAhead<MatchRow> ahead = RowsReadAhead.start(rows, row -> take(row, lastRowId), "pc-orders-cache-reader")) {
+             ReadAhead<MatchRow, SQLException> ahead = ReadAhead.rows(rows, row -> take(row, lastRowId), "pc-orders-cache-reader")) {
             Order.Builder order = null;
             Optional<Instant> pricesAsOf = Optional.empty();
             String pricesAsOfText = null;

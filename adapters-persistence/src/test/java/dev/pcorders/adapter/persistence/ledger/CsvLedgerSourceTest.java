@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.pcorders.adapter.persistence.store.ReadAhead;
 import dev.pcorders.application.order.port.out.LedgerReadException;
 import dev.pcorders.application.order.port.out.LedgerReadException.Reason;
 import dev.pcorders.domain.order.OfferId;
@@ -492,7 +493,7 @@ class CsvLedgerSourceTest {
         Path fds = Path.of("/proc/self/fd");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc to see open files");
         // More rows than are ever read ahead of the caller: the reading thread cannot reach the end and close the file.
-        String[] lines = new String[LedgerReadAhead.BATCH_SIZE * (LedgerReadAhead.BATCHES_AHEAD + 2) + 1];
+        String[] lines = new String[ReadAhead.BATCH_SIZE * (ReadAhead.BATCHES_AHEAD + 2) + 1];
         lines[0] = "customer_id,order_id,offer_id,quantity";
         for (int i = 1; i < lines.length; i++) {
             lines[i] = CUSTOMER + ",ord-" + i + ",CFQ7TTC0LH18:0001:CFQ7TTC0K5BF,1";

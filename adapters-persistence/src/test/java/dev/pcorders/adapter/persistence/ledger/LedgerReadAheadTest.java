@@ -4,6 +4,7 @@ import static dev.pcorders.adapter.persistence.ledger.LedgerFiles.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.pcorders.adapter.persistence.store.ReadAhead;
 import dev.pcorders.application.order.port.out.LedgerReadException;
 import dev.pcorders.application.order.port.out.LedgerReadException.Reason;
 import dev.pcorders.domain.reconciliation.LedgerEntry;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerReadAheadTest {
 
     /** Enough rows for many batches and a queue that fills: the reading thread waits on the reader. */
-    private static final int ROWS = LedgerReadAhead.BATCH_SIZE * (LedgerReadAhead.BATCHES_AHEAD + 3) + 17;
+    private static final int ROWS = ReadAhead.BATCH_SIZE * (ReadAhead.BATCHES_AHEAD + 3) + 17;
 
     private final CsvLedgerSource source = new CsvLedgerSource();
 
@@ -60,7 +61,7 @@ class LedgerReadAheadTest {
 
     @Test
     void failsOnTheBadRowAfterGivingEveryRowBeforeIt() throws IOException {
-        int bad = LedgerReadAhead.BATCH_SIZE * 2 + 5;
+        int bad = ReadAhead.BATCH_SIZE * 2 + 5;
         Path ledger = ledger(ROWS, bad);
 
         List<LedgerEntry> before = new ArrayList<>();
@@ -81,7 +82,7 @@ class LedgerReadAheadTest {
 
     @Test
     void lenientReadingGivesTheBadRowInItsPlace() throws IOException {
-        int bad = LedgerReadAhead.BATCH_SIZE + 1;
+        int bad = ReadAhead.BATCH_SIZE + 1;
         Path ledger = ledger(ROWS, bad);
 
         List<LedgerEntry> entries;

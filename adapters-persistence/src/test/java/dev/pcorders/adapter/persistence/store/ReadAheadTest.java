@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * over the result set would have given, a failure in its place, and the result set back once it closes.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class RowsReadAheadTest {
+class ReadAheadTest {
 
     /** Many batches, more than ever wait: the reading thread has to wait for the reader. */
-    private static final int ROWS = RowsReadAhead.BATCH_SIZE * (RowsReadAhead.BATCHES_AHEAD + 3) + 7;
+    private static final int ROWS = ReadAhead.BATCH_SIZE * (ReadAhead.BATCHES_AHEAD + 3) + 7;
 
     @TempDir
     Path folder;
@@ -55,7 +55,7 @@ class RowsReadAheadTest {
         List<String> read = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT n, text FROM number ORDER BY n");
-             RowsReadAhead<String> ahead = RowsReadAhead.start(rows, row -> row.getLong(1) + ":" + row.getString(2), threadName)) {
+             ReadAhead<String, SQLException> ahead = ReadAhead.rows(rows, row -> row.getLong(1) + ":" + row.getString(2), threadName)) {
             for (String row = ahead.next(); row != null; row = ahead.next()) {
                 read.add(row);
             }
@@ -71,11 +71,11 @@ class RowsReadAheadTest {
 
     @Test
     void aFailureComesAfterEveryRowTakenBeforeIt() throws SQLException {
-        int failingRow = RowsReadAhead.BATCH_SIZE * 2 + 3;
+        int failingRow = ReadAhead.BATCH_SIZE * 2 + 3;
         List<Long> read = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT n FROM number ORDER BY n");
-             RowsReadAhead<Long> ahead = RowsReadAhead.start(rows, row -> {
+             ReadAhead<Long, SQLException> ahead = ReadAhead.rows(rows, row -> {
                  if (row.getLong(1) == failingRow) {
                      throw new SQLException("row " + failingRow + " cannot be read");
                  }
@@ -98,7 +98,7 @@ class RowsReadAheadTest {
     void closingPartWayStopsTheReadingAndHandsTheResultSetBack() throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT n FROM number ORDER BY n")) {
-            RowsReadAhead<Long> ahead = RowsReadAhead.start(rows, row -> row.getLong(1), threadName);
+            ReadAhead<Long, SQLException> ahead = ReadAhead.rows(rows, row -> row.getLong(1), threadName);
             assertThat(ahead.next()).isEqualTo(1L);
             assertThat(readingThreadsAlive()).as("reading ahead while the caller holds it").isEqualTo(1);
 
