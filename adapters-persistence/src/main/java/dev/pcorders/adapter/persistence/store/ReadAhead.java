@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
  * What a source gives, taken from it a few batches ahead of its reader by a thread of its own. For a read that turns
  * every item into objects while the source's own work (stepping a result set's cursor and decoding its values, parsing
  * a file) costs as much again: the two then run on two cores instead of one, and a large read takes about as long as
- * the slower of them. The reconcile reads the cached orders ({@link #rows}) and the ledger this way.
+ * the slower of them. {@link #rows} reads a result set this way.
  *
  * <p>The reader sees the items in the source's order, then the end, or the failure that ended the reading after every
  * item taken before it. At most {@link #BATCHES_AHEAD} batches of {@link #BATCH_SIZE} items wait, so memory stays flat.
